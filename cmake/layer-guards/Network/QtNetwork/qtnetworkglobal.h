@@ -1,0 +1,4 @@
+// Placed ahead of Qt's own headers on the include path of every target that
+// must not depend on Qt Network (see signoff_forbid_qt_modules in cmake/LayerGuards.cmake).
+// Every QtNetwork header includes this one first, so any use of the module stops here.
+#error "This layer must not use Qt Network: dependencies point app -> ui/rest -> core, never back (docs/architecture.md)."

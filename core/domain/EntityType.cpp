@@ -1,0 +1,26 @@
+#include "EntityType.h"
+
+namespace signoff {
+
+QString toString(EntityType type)
+{
+    switch (type) {
+    case EntityType::Feature: return QStringLiteral("feature");
+    case EntityType::Order: return QStringLiteral("order");
+    case EntityType::Product: return QStringLiteral("product");
+    case EntityType::User: return QStringLiteral("user");
+    }
+    Q_UNREACHABLE();
+    return {};
+}
+
+std::optional<EntityType> entityTypeFromString(const QString &text)
+{
+    for (EntityType type : {EntityType::Feature, EntityType::Order, EntityType::Product, EntityType::User}) {
+        if (text == toString(type))
+            return type;
+    }
+    return std::nullopt;
+}
+
+} // namespace signoff

@@ -1,0 +1,39 @@
+#pragma once
+
+#include "Workflow.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+#include <QUuid>
+#include <optional>
+
+namespace signoff {
+
+// A row of the seed's feature_data table with the contract's columns.
+struct Feature
+{
+    QUuid id;
+    QString name;
+    QJsonObject options;
+    ItemStatus status = ItemStatus::Draft;
+    QUuid ownerId;
+    QString ownerUsername;
+    int version = 1;
+    QDateTime createdAt;
+    QDateTime updatedAt;
+};
+
+struct NewFeature
+{
+    QString name;
+    QJsonObject options;
+};
+
+struct FeaturePatch
+{
+    std::optional<QString> name;
+    std::optional<QJsonObject> options;
+};
+
+} // namespace signoff

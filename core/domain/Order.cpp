@@ -1,0 +1,13 @@
+#include "Order.h"
+
+namespace signoff {
+
+qint64 Order::totalCents() const
+{
+    qint64 total = 0;
+    for (const LineItem &line : lines)
+        total += line.lineTotalCents();
+    return total;
+}
+
+} // namespace signoff

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "Error.h"
+#include "Feature.h"
+#include "Order.h"
+#include "Product.h"
+#include "User.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace signoff {
+
+// The field rules of product.md section 2, in one place. Services enforce
+// them; the desktop forms call the same functions as the user types, so both
+// doors show the same messages.
+namespace limits {
+constexpr int featureNameMax = 255;
+constexpr int optionsMaxBytes = 64 * 1024;
+constexpr int usernameMax = 64;
+constexpr int displayNameMax = 255;
+constexpr int passwordMin = 8;
+constexpr int passwordMax = 1024;
+constexpr int skuMax = 64;
+constexpr int productNameMax = 255;
+constexpr qint64 priceCentsMax = 9007199254740991LL; // 2^53 - 1: exact in every JSON client
+constexpr int quantityMin = 1;
+constexpr int quantityMax = 1000000;
+constexpr int noteMax = 2000;
+constexpr int linesMax = 1000;
+constexpr int commentMax = 2000;
+} // namespace limits
+
+namespace validate {
+
+// Each returns the problem with the value, or nothing when it is acceptable.
+// Text rules apply to the trimmed value, which is what gets stored.
+std::optional<Message> featureName(const QString &name);
+std::optional<Message> options(const QJsonObject &options);
+std::optional<Message> username(const QString &username);
+std::optional<Message> displayName(const QString &displayName);
+std::optional<Message> password(const QString &password);
+std::optional<Message> sku(const QString &sku);
+std::optional<Message> productName(const QString &name);
+std::optional<Message> priceCents(qint64 priceCents);
+std::optional<Message> quantity(qint64 quantity);
+std::optional<Message> note(const QString &note);
+std::optional<Message> comment(const QString &comment);
+std::optional<Message> reason(const QString &reason);
+
+// Whole inputs: every field problem at once, field names as in the API.
+QList<FieldError> newFeature(const NewFeature &feature);
+QList<FieldError> featurePatch(const FeaturePatch &patch);
+QList<FieldError> newUser(const NewUser &user);
+QList<FieldError> userPatch(const UserPatch &patch);
+QList<FieldError> newProduct(const NewProduct &product);
+QList<FieldError> productPatch(const ProductPatch &patch);
+QList<FieldError> orderLines(const QList<NewLine> &lines);
+QList<FieldError> newOrder(const NewOrder &order);
+QList<FieldError> orderPatch(const OrderPatch &patch);
+
+} // namespace validate
+
+// The normal form in which text is stored: surrounding whitespace removed.
+QString normalizedText(const QString &text);
+
+// Parses the raw JSON view of a feature's options (desktop form), with a
+// message fit for the user when it is not a JSON object.
+std::optional<QJsonObject> parseOptions(const QString &json, Message *problem);
+
+} // namespace signoff

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Error.h"
+#include "Role.h"
+
+#include <QList>
+#include <QString>
+#include <optional>
+
+namespace signoff {
+
+// The review workflow of product.md section 3, shared by features and orders.
+enum class ItemStatus { Draft, Pending, Approved, Rejected };
+enum class WorkflowAction { Submit, Approve, Reject, Revise };
+
+QString toString(ItemStatus status);
+std::optional<ItemStatus> itemStatusFromString(const QString &text);
+QString toString(WorkflowAction action);
+std::optional<WorkflowAction> workflowActionFromString(const QString &text);
+
+// Who is asking, relative to the item: the workflow needs the role and
+// whether the actor owns the item, nothing else.
+struct WorkflowActor
+{
+    Role role = Role::Requester;
+    bool isOwner = false;
+};
+
+// The single transition table. Everything that needs to know whether a
+// transition exists, who may make it, or which buttons to show asks here.
+class Workflow
+{
+public:
+    static constexpr ItemStatus initialStatus = ItemStatus::Draft;
+
+    // The status `action` leads to from `from`, if the table has that edge.
+    static std::optional<ItemStatus> target(ItemStatus from, WorkflowAction action);
+
+    // Whether the actor may make `action` at all (role and ownership),
+    // independent of the item's current status.
+    static bool mayPerform(WorkflowAction action, const WorkflowActor &actor);
+
+    // The full check in the contract's order: Forbidden first (the actor may
+    // never do this to this item), then Conflict (not from this status).
+    static std::optional<Error> check(ItemStatus from, WorkflowAction action, const WorkflowActor &actor);
+
+    // The actions this actor may make on an item in `status` right now.
+    static QList<WorkflowAction> available(ItemStatus status, const WorkflowActor &actor);
+
+    // Content edits (PATCH) and deletion: owner or admin, only in draft.
+    static bool mayEdit(const WorkflowActor &actor);
+    static bool isEditable(ItemStatus status);
+    static std::optional<Error> checkEdit(ItemStatus status, const WorkflowActor &actor);
+    static std::optional<Error> checkDelete(ItemStatus status, const WorkflowActor &actor);
+
+    // A reason is required for these actions (reject).
+    static bool requiresReason(WorkflowAction action);
+};
+
+} // namespace signoff

@@ -1,0 +1,218 @@
+#include "Connection.h"
+
+#include "StorageLog.h"
+
+#include <QSqlError>
+#include <QThread>
+
+Q_LOGGING_CATEGORY(lcStorage, "signoff.storage", QtInfoMsg)
+
+namespace signoff {
+
+namespace {
+
+constexpr int sqliteBusyTimeoutMs = 5000;
+constexpr int beginAttempts = 3;
+
+Error unavailable()
+{
+    return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database is not available; try again shortly.")));
+}
+
+bool isConnectionLoss(const QSqlError &error)
+{
+    if (error.type() == QSqlError::ConnectionError)
+        return true;
+    const QString code = error.nativeErrorCode();
+    // PostgreSQL SQLSTATE class 08 (connection exception) and 57P0x (shutdown).
+    if (code.startsWith(QStringLiteral("08")) || code.startsWith(QStringLiteral("57P")))
+        return true;
+    const QString text = error.databaseText() + u' ' + error.driverText();
+    return text.contains(QStringLiteral("server closed the connection"))
+        || text.contains(QStringLiteral("no connection to the server"))
+        || text.contains(QStringLiteral("terminating connection"))
+        || text.contains(QStringLiteral("could not connect"));
+}
+
+} // namespace
+
+bool isUniqueViolation(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    // SQLite: SQLITE_CONSTRAINT_UNIQUE (2067), _PRIMARYKEY (1555), or the
+    // primary code 19 with the UNIQUE text. PostgreSQL: SQLSTATE 23505.
+    if (code == QStringLiteral("23505") || code == QStringLiteral("2067") || code == QStringLiteral("1555"))
+        return true;
+    return code == QStringLiteral("19") && error.databaseText().contains(QStringLiteral("UNIQUE"));
+}
+
+bool isBusy(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    // SQLITE_BUSY (5) and its extended codes, SQLITE_LOCKED (6).
+    return code == QStringLiteral("5") || code == QStringLiteral("6") || code == QStringLiteral("517")
+        || code == QStringLiteral("261") || error.databaseText().contains(QStringLiteral("database is locked"));
+}
+
+Connection::Connection(const DatabaseUrl &url, QString name)
+    : m_name(std::move(name))
+    , m_dialect(url.dialect)
+{
+    if (url.dialect == SqlDialect::Sqlite) {
+        m_handle = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        m_handle->setDatabaseName(url.path);
+        m_handle->setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(sqliteBusyTimeoutMs));
+    } else {
+        m_handle = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+        m_handle->setHostName(url.host);
+        m_handle->setPort(url.port);
+        m_handle->setUserName(url.user);
+        m_handle->setPassword(url.password);
+        m_handle->setDatabaseName(url.databaseName);
+        QStringList options{QStringLiteral("connect_timeout=5"), QStringLiteral("application_name=signoff")};
+        for (auto it = url.options.cbegin(); it != url.options.cend(); ++it) {
+            options.removeIf([&](const QString &option) { return option.startsWith(it.key() + u'='); });
+            options.append(it.key() + u'=' + it.value());
+        }
+        m_handle->setConnectOptions(options.join(u';'));
+    }
+}
+
+Connection::~Connection()
+{
+    m_statements.clear();
+    if (m_handle) {
+        m_handle->close();
+        m_handle.reset();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+Result<void> Connection::open()
+{
+    if (!m_handle->isValid())
+        return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The Qt SQL driver for this database is not installed.")));
+    if (!m_handle->open()) {
+        qCWarning(lcStorage).noquote() << "cannot open database:" << m_handle->lastError().text();
+        return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Cannot open the database: %1"),
+                                          {m_handle->lastError().text()}));
+    }
+    if (m_dialect == SqlDialect::Sqlite)
+        return configureSqlite();
+    // Timestamps are exchanged as UTC text; make the session agree.
+    return execute(QStringLiteral("SET TIME ZONE 'UTC'"));
+}
+
+Result<void> Connection::configureSqlite()
+{
+    // journal_mode is stored in the file; the others are per connection and
+    // must be set on every open (foreign_keys outside any transaction).
+    // synchronous=FULL: a commit is on disk before we acknowledge it, even
+    // across power loss (see README, "Durability").
+    for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL",
+                               "PRAGMA journal_mode = WAL"}) {
+        QSqlQuery query(*m_handle);
+        if (!query.exec(QString::fromLatin1(pragma))) {
+            const QSqlError error = query.lastError();
+            qCWarning(lcStorage).noquote() << "cannot configure SQLite:" << error.text();
+            return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Cannot open the database: %1"),
+                                              {error.databaseText().isEmpty() ? error.text() : error.databaseText()}));
+        }
+    }
+    return {};
+}
+
+QSqlQuery &Connection::prepared(const QString &sql)
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(*m_handle);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            qCCritical(lcStorage).noquote() << "cannot prepare statement:" << query->lastError().text() << "|" << sql;
+        it = m_statements.emplace(sql, std::move(query)).first;
+    }
+    return *it->second;
+}
+
+Result<void> Connection::execute(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery &query = prepared(sql);
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, values.at(i));
+    if (!query.exec())
+        return failure(query);
+    query.finish();
+    return {};
+}
+
+Error Connection::failure(const QSqlQuery &query)
+{
+    return failure(query.lastError(), query.lastQuery());
+}
+
+Error Connection::failure(const QSqlError &error, const QString &context)
+{
+    if (isUniqueViolation(error))
+        return Error::conflict(QStringLiteral("duplicate"), Message(QT_TRANSLATE_NOOP("Core", "This item already exists.")));
+    if (m_dialect == SqlDialect::Postgresql && isConnectionLoss(error))
+        m_broken = true;
+    if (isBusy(error)) {
+        qCWarning(lcStorage).noquote() << "database busy:" << error.text();
+        return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database is busy; try again shortly.")));
+    }
+    qCCritical(lcStorage).noquote() << "statement failed:" << error.text() << "|" << context.simplified();
+    return unavailable();
+}
+
+Result<void> Connection::beginWrite()
+{
+    const QString begin = m_dialect == SqlDialect::Sqlite ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN");
+    Result<void> result;
+    // busy_timeout already waits; a few more attempts ride out a writer that
+    // holds the lock longer than that (a checkpoint, a backup).
+    for (int attempt = 1; attempt <= beginAttempts; ++attempt) {
+        QSqlQuery &query = prepared(begin);
+        if (query.exec()) {
+            query.finish();
+            m_inTransaction = true;
+            return {};
+        }
+        const QSqlError error = query.lastError();
+        result = failure(error, begin);
+        if (!isBusy(error))
+            break;
+    }
+    return result;
+}
+
+Result<void> Connection::beginSnapshot()
+{
+    const QString begin = m_dialect == SqlDialect::Sqlite
+        ? QStringLiteral("BEGIN DEFERRED")
+        : QStringLiteral("BEGIN TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY");
+    if (auto result = execute(begin); !result)
+        return result;
+    m_inTransaction = true;
+    return {};
+}
+
+Result<void> Connection::commit()
+{
+    auto result = execute(QStringLiteral("COMMIT"));
+    if (!result)
+        rollback();
+    m_inTransaction = false;
+    return result;
+}
+
+void Connection::rollback()
+{
+    QSqlQuery &query = prepared(QStringLiteral("ROLLBACK"));
+    if (!query.exec())
+        qCWarning(lcStorage).noquote() << "rollback failed:" << query.lastError().text();
+    query.finish();
+    m_inTransaction = false;
+}
+
+} // namespace signoff

@@ -1,0 +1,70 @@
+#pragma once
+
+#include "DatabaseUrl.h"
+#include "domain/Result.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+
+namespace signoff {
+
+// One thread's connection to the database, with its prepared statements.
+// QSqlDatabase handles must not cross threads, so Database hands each thread
+// its own Connection; nothing else creates them.
+class Connection
+{
+public:
+    Connection(const DatabaseUrl &url, QString name);
+    ~Connection();
+    Connection(const Connection &) = delete;
+    Connection &operator=(const Connection &) = delete;
+
+    Result<void> open();
+
+    SqlDialect dialect() const { return m_dialect; }
+    QSqlDatabase &handle() { return *m_handle; }
+    const QString &name() const { return m_name; }
+
+    // The prepared statement for `sql`, compiled once per connection. The
+    // caller binds, executes and calls finish() (SQLite keeps a read snapshot
+    // open until then).
+    QSqlQuery &prepared(const QString &sql);
+
+    // Runs `sql` (prepared, with `values` bound in order) and reports failure
+    // as a typed error. For statements whose result is not read.
+    Result<void> execute(const QString &sql, const QVariantList &values = {});
+
+    // A failed statement: logs it with context and turns it into a typed error
+    // (Conflict for unique violations, Unavailable otherwise). Marks the
+    // connection broken when the server went away, so the next use reconnects.
+    Error failure(const QSqlQuery &query);
+    Error failure(const QSqlError &error, const QString &context);
+
+    bool isBroken() const { return m_broken; }
+
+    // Transactions are driven by Database; these are its primitives.
+    Result<void> beginWrite();
+    Result<void> beginSnapshot();
+    Result<void> commit();
+    void rollback();
+    bool inTransaction() const { return m_inTransaction; }
+
+private:
+    Result<void> configureSqlite();
+
+    QString m_name;
+    SqlDialect m_dialect;
+    std::optional<QSqlDatabase> m_handle;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    bool m_broken = false;
+    bool m_inTransaction = false;
+};
+
+bool isUniqueViolation(const QSqlError &error);
+bool isBusy(const QSqlError &error);
+
+} // namespace signoff

@@ -1,0 +1,95 @@
+#include "Database.h"
+
+#include "StorageLog.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace signoff {
+
+Database::Database(DatabaseUrl url)
+    : m_url(std::move(url))
+    , m_threadWatcher(std::make_unique<QObject>())
+{
+}
+
+Database::~Database()
+{
+    m_threadWatcher.reset();
+    QMutexLocker locker(&m_mutex);
+    // Connections of other threads should have been closed by their threads;
+    // closing them here is the last resort at shutdown.
+    m_connections.clear();
+}
+
+Result<Connection *> Database::connection()
+{
+    QThread *thread = QThread::currentThread();
+    {
+        QMutexLocker locker(&m_mutex);
+        auto it = m_connections.constFind(thread);
+        if (it != m_connections.cend()) {
+            if (!it.value()->isBroken())
+                return it.value().get();
+        }
+    }
+    closeConnectionOf(thread);
+
+    if (m_url.dialect == SqlDialect::Sqlite) {
+        const QFileInfo file(m_url.path);
+        if (!file.exists() && !QDir().mkpath(file.absolutePath()))
+            return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Cannot create the folder ‘%1’."),
+                                              {file.absolutePath()}));
+    }
+    const QString name = QStringLiteral("signoff-%1-%2")
+                             .arg(quintptr(this), 0, 16)
+                             .arg(quintptr(thread), 0, 16);
+    auto connection = std::make_shared<Connection>(m_url, name);
+    if (auto opened = connection->open(); !opened)
+        return opened.error();
+
+    QMutexLocker locker(&m_mutex);
+    m_connections.insert(thread, connection);
+    const bool firstForThread = !m_watchedThreads.contains(thread);
+    m_watchedThreads.insert(thread);
+    locker.unlock();
+    if (firstForThread && thread != m_threadWatcher->thread()) {
+        QObject::connect(thread, &QThread::finished, m_threadWatcher.get(),
+                         [this, thread] { closeConnectionOf(thread); }, Qt::DirectConnection);
+    }
+    return connection.get();
+}
+
+void Database::closeThreadConnection()
+{
+    closeConnectionOf(QThread::currentThread());
+}
+
+void Database::closeConnectionOf(QThread *thread)
+{
+    std::shared_ptr<Connection> connection;
+    {
+        QMutexLocker locker(&m_mutex);
+        connection = m_connections.take(thread);
+    }
+    // Destroyed outside the lock, in the thread that used it.
+}
+
+Result<void> Database::ping()
+{
+    for (int attempt = 0; attempt < 2; ++attempt) {
+        auto conn = connection();
+        if (!conn)
+            return conn.error();
+        auto result = conn.value()->execute(QStringLiteral("SELECT 1"));
+        // A PostgreSQL server that restarted leaves a broken connection: the
+        // second attempt reconnects.
+        if (result || !conn.value()->isBroken())
+            return result;
+    }
+    return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database is not available; try again shortly.")));
+}
+
+} // namespace signoff

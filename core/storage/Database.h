@@ -1,0 +1,97 @@
+#pragma once
+
+#include "Connection.h"
+#include "DatabaseUrl.h"
+#include "domain/Result.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QSet>
+#include <QObject>
+#include <memory>
+#include <type_traits>
+
+class QThread;
+
+namespace signoff {
+
+// The database behind every service. It hands each thread its own
+// Connection (opened on first use, closed when the thread finishes) and runs
+// units of work in transactions.
+class Database
+{
+public:
+    explicit Database(DatabaseUrl url);
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    const DatabaseUrl &url() const { return m_url; }
+    SqlDialect dialect() const { return m_url.dialect; }
+
+    // This thread's connection, opened (and configured) on first use.
+    Result<Connection *> connection();
+    // Closes this thread's connection; the next connection() reopens it.
+    void closeThreadConnection();
+
+    // Whether the database answers a trivial query (for /healthz).
+    Result<void> ping();
+
+    // Runs `work(Connection&)` in a write transaction (BEGIN IMMEDIATE on
+    // SQLite, so concurrent writers queue instead of failing on lock upgrade)
+    // and commits if it returns a value; rolls back on an error. Nested calls
+    // join the outer transaction.
+    template<typename Work>
+    auto write(Work &&work) -> std::invoke_result_t<Work, Connection &>
+    {
+        using R = std::invoke_result_t<Work, Connection &>;
+        auto connectionResult = connection();
+        if (!connectionResult)
+            return R(connectionResult.error());
+        Connection &conn = *connectionResult.value();
+        if (conn.inTransaction())
+            return work(conn);
+        if (auto begun = conn.beginWrite(); !begun)
+            return R(begun.error());
+        R result = work(conn);
+        if (!result) {
+            conn.rollback();
+            return result;
+        }
+        if (auto committed = conn.commit(); !committed)
+            return R(committed.error());
+        return result;
+    }
+
+    // Runs `work` over one consistent snapshot (several statements that must
+    // agree, such as an order and its lines).
+    template<typename Work>
+    auto read(Work &&work) -> std::invoke_result_t<Work, Connection &>
+    {
+        using R = std::invoke_result_t<Work, Connection &>;
+        auto connectionResult = connection();
+        if (!connectionResult)
+            return R(connectionResult.error());
+        Connection &conn = *connectionResult.value();
+        if (conn.inTransaction())
+            return work(conn);
+        if (auto begun = conn.beginSnapshot(); !begun)
+            return R(begun.error());
+        R result = work(conn);
+        conn.rollback(); // read-only: nothing to commit, and rollback never fails
+        return result;
+    }
+
+private:
+    void closeConnectionOf(QThread *thread);
+
+    DatabaseUrl m_url;
+    QMutex m_mutex;
+    QHash<QThread *, std::shared_ptr<Connection>> m_connections;
+    QSet<QThread *> m_watchedThreads;
+    // Receiver context for QThread::finished: destroyed with the Database, so
+    // a thread finishing later does not call into a dead object.
+    std::unique_ptr<QObject> m_threadWatcher;
+};
+
+} // namespace signoff

@@ -1,0 +1,1 @@
+namespace signoff { int uiPlaceholder = 0; }
