@@ -140,10 +140,26 @@ Result<void> Connection::execute(const QString &sql, const QVariantList &values)
     QSqlQuery &query = prepared(sql);
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
-    if (!query.exec())
-        return failure(query);
+    if (!query.exec()) {
+        Error error = failure(query);
+        query.finish();
+        return error;
+    }
     query.finish();
     return {};
+}
+
+Result<Rows> Connection::query(const QString &sql, const QVariantList &values)
+{
+    QSqlQuery &statement = prepared(sql);
+    for (int i = 0; i < values.size(); ++i)
+        statement.bindValue(i, values.at(i));
+    if (!statement.exec()) {
+        Error error = failure(statement);
+        statement.finish();
+        return error;
+    }
+    return Rows(statement);
 }
 
 Error Connection::failure(const QSqlQuery &query)

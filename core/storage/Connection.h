@@ -9,8 +9,32 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <utility>
 
 namespace signoff {
+
+// The rows of one executed statement. Finishes the statement when it goes
+// out of scope: SQLite holds its read snapshot until then.
+class Rows
+{
+public:
+    explicit Rows(QSqlQuery &query) : m_query(&query) {}
+    Rows(Rows &&other) noexcept : m_query(std::exchange(other.m_query, nullptr)) {}
+    Rows &operator=(Rows &&) = delete;
+    Rows(const Rows &) = delete;
+    ~Rows()
+    {
+        if (m_query)
+            m_query->finish();
+    }
+
+    bool next() { return m_query->next(); }
+    QVariant value(int column) const { return m_query->value(column); }
+    int rowsAffected() const { return m_query->numRowsAffected(); }
+
+private:
+    QSqlQuery *m_query;
+};
 
 // One thread's connection to the database, with its prepared statements.
 // QSqlDatabase handles must not cross threads, so Database hands each thread
@@ -37,6 +61,8 @@ public:
     // Runs `sql` (prepared, with `values` bound in order) and reports failure
     // as a typed error. For statements whose result is not read.
     Result<void> execute(const QString &sql, const QVariantList &values = {});
+    // The same for statements whose rows or affected-row count are read.
+    Result<Rows> query(const QString &sql, const QVariantList &values = {});
 
     // A failed statement: logs it with context and turns it into a typed error
     // (Conflict for unique violations, Unavailable otherwise). Marks the

@@ -63,6 +63,18 @@ public:
         return result;
     }
 
+    // Runs `work` on this thread's connection without a transaction: for
+    // reads that are a single statement.
+    template<typename Work>
+    auto run(Work &&work) -> std::invoke_result_t<Work, Connection &>
+    {
+        using R = std::invoke_result_t<Work, Connection &>;
+        auto connectionResult = connection();
+        if (!connectionResult)
+            return R(connectionResult.error());
+        return work(*connectionResult.value());
+    }
+
     // Runs `work` over one consistent snapshot (several statements that must
     // agree, such as an order and its lines).
     template<typename Work>

@@ -1,0 +1,14 @@
+#pragma once
+
+#include <QDateTime>
+
+namespace signoff {
+
+// The current time as Signoff records it: UTC, whole milliseconds (what the
+// database keeps, so a value read back compares equal to the one written).
+inline QDateTime utcNow()
+{
+    return QDateTime::fromMSecsSinceEpoch(QDateTime::currentMSecsSinceEpoch(), Qt::UTC);
+}
+
+} // namespace signoff

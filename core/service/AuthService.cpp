@@ -1,0 +1,159 @@
+#include "AuthService.h"
+
+#include "ServiceLog.h"
+#include "domain/Clock.h"
+#include "storage/AuditRepository.h"
+#include "storage/TokenRepository.h"
+#include "storage/UserRepository.h"
+
+namespace signoff {
+
+namespace {
+
+constexpr int tokenBytes = 32;
+// last_used_at is a hint for administrators, not a log: writing it at most
+// once a minute keeps reads from becoming writes.
+constexpr qint64 touchIntervalSeconds = 60;
+// Longest input worth hashing; anything longer cannot be a valid password.
+constexpr qsizetype maxCredentialLength = 4096;
+
+Error wrongCredentials()
+{
+    return Error::unauthenticated(Message(QT_TRANSLATE_NOOP("Core", "The user name or password is wrong.")));
+}
+
+Error invalidToken()
+{
+    return Error::unauthenticated(Message(QT_TRANSLATE_NOOP("Core", "The token is not valid; sign in again.")));
+}
+
+} // namespace
+
+AuthService::AuthService(ServiceContext &context, const PasswordHasher &hasher, LoginThrottle &throttle)
+    : m_context(context)
+    , m_hasher(hasher)
+    , m_throttle(throttle)
+{
+}
+
+Result<User> AuthService::checkPassword(const QString &username, const QString &password)
+{
+    const QDateTime now = utcNow();
+    if (const int wait = m_throttle.secondsLocked(username, now); wait > 0) {
+        qCWarning(lcService).noquote() << "sign-in throttled for" << username.left(64);
+        return Error::rateLimited(wait, Message(QT_TRANSLATE_NOOP("Core", "Too many failed sign-ins; try again in %1 seconds."),
+                                                {QString::number(wait)}));
+    }
+    if (username.size() > maxCredentialLength || password.size() > maxCredentialLength)
+        return wrongCredentials();
+
+    auto credentials = m_context.database.run(
+        [&](Connection &connection) { return UserRepository(connection).credentials(username); });
+    if (!credentials)
+        return credentials.error();
+    const bool known = credentials.value().has_value();
+    if (!known)
+        m_hasher.verifyAgainstDummy(password);
+    if (!known || !m_hasher.verify(credentials.value()->passwordHash, password)) {
+        m_throttle.recordFailure(username, now);
+        qCWarning(lcService).noquote() << "failed sign-in for" << username.left(64);
+        return wrongCredentials();
+    }
+    m_throttle.recordSuccess(username);
+    const User &user = credentials.value()->user;
+    if (user.disabled)
+        return Error::unauthenticated(Message(QT_TRANSLATE_NOOP("Core", "This account is disabled.")));
+    return user;
+}
+
+Result<User> AuthService::signIn(const QString &username, const QString &password)
+{
+    auto user = checkPassword(username, password);
+    if (!user)
+        return user;
+    const QDateTime now = utcNow();
+    auto recorded = m_context.database.write([&](Connection &connection) -> Result<void> {
+        if (auto signedIn = UserRepository(connection).recordSignIn(user->id, now); !signedIn)
+            return signedIn;
+        return AuditRepository(connection).append(
+            auditEvent(user->actor(), QStringLiteral("sign_in"), EntityType::User, idText(user->id), now));
+    });
+    if (!recorded)
+        return recorded.error();
+    user.value().lastLoginAt = now;
+    qCInfo(lcService).noquote() << "signed in:" << username;
+    return user;
+}
+
+Result<IssuedToken> AuthService::issueToken(const QString &username, const QString &password)
+{
+    auto user = checkPassword(username, password);
+    if (!user)
+        return user.error();
+    IssuedToken issued;
+    issued.token = randomToken(tokenBytes);
+    issued.user = user.value();
+    const QDateTime now = utcNow();
+    issued.expiresAt = now.addSecs(m_context.options.tokenLifetime.count());
+    auto stored = m_context.database.write([&](Connection &connection) -> Result<void> {
+        TokenRepository tokens(connection);
+        if (auto purged = tokens.removeExpired(now); !purged)
+            return purged;
+        if (auto inserted = tokens.insert(QUuid::createUuid(), user->id, sha256Hex(issued.token), now, issued.expiresAt);
+            !inserted)
+            return inserted;
+        if (auto signedIn = UserRepository(connection).recordSignIn(user->id, now); !signedIn)
+            return signedIn;
+        AuditEvent event = auditEvent(user->actor(), QStringLiteral("sign_in"), EntityType::User, idText(user->id), now);
+        event.detail = {{QStringLiteral("token_expires_at"), issued.expiresAt.toString(Qt::ISODateWithMs)}};
+        return AuditRepository(connection).append(event);
+    });
+    if (!stored)
+        return stored.error();
+    issued.user.lastLoginAt = now;
+    qCInfo(lcService).noquote() << "token issued to" << username;
+    return issued;
+}
+
+Result<Actor> AuthService::authenticate(const QString &token)
+{
+    if (token.isEmpty() || token.size() > 256)
+        return invalidToken();
+    const QString hash = sha256Hex(token);
+    auto found = m_context.database.run(
+        [&](Connection &connection) { return TokenRepository(connection).findByHash(hash); });
+    if (!found)
+        return found.error();
+    if (!found.value() || !constantTimeEquals(found.value()->tokenHash.toLatin1(), hash.toLatin1()))
+        return invalidToken();
+    const StoredToken &stored = *found.value();
+    const QDateTime now = utcNow();
+    if (stored.expiresAt <= now)
+        return Error::unauthenticated(Message(QT_TRANSLATE_NOOP("Core", "The token has expired; sign in again.")));
+    if (stored.user.disabled)
+        return Error::unauthenticated(Message(QT_TRANSLATE_NOOP("Core", "This account is disabled.")));
+    if (!stored.lastUsedAt.isValid() || stored.lastUsedAt.secsTo(now) >= touchIntervalSeconds) {
+        auto touched = m_context.database.write(
+            [&](Connection &connection) { return TokenRepository(connection).touch(stored.id, now); });
+        if (!touched)
+            qCWarning(lcService) << "could not record token use";
+    }
+    return stored.user.actor();
+}
+
+Result<void> AuthService::revoke(const QString &token)
+{
+    auto actor = authenticate(token);
+    if (!actor)
+        return actor.error();
+    const QString hash = sha256Hex(token);
+    return m_context.database.write([&](Connection &connection) -> Result<void> {
+        auto removed = TokenRepository(connection).removeByHash(hash);
+        if (!removed)
+            return removed.error();
+        return AuditRepository(connection).append(
+            auditEvent(actor.value(), QStringLiteral("sign_out"), EntityType::User, idText(actor->id), utcNow()));
+    });
+}
+
+} // namespace signoff

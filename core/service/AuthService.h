@@ -1,0 +1,40 @@
+#pragma once
+
+#include "LoginThrottle.h"
+#include "PasswordHasher.h"
+#include "ServiceContext.h"
+#include "domain/Result.h"
+#include "domain/User.h"
+
+namespace signoff {
+
+struct IssuedToken
+{
+    QString token; // shown once; only its SHA-256 is stored
+    QDateTime expiresAt;
+    User user;
+};
+
+// Signing in (desktop), API tokens (REST) and turning a token back into the
+// acting user. Failed sign-ins are throttled per user name for every door.
+class AuthService
+{
+public:
+    AuthService(ServiceContext &context, const PasswordHasher &hasher, LoginThrottle &throttle);
+
+    Result<User> signIn(const QString &username, const QString &password);
+    Result<IssuedToken> issueToken(const QString &username, const QString &password);
+    // The user behind a bearer token; Unauthenticated when the token is
+    // unknown, expired, revoked, or its user is disabled.
+    Result<Actor> authenticate(const QString &token);
+    Result<void> revoke(const QString &token);
+
+private:
+    Result<User> checkPassword(const QString &username, const QString &password);
+
+    ServiceContext &m_context;
+    const PasswordHasher &m_hasher;
+    LoginThrottle &m_throttle;
+};
+
+} // namespace signoff

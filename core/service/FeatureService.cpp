@@ -1,0 +1,190 @@
+#include "FeatureService.h"
+
+#include "ItemWorkflow.h"
+#include "Metrics.h"
+#include "ServiceLog.h"
+#include "domain/Clock.h"
+#include "domain/Validation.h"
+#include "storage/AuditRepository.h"
+#include "storage/FeatureRepository.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+namespace signoff {
+
+namespace {
+
+struct FeatureTraits
+{
+    using Item = Feature;
+    using Repository = FeatureRepository;
+    static constexpr EntityType entityType = EntityType::Feature;
+
+    static Message notFound() { return Message(QT_TRANSLATE_NOOP("Core", "There is no such feature.")); }
+    static std::optional<Error> checkTransition(const Feature &, WorkflowAction) { return std::nullopt; }
+    static QJsonObject auditSummary(const Feature &feature) { return {{QStringLiteral("name"), feature.name}}; }
+};
+
+using FeatureWorkflow = ItemWorkflow<FeatureTraits>;
+
+Error duplicateName(const QString &name)
+{
+    return Error::conflict(QStringLiteral("duplicate"),
+                           Message(QT_TRANSLATE_NOOP("Core", "A feature named ‘%1’ already exists."), {name}));
+}
+
+// A unique-index violation means another writer took the name between our
+// check and our insert (possible on PostgreSQL): same answer as the check.
+template<typename T>
+Result<T> withNameConflict(Result<T> result, const QString &name)
+{
+    if (!result && result.error().kind == ErrorKind::Conflict && result.error().reason == QStringLiteral("duplicate"))
+        return duplicateName(name);
+    return result;
+}
+
+// Records how long a feature operation took (the seed's feature_latency_seconds).
+class LatencyTimer
+{
+public:
+    explicit LatencyTimer(const char *operation) : m_operation(operation) { m_timer.start(); }
+    ~LatencyTimer()
+    {
+        metrics::featureLatency(QLatin1String(m_operation)).observe(double(m_timer.nsecsElapsed()) / 1e9);
+    }
+
+private:
+    const char *m_operation;
+    QElapsedTimer m_timer;
+};
+
+} // namespace
+
+FeatureService::FeatureService(ServiceContext &context)
+    : m_context(context)
+{
+    metrics::featureCreated(); // registered at zero, so dashboards see the series from the start
+}
+
+Result<Feature> FeatureService::create(const Actor &actor, const NewFeature &input)
+{
+    LatencyTimer timer("create");
+    if (const QList<FieldError> problems = validate::newFeature(input); !problems.isEmpty())
+        return Error::invalid(problems);
+
+    Feature feature;
+    feature.id = QUuid::createUuid();
+    feature.name = normalizedText(input.name);
+    feature.options = input.options;
+    feature.status = Workflow::initialStatus;
+    feature.ownerId = actor.id;
+    feature.ownerUsername = actor.username;
+    feature.version = 1;
+    feature.createdAt = utcNow();
+    feature.updatedAt = feature.createdAt;
+
+    auto result = m_context.database.write([&](Connection &connection) -> Result<Feature> {
+        FeatureRepository features(connection);
+        auto taken = features.nameTaken(feature.name);
+        if (!taken)
+            return taken.error();
+        if (taken.value())
+            return duplicateName(feature.name);
+        if (auto inserted = features.insert(feature); !inserted)
+            return inserted.error();
+        AuditEvent event = auditEvent(actor, QStringLiteral("create"), EntityType::Feature, idText(feature.id),
+                                      feature.createdAt);
+        event.toStatus = toString(feature.status);
+        event.version = feature.version;
+        event.detail = FeatureTraits::auditSummary(feature);
+        if (auto appended = AuditRepository(connection).append(event); !appended)
+            return appended.error();
+        return feature;
+    });
+    result = withNameConflict(std::move(result), feature.name);
+    if (result) {
+        metrics::featureCreated().increment();
+        qCInfo(lcService).noquote() << "feature created:" << idText(feature.id) << "by" << actor.username;
+        m_context.notifier.announce(EntityType::Feature, idText(feature.id));
+    }
+    return result;
+}
+
+Result<Feature> FeatureService::get(const Actor &, const QUuid &id)
+{
+    LatencyTimer timer("get");
+    return m_context.database.run([&](Connection &connection) { return FeatureWorkflow::find(connection, id); });
+}
+
+Result<Page<Feature>> FeatureService::list(const Actor &actor, const ItemQuery &query)
+{
+    LatencyTimer timer("list");
+    return m_context.database.run(
+        [&](Connection &connection) { return FeatureRepository(connection).list(query, actor.id); });
+}
+
+Result<Feature> FeatureService::update(const Actor &actor, const QUuid &id, const FeaturePatch &patch,
+                                       std::optional<int> expectedVersion)
+{
+    LatencyTimer timer("update");
+    if (const QList<FieldError> problems = validate::featurePatch(patch); !problems.isEmpty())
+        return Error::invalid(problems);
+    const QString newName = patch.name ? normalizedText(*patch.name) : QString();
+
+    auto result = m_context.database.write([&](Connection &connection) -> Result<Feature> {
+        auto current = FeatureWorkflow::findForEdit(connection, actor, id, expectedVersion);
+        if (!current)
+            return current;
+        Feature updated = current.value();
+        QJsonArray changed;
+        if (patch.name && newName != updated.name) {
+            auto taken = FeatureRepository(connection).nameTaken(newName, id);
+            if (!taken)
+                return taken.error();
+            if (taken.value())
+                return duplicateName(newName);
+            updated.name = newName;
+            changed.append(QStringLiteral("name"));
+        }
+        if (patch.options && *patch.options != updated.options) {
+            updated.options = *patch.options;
+            changed.append(QStringLiteral("options"));
+        }
+        if (changed.isEmpty())
+            return updated;
+        updated.version = current->version + 1;
+        updated.updatedAt = utcNow();
+        AuditEvent event = auditEvent(actor, QStringLiteral("update"), EntityType::Feature, idText(id), updated.updatedAt);
+        event.version = updated.version;
+        event.detail = {{QStringLiteral("changed"), changed}};
+        if (auto stored = FeatureWorkflow::store(connection, updated, current->version, event); !stored)
+            return stored.error();
+        return updated;
+    });
+    result = withNameConflict(std::move(result), newName);
+    if (result)
+        m_context.notifier.announce(EntityType::Feature, idText(id));
+    return result;
+}
+
+Result<void> FeatureService::remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion)
+{
+    LatencyTimer timer("delete");
+    return FeatureWorkflow::remove(m_context, actor, id, expectedVersion);
+}
+
+Result<Feature> FeatureService::transition(const Actor &actor, const QUuid &id, WorkflowAction action,
+                                           std::optional<int> expectedVersion, const QString &comment)
+{
+    LatencyTimer timer("transition");
+    return FeatureWorkflow::transition(m_context, actor, id, action, expectedVersion, comment);
+}
+
+Result<QList<AuditEvent>> FeatureService::history(const Actor &, const QUuid &id)
+{
+    LatencyTimer timer("history");
+    return FeatureWorkflow::history(m_context, id);
+}
+
+} // namespace signoff

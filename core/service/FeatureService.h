@@ -1,0 +1,34 @@
+#pragma once
+
+#include "ServiceContext.h"
+#include "domain/AuditEvent.h"
+#include "domain/Feature.h"
+#include "domain/Page.h"
+#include "domain/Queries.h"
+#include "domain/Result.h"
+
+namespace signoff {
+
+// Features: create, read, edit drafts, delete drafts, move through the
+// workflow. Any signed-in user may read and create; edits and deletion are
+// for the owner or an administrator; transitions follow core/domain/Workflow.
+class FeatureService
+{
+public:
+    explicit FeatureService(ServiceContext &context);
+
+    Result<Feature> create(const Actor &actor, const NewFeature &input);
+    Result<Feature> get(const Actor &actor, const QUuid &id);
+    Result<Page<Feature>> list(const Actor &actor, const ItemQuery &query);
+    Result<Feature> update(const Actor &actor, const QUuid &id, const FeaturePatch &patch,
+                           std::optional<int> expectedVersion = {});
+    Result<void> remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion = {});
+    Result<Feature> transition(const Actor &actor, const QUuid &id, WorkflowAction action,
+                               std::optional<int> expectedVersion = {}, const QString &comment = {});
+    Result<QList<AuditEvent>> history(const Actor &actor, const QUuid &id);
+
+private:
+    ServiceContext &m_context;
+};
+
+} // namespace signoff

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "ServiceContext.h"
+#include "domain/AuditEvent.h"
+#include "domain/Order.h"
+#include "domain/Page.h"
+#include "domain/Queries.h"
+#include "domain/Result.h"
+
+namespace signoff {
+
+// Orders of products, with the same workflow as features. Line prices are
+// copied from the product when a line is written.
+class OrderService
+{
+public:
+    explicit OrderService(ServiceContext &context);
+
+    Result<Order> create(const Actor &actor, const NewOrder &input);
+    Result<Order> get(const Actor &actor, const QUuid &id);
+    Result<Page<Order>> list(const Actor &actor, const ItemQuery &query);
+    // `patch.lines`, when given, replaces every line (at today's prices).
+    Result<Order> update(const Actor &actor, const QUuid &id, const OrderPatch &patch,
+                         std::optional<int> expectedVersion = {});
+    Result<void> remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion = {});
+    Result<Order> transition(const Actor &actor, const QUuid &id, WorkflowAction action,
+                             std::optional<int> expectedVersion = {}, const QString &comment = {});
+    Result<QList<AuditEvent>> history(const Actor &actor, const QUuid &id);
+
+private:
+    ServiceContext &m_context;
+};
+
+} // namespace signoff

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "ChangeNotifier.h"
+#include "ServiceOptions.h"
+#include "domain/Actor.h"
+#include "domain/AuditEvent.h"
+#include "domain/EntityType.h"
+#include "domain/Workflow.h"
+#include "storage/Database.h"
+
+namespace signoff {
+
+// What every service needs: the database, the change announcements, the
+// options. Owned by Services; services hold a reference.
+struct ServiceContext
+{
+    Database &database;
+    ChangeNotifier &notifier;
+    ServiceOptions options;
+};
+
+// The audit row for `action` by `actor` on one entity, stamped `at`.
+AuditEvent auditEvent(const Actor &actor, const QString &action, EntityType type, const QString &entityId,
+                      const QDateTime &at);
+
+// For a workflow item: how the actor relates to it.
+inline WorkflowActor workflowActor(const Actor &actor, const QUuid &ownerId)
+{
+    return WorkflowActor{actor.role, actor.owns(ownerId)};
+}
+
+// The version check of product.md section 3: the caller's version, when it
+// sent one, must be the current one.
+inline bool versionMatches(const std::optional<int> &expected, int current)
+{
+    return !expected || *expected == current;
+}
+
+QString idText(const QUuid &id);
+
+} // namespace signoff

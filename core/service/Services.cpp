@@ -1,0 +1,18 @@
+#include "Services.h"
+
+namespace signoff {
+
+Services::Services(Database &database, ChangeNotifier &notifier, ServiceOptions options)
+    : m_context{database, notifier, options}
+    , m_hasher(options.passwordCost)
+    , m_throttle(options.loginFailuresAllowed, options.loginFailureWindow)
+    , m_auth(m_context, m_hasher, m_throttle)
+    , m_users(m_context, m_hasher)
+    , m_features(m_context)
+    , m_products(m_context)
+    , m_orders(m_context)
+    , m_audit(m_context)
+{
+}
+
+} // namespace signoff

@@ -1,0 +1,50 @@
+#pragma once
+
+#include "AuditService.h"
+#include "AuthService.h"
+#include "ChangeNotifier.h"
+#include "FeatureService.h"
+#include "LoginThrottle.h"
+#include "OrderService.h"
+#include "PasswordHasher.h"
+#include "ProductService.h"
+#include "ServiceContext.h"
+#include "ServiceOptions.h"
+#include "UserService.h"
+
+namespace signoff {
+
+// The one service layer: the desktop and the REST server are two doors onto
+// the same instance. Every method is safe to call from any thread (each
+// thread uses its own database connection).
+class Services
+{
+public:
+    Services(Database &database, ChangeNotifier &notifier, ServiceOptions options = {});
+    Services(const Services &) = delete;
+    Services &operator=(const Services &) = delete;
+
+    Database &database() { return m_context.database; }
+    ChangeNotifier &notifier() { return m_context.notifier; }
+    const ServiceOptions &options() const { return m_context.options; }
+
+    AuthService &auth() { return m_auth; }
+    UserService &users() { return m_users; }
+    FeatureService &features() { return m_features; }
+    ProductService &products() { return m_products; }
+    OrderService &orders() { return m_orders; }
+    AuditService &audit() { return m_audit; }
+
+private:
+    ServiceContext m_context;
+    PasswordHasher m_hasher;
+    LoginThrottle m_throttle;
+    AuthService m_auth;
+    UserService m_users;
+    FeatureService m_features;
+    ProductService m_products;
+    OrderService m_orders;
+    AuditService m_audit;
+};
+
+} // namespace signoff

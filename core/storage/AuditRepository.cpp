@@ -1,0 +1,85 @@
+#include "AuditRepository.h"
+
+#include "KeysetQuery.h"
+#include "SqlValues.h"
+
+#include <QJsonDocument>
+
+namespace signoff {
+
+namespace {
+
+const QString selectEvents = QStringLiteral(
+    "SELECT a.id, a.at, a.actor_id, a.actor_username, a.action, a.entity_type, a.entity_id, a.from_status, "
+    "a.to_status, a.version, a.comment, a.detail FROM audit_event a");
+
+AuditEvent readEvent(const Rows &rows)
+{
+    AuditEvent event;
+    event.id = rows.value(0).toLongLong();
+    event.at = sql::toTime(rows.value(1));
+    event.actorId = sql::toUuid(rows.value(2));
+    event.actorUsername = rows.value(3).toString();
+    event.action = rows.value(4).toString();
+    event.entityType = rows.value(5).toString();
+    event.entityId = rows.value(6).toString();
+    event.fromStatus = rows.value(7).toString();
+    event.toStatus = rows.value(8).toString();
+    if (!rows.value(9).isNull())
+        event.version = rows.value(9).toInt();
+    event.comment = rows.value(10).toString();
+    event.detail = sql::toJson(rows.value(11));
+    return event;
+}
+
+} // namespace
+
+Result<void> AuditRepository::append(const AuditEvent &event)
+{
+    const QVariant actorId = event.actorId.isNull() ? QVariant(QMetaType::fromType<QString>()) : sql::fromUuid(event.actorId);
+    const QVariant version = event.version ? QVariant(*event.version) : QVariant(QMetaType::fromType<int>());
+    const QVariant detail = event.detail.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : sql::fromJson(event.detail);
+    return m_connection.execute(
+        QStringLiteral("INSERT INTO audit_event (at, actor_id, actor_username, action, entity_type, entity_id, "
+                       "from_status, to_status, version, comment, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {sql::fromTime(event.at), actorId, event.actorUsername, event.action, event.entityType, event.entityId,
+         sql::fromOptionalText(event.fromStatus), sql::fromOptionalText(event.toStatus), version,
+         sql::fromOptionalText(event.comment), detail});
+}
+
+Result<QList<AuditEvent>> AuditRepository::history(const QString &entityType, const QString &entityId)
+{
+    auto rows = m_connection.query(selectEvents + QStringLiteral(" WHERE a.entity_type = ? AND a.entity_id = ? ORDER BY a.id"),
+                                   {entityType, entityId});
+    if (!rows)
+        return rows.error();
+    QList<AuditEvent> events;
+    while (rows->next())
+        events.append(readEvent(*rows));
+    return events;
+}
+
+Result<Page<AuditEvent>> AuditRepository::list(const AuditQuery &query)
+{
+    auto limit = checkedLimit(query.page);
+    if (!limit)
+        return limit.error();
+    KeysetQuery keyset(selectEvents, QStringLiteral("a.id"));
+    if (!query.entityType.isEmpty())
+        keyset.where(QStringLiteral("a.entity_type = ?"), {query.entityType});
+    if (!query.entityId.isEmpty())
+        keyset.where(QStringLiteral("a.entity_id = ?"), {query.entityId});
+    if (!query.actorUsername.isEmpty())
+        keyset.where(QStringLiteral("a.actor_username = ?"), {query.actorUsername});
+    keyset.orderBy(QStringLiteral("a.id"), true);
+    if (auto started = keyset.startAfter(query.page.after); !started)
+        return started.error();
+    auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
+    if (!rows)
+        return rows.error();
+    return collectPage<AuditEvent>(*rows, *limit, readEvent, [](const AuditEvent &last) {
+        return KeysetQuery::cursor(QString::number(last.id), QString::number(last.id));
+    });
+}
+
+} // namespace signoff

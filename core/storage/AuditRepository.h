@@ -1,0 +1,28 @@
+#pragma once
+
+#include "Connection.h"
+#include "domain/AuditEvent.h"
+#include "domain/Page.h"
+#include "domain/Queries.h"
+#include "domain/Result.h"
+
+namespace signoff {
+
+// The append-only audit_event table: rows are added, never changed (the
+// schema's triggers refuse UPDATE and DELETE).
+class AuditRepository
+{
+public:
+    explicit AuditRepository(Connection &connection) : m_connection(connection) {}
+
+    Result<void> append(const AuditEvent &event);
+    // One item's events, oldest first.
+    Result<QList<AuditEvent>> history(const QString &entityType, const QString &entityId);
+    // Newest first, filtered and paged.
+    Result<Page<AuditEvent>> list(const AuditQuery &query);
+
+private:
+    Connection &m_connection;
+};
+
+} // namespace signoff

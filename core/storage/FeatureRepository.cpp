@@ -1,0 +1,118 @@
+#include "FeatureRepository.h"
+
+#include "ItemListing.h"
+#include "SqlValues.h"
+
+namespace signoff {
+
+namespace {
+
+const QString selectFeatures = QStringLiteral(
+    "SELECT f.id, f.name, f.options, f.status, f.owner_id, u.username, f.version, f.created_at, f.updated_at "
+    "FROM feature_data f JOIN users u ON u.id = f.owner_id");
+
+const ItemColumns featureColumns{
+    QStringLiteral("f.id"),         QStringLiteral("f.status"),     QStringLiteral("f.owner_id"),
+    QStringLiteral("u.username"),   QStringLiteral("f.created_at"), QStringLiteral("f.updated_at"),
+    QStringLiteral("f.name"),       QStringLiteral("f.name"),
+};
+
+Feature readFeature(const Rows &rows)
+{
+    Feature feature;
+    feature.id = sql::toUuid(rows.value(0));
+    feature.name = rows.value(1).toString();
+    feature.options = sql::toJson(rows.value(2));
+    feature.status = itemStatusFromString(rows.value(3).toString()).value_or(ItemStatus::Draft);
+    feature.ownerId = sql::toUuid(rows.value(4));
+    feature.ownerUsername = rows.value(5).toString();
+    feature.version = rows.value(6).toInt();
+    feature.createdAt = sql::toTime(rows.value(7));
+    feature.updatedAt = sql::toTime(rows.value(8));
+    return feature;
+}
+
+QString sortValue(const Feature &feature, SortKey key)
+{
+    switch (key) {
+    case SortKey::CreatedAt: return sql::fromTime(feature.createdAt).toString();
+    case SortKey::UpdatedAt: return sql::fromTime(feature.updatedAt).toString();
+    case SortKey::Name: return feature.name;
+    case SortKey::Status: return toString(feature.status);
+    case SortKey::Owner: return feature.ownerUsername;
+    }
+    return {};
+}
+
+} // namespace
+
+Result<void> FeatureRepository::insert(const Feature &feature)
+{
+    return m_connection.execute(
+        QStringLiteral("INSERT INTO feature_data (id, name, options, status, owner_id, version, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        {sql::fromUuid(feature.id), feature.name, sql::fromJson(feature.options), toString(feature.status),
+         sql::fromUuid(feature.ownerId), feature.version, sql::fromTime(feature.createdAt),
+         sql::fromTime(feature.updatedAt)});
+}
+
+Result<std::optional<Feature>> FeatureRepository::findById(const QUuid &id)
+{
+    auto rows = m_connection.query(selectFeatures + QStringLiteral(" WHERE f.id = ?"), {sql::fromUuid(id)});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return std::optional<Feature>();
+    return std::optional<Feature>(readFeature(*rows));
+}
+
+Result<bool> FeatureRepository::nameTaken(const QString &name, const QUuid &except)
+{
+    auto rows = m_connection.query(QStringLiteral("SELECT id FROM feature_data WHERE name = ?"), {name});
+    if (!rows)
+        return rows.error();
+    while (rows->next()) {
+        if (sql::toUuid(rows->value(0)) != except)
+            return true;
+    }
+    return false;
+}
+
+Result<bool> FeatureRepository::update(const Feature &feature, int expectedVersion)
+{
+    auto rows = m_connection.query(
+        QStringLiteral("UPDATE feature_data SET name = ?, options = ?, status = ?, version = ?, updated_at = ? "
+                       "WHERE id = ? AND version = ?"),
+        {feature.name, sql::fromJson(feature.options), toString(feature.status), feature.version,
+         sql::fromTime(feature.updatedAt), sql::fromUuid(feature.id), expectedVersion});
+    if (!rows)
+        return rows.error();
+    return rows->rowsAffected() == 1;
+}
+
+Result<bool> FeatureRepository::remove(const QUuid &id, int expectedVersion)
+{
+    auto rows = m_connection.query(QStringLiteral("DELETE FROM feature_data WHERE id = ? AND version = ?"),
+                                   {sql::fromUuid(id), expectedVersion});
+    if (!rows)
+        return rows.error();
+    return rows->rowsAffected() == 1;
+}
+
+Result<Page<Feature>> FeatureRepository::list(const ItemQuery &query, const QUuid &actorId)
+{
+    auto limit = checkedLimit(query.page);
+    if (!limit)
+        return limit.error();
+    KeysetQuery keyset(selectFeatures, featureColumns.id);
+    if (auto applied = applyItemQuery(keyset, query, featureColumns, actorId); !applied)
+        return applied.error();
+    auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
+    if (!rows)
+        return rows.error();
+    return collectPage<Feature>(*rows, *limit, readFeature, [&](const Feature &last) {
+        return KeysetQuery::cursor(sortValue(last, query.order.key), sql::fromUuid(last.id).toString());
+    });
+}
+
+} // namespace signoff

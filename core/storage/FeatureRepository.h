@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Connection.h"
+#include "domain/Feature.h"
+#include "domain/Page.h"
+#include "domain/Queries.h"
+#include "domain/Result.h"
+
+#include <optional>
+
+namespace signoff {
+
+// Rows of the seed's feature_data table.
+class FeatureRepository
+{
+public:
+    explicit FeatureRepository(Connection &connection) : m_connection(connection) {}
+
+    Result<void> insert(const Feature &feature);
+    Result<std::optional<Feature>> findById(const QUuid &id);
+    // Whether another feature (not `except`) already has this name.
+    Result<bool> nameTaken(const QString &name, const QUuid &except = {});
+    // Writes name, options, status, version and updated_at if the row is
+    // still at `expectedVersion`; false when someone changed it first.
+    Result<bool> update(const Feature &feature, int expectedVersion);
+    Result<bool> remove(const QUuid &id, int expectedVersion);
+    Result<Page<Feature>> list(const ItemQuery &query, const QUuid &actorId);
+
+private:
+    Connection &m_connection;
+};
+
+} // namespace signoff

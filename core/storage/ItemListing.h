@@ -1,0 +1,31 @@
+#pragma once
+
+#include "KeysetQuery.h"
+#include "domain/Queries.h"
+
+#include <QUuid>
+
+namespace signoff {
+
+// The columns of a workflow item's list (features, orders): what each sort
+// key and filter of ItemQuery means for that table.
+struct ItemColumns
+{
+    QString id;
+    QString status;
+    QString ownerId;
+    QString ownerUsername;
+    QString createdAt;
+    QString updatedAt;
+    QString name;   // what SortKey::Name sorts by
+    QString search; // what ItemQuery::search matches
+};
+
+// Applies filters, sort and cursor of `query` to `keyset`.
+Result<void> applyItemQuery(KeysetQuery &keyset, const ItemQuery &query, const ItemColumns &columns,
+                            const QUuid &actorId);
+
+// The sort column for a key, so a page's cursor can be made from its last row.
+QString sortColumn(const ItemColumns &columns, SortKey key);
+
+} // namespace signoff

@@ -1,0 +1,95 @@
+#include "KeysetQuery.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace signoff {
+
+namespace {
+
+Error badCursor()
+{
+    return Error::invalidField(QStringLiteral("after"),
+                               Message(QT_TRANSLATE_NOOP("Core", "The cursor is not valid; start again from the first page.")));
+}
+
+} // namespace
+
+KeysetQuery::KeysetQuery(QString selectFrom, QString idColumn)
+    : m_selectFrom(std::move(selectFrom))
+    , m_idColumn(std::move(idColumn))
+{
+}
+
+void KeysetQuery::where(const QString &clause, const QVariantList &values)
+{
+    m_conditions.append(clause);
+    m_values.append(values);
+}
+
+void KeysetQuery::orderBy(const QString &sortColumn, bool descending)
+{
+    m_sortColumn = sortColumn;
+    m_descending = descending;
+}
+
+Result<void> KeysetQuery::startAfter(const QString &cursor)
+{
+    if (cursor.isEmpty())
+        return {};
+    if (cursor.size() > 2048)
+        return badCursor();
+    const QByteArray decoded = QByteArray::fromBase64(cursor.toLatin1(), QByteArray::Base64UrlEncoding
+                                                                             | QByteArray::AbortOnBase64DecodingErrors);
+    const QJsonDocument document = QJsonDocument::fromJson(decoded);
+    const QJsonArray parts = document.array();
+    if (!document.isArray() || parts.size() != 2 || !parts.at(0).isString() || !parts.at(1).isString())
+        return badCursor();
+    const QString op = m_descending ? QStringLiteral("<") : QStringLiteral(">");
+    where(QStringLiteral("(%1 %2 ? OR (%1 = ? AND %3 %2 ?))").arg(m_sortColumn, op, m_idColumn),
+          {parts.at(0).toString(), parts.at(0).toString(), parts.at(1).toString()});
+    return {};
+}
+
+QString KeysetQuery::sql() const
+{
+    QString sql = m_selectFrom;
+    if (!m_conditions.isEmpty())
+        sql += QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
+    const QString direction = m_descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
+    sql += QStringLiteral(" ORDER BY %1 %2, %3 %2 LIMIT ?").arg(m_sortColumn, direction, m_idColumn);
+    return sql;
+}
+
+QVariantList KeysetQuery::values(int limit) const
+{
+    QVariantList values = m_values;
+    values.append(limit + 1);
+    return values;
+}
+
+QString KeysetQuery::cursor(const QString &sortValue, const QString &id)
+{
+    const QByteArray json = QJsonDocument(QJsonArray{sortValue, id}).toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+Result<int> checkedLimit(const PageRequest &page)
+{
+    if (page.limit < 1 || page.limit > maxPageSize)
+        return Error::invalidField(QStringLiteral("limit"),
+                                   Message(QT_TRANSLATE_NOOP("Core", "The limit must be between 1 and %1."),
+                                           {QString::number(maxPageSize)}));
+    return page.limit;
+}
+
+QString containsPattern(const QString &text)
+{
+    QString escaped = text.toLower();
+    escaped.replace(u'\\', QStringLiteral("\\\\"));
+    escaped.replace(u'%', QStringLiteral("\\%"));
+    escaped.replace(u'_', QStringLiteral("\\_"));
+    return u'%' + escaped + u'%';
+}
+
+} // namespace signoff

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "Connection.h"
+#include "domain/Order.h"
+#include "domain/Page.h"
+#include "domain/Queries.h"
+#include "domain/Result.h"
+
+#include <optional>
+
+namespace signoff {
+
+// Rows of `orders` with their `line_item` rows.
+class OrderRepository
+{
+public:
+    explicit OrderRepository(Connection &connection) : m_connection(connection) {}
+
+    Result<void> insert(const Order &order);
+    // The order and its lines; call inside Database::read or write so both agree.
+    Result<std::optional<Order>> findById(const QUuid &id);
+    // Writes note, status, version and updated_at if the row is still at
+    // `expectedVersion`; false when someone changed it first.
+    Result<bool> update(const Order &order, int expectedVersion);
+    Result<void> replaceLines(const QUuid &orderId, const QList<LineItem> &lines);
+    Result<bool> remove(const QUuid &id, int expectedVersion);
+    Result<Page<Order>> list(const ItemQuery &query, const QUuid &actorId);
+
+private:
+    Result<void> insertLines(const QUuid &orderId, const QList<LineItem> &lines);
+    Result<QList<LineItem>> linesOf(const QUuid &orderId);
+
+    Connection &m_connection;
+};
+
+} // namespace signoff

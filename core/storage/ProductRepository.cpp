@@ -1,0 +1,136 @@
+#include "ProductRepository.h"
+
+#include "KeysetQuery.h"
+#include "SqlValues.h"
+
+namespace signoff {
+
+namespace {
+
+const QString selectProducts = QStringLiteral(
+    "SELECT p.id, p.sku, p.name, p.price_cents, p.active, p.version, p.created_at, p.updated_at FROM product p");
+
+Product readProduct(const Rows &rows)
+{
+    Product product;
+    product.id = sql::toUuid(rows.value(0));
+    product.sku = rows.value(1).toString();
+    product.name = rows.value(2).toString();
+    product.priceCents = rows.value(3).toLongLong();
+    product.active = rows.value(4).toBool();
+    product.version = rows.value(5).toInt();
+    product.createdAt = sql::toTime(rows.value(6));
+    product.updatedAt = sql::toTime(rows.value(7));
+    return product;
+}
+
+QString productSortColumn(SortKey key)
+{
+    switch (key) {
+    case SortKey::UpdatedAt: return QStringLiteral("p.updated_at");
+    case SortKey::Name: return QStringLiteral("p.name");
+    case SortKey::CreatedAt:
+    case SortKey::Status:
+    case SortKey::Owner: break;
+    }
+    return QStringLiteral("p.created_at");
+}
+
+QString sortValue(const Product &product, SortKey key)
+{
+    switch (key) {
+    case SortKey::UpdatedAt: return sql::fromTime(product.updatedAt).toString();
+    case SortKey::Name: return product.name;
+    case SortKey::CreatedAt:
+    case SortKey::Status:
+    case SortKey::Owner: break;
+    }
+    return sql::fromTime(product.createdAt).toString();
+}
+
+} // namespace
+
+Result<void> ProductRepository::insert(const Product &product)
+{
+    return m_connection.execute(
+        QStringLiteral("INSERT INTO product (id, sku, name, price_cents, active, version, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        {sql::fromUuid(product.id), product.sku, product.name, product.priceCents, product.active, product.version,
+         sql::fromTime(product.createdAt), sql::fromTime(product.updatedAt)});
+}
+
+Result<std::optional<Product>> ProductRepository::findById(const QUuid &id)
+{
+    auto rows = m_connection.query(selectProducts + QStringLiteral(" WHERE p.id = ?"), {sql::fromUuid(id)});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return std::optional<Product>();
+    return std::optional<Product>(readProduct(*rows));
+}
+
+Result<bool> ProductRepository::skuTaken(const QString &sku, const QUuid &except)
+{
+    auto rows = m_connection.query(QStringLiteral("SELECT id FROM product WHERE sku = ?"), {sku});
+    if (!rows)
+        return rows.error();
+    while (rows->next()) {
+        if (sql::toUuid(rows->value(0)) != except)
+            return true;
+    }
+    return false;
+}
+
+Result<bool> ProductRepository::update(const Product &product, int expectedVersion)
+{
+    auto rows = m_connection.query(
+        QStringLiteral("UPDATE product SET sku = ?, name = ?, price_cents = ?, active = ?, version = ?, updated_at = ? "
+                       "WHERE id = ? AND version = ?"),
+        {product.sku, product.name, product.priceCents, product.active, product.version,
+         sql::fromTime(product.updatedAt), sql::fromUuid(product.id), expectedVersion});
+    if (!rows)
+        return rows.error();
+    return rows->rowsAffected() == 1;
+}
+
+Result<bool> ProductRepository::isUsed(const QUuid &id)
+{
+    auto rows = m_connection.query(QStringLiteral("SELECT 1 FROM line_item WHERE product_id = ? LIMIT 1"),
+                                   {sql::fromUuid(id)});
+    if (!rows)
+        return rows.error();
+    return rows->next();
+}
+
+Result<bool> ProductRepository::remove(const QUuid &id, int expectedVersion)
+{
+    auto rows = m_connection.query(QStringLiteral("DELETE FROM product WHERE id = ? AND version = ?"),
+                                   {sql::fromUuid(id), expectedVersion});
+    if (!rows)
+        return rows.error();
+    return rows->rowsAffected() == 1;
+}
+
+Result<Page<Product>> ProductRepository::list(const ProductQuery &query)
+{
+    auto limit = checkedLimit(query.page);
+    if (!limit)
+        return limit.error();
+    KeysetQuery keyset(selectProducts, QStringLiteral("p.id"));
+    if (query.active)
+        keyset.where(QStringLiteral("p.active = ?"), {*query.active});
+    if (!query.search.isEmpty())
+        keyset.where(QStringLiteral("(lower(p.sku) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\')"),
+                     {containsPattern(query.search), containsPattern(query.search)});
+    keyset.orderBy(productSortColumn(query.order.key), query.order.descending);
+    if (auto started = keyset.startAfter(query.page.after); !started)
+        return started.error();
+    auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
+    if (!rows)
+        return rows.error();
+    return collectPage<Product>(*rows, *limit, readProduct, [&](const Product &last) {
+        return KeysetQuery::cursor(sortValue(last, query.order.key), sql::fromUuid(last.id).toString());
+    });
+}
+
+} // namespace signoff
