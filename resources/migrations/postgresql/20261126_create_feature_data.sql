@@ -1,0 +1,23 @@
+-- Migration: 20261126_create_feature_data.sql
+-- Up
+CREATE TABLE feature_data (
+    id UUID PRIMARY KEY,
+    name VARCHAR(255) NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+    options JSONB NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(options) = 'object'),
+    status VARCHAR(16) NOT NULL DEFAULT 'draft'
+        CHECK (status IN ('draft', 'pending', 'approved', 'rejected')),
+    owner_id UUID NOT NULL REFERENCES users(id),
+    version INTEGER NOT NULL DEFAULT 1,
+    updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);
+CREATE UNIQUE INDEX idx_feature_name ON feature_data (name);
+CREATE INDEX idx_feature_created ON feature_data (created_at, id);
+CREATE INDEX idx_feature_status_created ON feature_data (status, created_at, id);
+CREATE INDEX idx_feature_owner_created ON feature_data (owner_id, created_at, id);
+-- Down
+DROP INDEX idx_feature_owner_created;
+DROP INDEX idx_feature_status_created;
+DROP INDEX idx_feature_created;
+DROP INDEX idx_feature_name;
+DROP TABLE feature_data;
