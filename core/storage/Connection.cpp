@@ -34,6 +34,29 @@ bool isConnectionLoss(const QSqlError &error)
         || text.contains(QStringLiteral("could not connect"));
 }
 
+// QPSQL prepares with "PREPARE name AS ...", which PostgreSQL accepts only for
+// SELECT, INSERT, UPDATE, DELETE, MERGE and VALUES (and WITH around them):
+// SET, BEGIN, COMMIT, ROLLBACK and DDL must run unprepared there.
+bool isPreparable(SqlDialect dialect, const QString &sql)
+{
+    if (dialect == SqlDialect::Sqlite)
+        return true;
+    static const QStringList preparable{QStringLiteral("SELECT"), QStringLiteral("INSERT"), QStringLiteral("UPDATE"),
+                                        QStringLiteral("DELETE"), QStringLiteral("MERGE"), QStringLiteral("VALUES"),
+                                        QStringLiteral("WITH")};
+    const QString text = sql.trimmed();
+    qsizetype end = 0;
+    while (end < text.size() && text.at(end).isLetter())
+        ++end;
+    return preparable.contains(text.left(end).toUpper());
+}
+
+// Runs a statement from Connection::prepared().
+bool run(QSqlQuery &query, SqlDialect dialect, const QString &sql)
+{
+    return isPreparable(dialect, sql) ? query.exec() : query.exec(sql);
+}
+
 } // namespace
 
 bool isUniqueViolation(const QSqlError &error)
@@ -128,7 +151,7 @@ QSqlQuery &Connection::prepared(const QString &sql)
     if (it == m_statements.end()) {
         auto query = std::make_unique<QSqlQuery>(*m_handle);
         query->setForwardOnly(true);
-        if (!query->prepare(sql))
+        if (isPreparable(m_dialect, sql) && !query->prepare(sql))
             qCCritical(lcStorage).noquote() << "cannot prepare statement:" << query->lastError().text() << "|" << sql;
         it = m_statements.emplace(sql, std::move(query)).first;
     }
@@ -140,7 +163,7 @@ Result<void> Connection::execute(const QString &sql, const QVariantList &values)
     QSqlQuery &query = prepared(sql);
     for (int i = 0; i < values.size(); ++i)
         query.bindValue(i, values.at(i));
-    if (!query.exec()) {
+    if (!run(query, m_dialect, sql)) {
         Error error = failure(query);
         query.finish();
         return error;
@@ -154,7 +177,7 @@ Result<Rows> Connection::query(const QString &sql, const QVariantList &values)
     QSqlQuery &statement = prepared(sql);
     for (int i = 0; i < values.size(); ++i)
         statement.bindValue(i, values.at(i));
-    if (!statement.exec()) {
+    if (!run(statement, m_dialect, sql)) {
         Error error = failure(statement);
         statement.finish();
         return error;
@@ -189,7 +212,7 @@ Result<void> Connection::beginWrite()
     // holds the lock longer than that (a checkpoint, a backup).
     for (int attempt = 1; attempt <= beginAttempts; ++attempt) {
         QSqlQuery &query = prepared(begin);
-        if (query.exec()) {
+        if (run(query, m_dialect, begin)) {
             query.finish();
             m_inTransaction = true;
             return {};
@@ -225,7 +248,7 @@ Result<void> Connection::commit()
 void Connection::rollback()
 {
     QSqlQuery &query = prepared(QStringLiteral("ROLLBACK"));
-    if (!query.exec())
+    if (!run(query, m_dialect, QStringLiteral("ROLLBACK")))
         qCWarning(lcStorage).noquote() << "rollback failed:" << query.lastError().text();
     query.finish();
     m_inTransaction = false;
