@@ -24,9 +24,11 @@ Error urlError(Message message)
 Result<DatabaseUrl> parsePostgresql(const QString &text)
 {
     const QUrl url(text, QUrl::StrictMode);
+    // QUrl::errorString() goes on with "; source was \"<the whole URL>\"", password
+    // included: keep only the reason before it.
     if (!url.isValid())
         return urlError(Message(QT_TRANSLATE_NOOP("Core", "The database URL is not a valid URL: %1"),
-                                {url.errorString()}));
+                                {url.errorString().section(u';', 0, 0)}));
     DatabaseUrl result;
     result.dialect = SqlDialect::Postgresql;
     result.host = url.host();
