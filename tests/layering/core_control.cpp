@@ -1,0 +1,10 @@
+// Core may use Qt Core, Qt Sql and its own headers.
+#include "storage/Database.h"
+
+#include <QtCore/QObject>
+#include <QtSql/QSqlDatabase>
+
+int layeringCoreControl()
+{
+    return QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE")) ? 1 : 0;
+}

@@ -1,0 +1,11 @@
+// The REST layer may use Qt HttpServer and Qt Network over core.
+#include "storage/DatabaseUrl.h"
+
+#include <QtHttpServer/QHttpServer>
+#include <QtNetwork/QHostAddress>
+
+int layeringRestControl()
+{
+    QHttpServer server;
+    return QHostAddress(QHostAddress::LocalHost).isLoopback() ? 1 : 0;
+}

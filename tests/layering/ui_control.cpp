@@ -1,0 +1,9 @@
+// The desktop layer may use Qt Widgets over core.
+#include "storage/DatabaseUrl.h"
+
+#include <QtWidgets/QWidget>
+
+int layeringUiControl()
+{
+    return sizeof(QWidget) > 0 ? 1 : 0;
+}

@@ -1,0 +1,2 @@
+// Must not compile in this layer (see CMakeLists.txt).
+#include <QtHttpServer/QHttpServer>
