@@ -1,0 +1,85 @@
+#include "OpenDatabase.h"
+
+#include "Migrator.h"
+#include "SqliteBackup.h"
+#include "StorageLog.h"
+
+#include <QFileInfo>
+
+namespace signoff {
+
+namespace {
+
+// Driver messages (libpq's especially) span several lines; the command line
+// prints errors on one.
+Error onOneLine(Error error)
+{
+    if (error.message.isEmpty())
+        return error;
+    QStringList arguments = error.message.arguments();
+    for (QString &argument : arguments)
+        argument = argument.simplified();
+    error.message = Message(error.message.source(), arguments);
+    return error;
+}
+
+// FILE.before-VERSION.bak, or FILE.before-VERSION-2.bak, ... if taken.
+QString backupPathFor(const QString &databasePath, const QString &version)
+{
+    const QString stem = databasePath + QStringLiteral(".before-") + version;
+    QString candidate = stem + QStringLiteral(".bak");
+    for (int n = 2; QFileInfo::exists(candidate) || QFileInfo(candidate).isSymLink(); ++n)
+        candidate = stem + u'-' + QString::number(n) + QStringLiteral(".bak");
+    return candidate;
+}
+
+} // namespace
+
+Result<std::unique_ptr<Database>> openDatabase(const DatabaseUrl &url)
+{
+    auto database = std::make_unique<Database>(url);
+    if (auto connection = database->connection(); !connection)
+        return onOneLine(connection.error());
+
+    Migrator migrator(*database);
+    auto states = migrator.status();
+    if (!states)
+        return onOneLine(states.error());
+
+    QString newestApplied;
+    QString newestUnknown;
+    QStringList pending;
+    for (const MigrationState &state : states.value()) {
+        if (state.applied)
+            newestApplied = state.version;
+        if (!state.known)
+            newestUnknown = state.version;
+        if (!state.applied)
+            pending.append(state.version);
+    }
+    if (!newestUnknown.isEmpty()) {
+        qCWarning(lcStorage).noquote() << "refusing" << url.redacted() << ": its schema" << newestUnknown
+                                       << "is newer than this program";
+        return Migrator::schemaNewerError(newestUnknown);
+    }
+    if (pending.isEmpty()) {
+        qCInfo(lcStorage).noquote() << "opened" << url.redacted() << "at schema" << newestApplied;
+        return database;
+    }
+
+    if (url.dialect == SqlDialect::Sqlite && !newestApplied.isEmpty()) {
+        const QString backupPath = backupPathFor(url.path, pending.last());
+        if (auto backedUp = backupSqlite(*database, backupPath); !backedUp)
+            return onOneLine(backedUp.error());
+        qCInfo(lcStorage).noquote() << "copied" << url.redacted() << "to" << backupPath << "before migrating from"
+                                    << newestApplied;
+    }
+    auto applied = migrator.up();
+    if (!applied)
+        return onOneLine(applied.error());
+    qCInfo(lcStorage).noquote() << "migrated" << url.redacted() << "to schema" << pending.last() << "("
+                                << applied.value() << "migrations applied)";
+    return database;
+}
+
+} // namespace signoff
