@@ -57,6 +57,22 @@ bool run(QSqlQuery &query, SqlDialect dialect, const QString &sql)
     return isPreparable(dialect, sql) ? query.exec() : query.exec(sql);
 }
 
+// Qt's drivers bind a null QString as SQL NULL. Text that exists but is
+// empty must stay '' (NOT NULL columns); SQL NULL is asked for with a null
+// QVariant (see sql::fromOptionalText).
+QVariant bindable(const QVariant &value)
+{
+    if (value.metaType() == QMetaType::fromType<QString>() && !value.isNull() && value.toString().isNull())
+        return QVariant(QStringLiteral(""));
+    return value;
+}
+
+void bindAll(QSqlQuery &query, const QVariantList &values)
+{
+    for (int i = 0; i < values.size(); ++i)
+        query.bindValue(i, bindable(values.at(i)));
+}
+
 } // namespace
 
 bool isUniqueViolation(const QSqlError &error)
@@ -161,8 +177,7 @@ QSqlQuery &Connection::prepared(const QString &sql)
 Result<void> Connection::execute(const QString &sql, const QVariantList &values)
 {
     QSqlQuery &query = prepared(sql);
-    for (int i = 0; i < values.size(); ++i)
-        query.bindValue(i, values.at(i));
+    bindAll(query, values);
     if (!run(query, m_dialect, sql)) {
         Error error = failure(query);
         query.finish();
@@ -175,8 +190,7 @@ Result<void> Connection::execute(const QString &sql, const QVariantList &values)
 Result<Rows> Connection::query(const QString &sql, const QVariantList &values)
 {
     QSqlQuery &statement = prepared(sql);
-    for (int i = 0; i < values.size(); ++i)
-        statement.bindValue(i, values.at(i));
+    bindAll(statement, values);
     if (!run(statement, m_dialect, sql)) {
         Error error = failure(statement);
         statement.finish();

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "domain/Result.h"
+
+#include <QHostAddress>
+#include <QObject>
+#include <QUrl>
+#include <memory>
+
+namespace signoff {
+
+class Services;
+
+struct RestConfig
+{
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 8080;          // 0 = any free port (tests)
+    int rateLimitPerSecond = 100; // per client, burst twice that; 0 = off
+};
+
+// The REST API of product.md section 5, served by QHttpServer in a thread of
+// its own with its own database connection, so load never freezes a window.
+// The desktop and `signoff serve` both drive it through this class.
+class RestServer : public QObject
+{
+    Q_OBJECT
+public:
+    explicit RestServer(Services &services, QObject *parent = nullptr);
+    ~RestServer() override; // stop()s
+
+    // Binds and starts serving; returns the URL it listens on (with the real
+    // port when config.port is 0), or Unavailable with a readable message
+    // (for example "port 8080 is busy"). Restarts if already running.
+    Result<QUrl> start(const RestConfig &config);
+    // Stops accepting, lets in-flight requests finish, closes connections and
+    // the thread's database connection. Blocks until done; idempotent.
+    void stop();
+
+    bool isListening() const;
+    QUrl url() const;
+
+signals:
+    void listening(const QUrl &url);
+    void failed(const QString &message);
+    void stopped();
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace signoff
