@@ -191,6 +191,11 @@ Result<void> Migrator::ensureMigrationTable()
         if (auto locked = lockMigrations(connection); !locked)
             return locked;
         QSqlQuery query(connection.handle());
+        // Without this PostgreSQL prints a NOTICE on stderr when the table exists.
+        if (connection.dialect() == SqlDialect::Postgresql
+            && !query.exec(QStringLiteral("SET LOCAL client_min_messages = warning"))) {
+            return connection.failure(query);
+        }
         if (!query.exec(createMigrationTable(connection.dialect())))
             return connection.failure(query);
         return {};

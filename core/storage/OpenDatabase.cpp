@@ -58,7 +58,7 @@ Result<std::unique_ptr<Database>> openDatabase(const DatabaseUrl &url)
             pending.append(state.version);
     }
     if (!newestUnknown.isEmpty()) {
-        qCWarning(lcStorage).noquote() << "refusing" << url.redacted() << ": its schema" << newestUnknown
+        qCWarning(lcStorage).noquote() << "refusing" << url.redacted() << "- its schema" << newestUnknown
                                        << "is newer than this program";
         return Migrator::schemaNewerError(newestUnknown);
     }
@@ -67,18 +67,25 @@ Result<std::unique_ptr<Database>> openDatabase(const DatabaseUrl &url)
         return database;
     }
 
+    QString backupPath;
     if (url.dialect == SqlDialect::Sqlite && !newestApplied.isEmpty()) {
-        const QString backupPath = backupPathFor(url.path, pending.last());
+        backupPath = backupPathFor(url.path, pending.last());
         if (auto backedUp = backupSqlite(*database, backupPath); !backedUp)
             return onOneLine(backedUp.error());
-        qCInfo(lcStorage).noquote() << "copied" << url.redacted() << "to" << backupPath << "before migrating from"
-                                    << newestApplied;
     }
     auto applied = migrator.up();
-    if (!applied)
+    if (!applied) {
+        if (!backupPath.isEmpty())
+            qCWarning(lcStorage).noquote() << "migrating" << url.redacted() << "failed; the copy from before is"
+                                           << backupPath;
         return onOneLine(applied.error());
-    qCInfo(lcStorage).noquote() << "migrated" << url.redacted() << "to schema" << pending.last() << "("
-                                << applied.value() << "migrations applied)";
+    }
+    qCInfo(lcStorage).noquote() << QStringLiteral("migrated %1 from schema %2 to %3 (%4 migrations applied)%5")
+                                       .arg(url.redacted(),
+                                            newestApplied.isEmpty() ? QStringLiteral("(empty)") : newestApplied,
+                                            pending.last(), QString::number(applied.value()),
+                                            backupPath.isEmpty() ? QString()
+                                                                 : QStringLiteral("; the copy from before is ") + backupPath);
     return database;
 }
 
