@@ -78,13 +78,17 @@ function(signoff_add_test)
         return()
     endif()
 
+    set(labels_suffix "")
+    if(arg_LABELS)
+        set(labels_suffix ";${arg_LABELS}")
+    endif()
     foreach(backend IN LISTS arg_BACKENDS)
         set(test ${arg_NAME}_${backend})
         add_test(NAME ${test} COMMAND ${target})
         set_tests_properties(${test} PROPERTIES
             ENVIRONMENT "${environment};SIGNOFF_TEST_BACKEND=${backend}"
             TIMEOUT ${arg_TIMEOUT}
-            LABELS "${backend};${arg_LABELS}")
+            LABELS "${backend}${labels_suffix}")
         if(backend STREQUAL "postgresql")
             set_tests_properties(${test} PROPERTIES FIXTURES_REQUIRED postgres)
         endif()
