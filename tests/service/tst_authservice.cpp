@@ -1,0 +1,156 @@
+// AuthService: passwords, API tokens (stored hashed, expiring, revocable),
+// and the sign-in throttle shared by every door.
+
+#include "ServiceFixture.h"
+
+#include <QThread>
+#include <QtTest>
+
+using namespace signoff;
+using namespace signoff::test;
+
+class TestAuthService : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void tokenRoundTrip()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        auto issued = f.services().auth().issueToken(QStringLiteral("alice"), ServiceFixture::password());
+        SIGNOFF_VERIFY_OK(issued);
+        QVERIFY(issued->token.size() >= 43); // 32 random bytes
+        const qint64 lifetime = QDateTime::currentDateTimeUtc().secsTo(issued->expiresAt);
+        QVERIFY2(lifetime > 11 * 3600 && lifetime <= 12 * 3600, qPrintable(QString::number(lifetime)));
+
+        auto actor = f.services().auth().authenticate(issued->token);
+        SIGNOFF_VERIFY_OK(actor);
+        QCOMPARE(actor->username, QStringLiteral("alice"));
+        QCOMPARE(actor->id, f.alice.id);
+
+        // Only the hash is stored.
+        QCOMPARE(f.count(QStringLiteral("api_token"), QStringLiteral("token_hash = ?"), {issued->token}), 0);
+        QCOMPARE(f.count(QStringLiteral("api_token"), QStringLiteral("token_hash = ?"), {sha256Hex(issued->token)}), 1);
+
+        SIGNOFF_VERIFY_OK(f.services().auth().revoke(issued->token));
+        SIGNOFF_VERIFY_ERROR(f.services().auth().authenticate(issued->token), Unauthenticated);
+        SIGNOFF_VERIFY_ERROR(f.services().auth().revoke(issued->token), Unauthenticated);
+        QCOMPARE(f.count(QStringLiteral("audit_event"), QStringLiteral("action IN ('sign_in', 'sign_out')")), 2);
+    }
+
+    void wrongCredentialsLookAlike()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        auto wrongPassword = f.services().auth().issueToken(QStringLiteral("alice"), QStringLiteral("wrong password"));
+        auto unknownUser = f.services().auth().issueToken(QStringLiteral("nobody"), ServiceFixture::password());
+        SIGNOFF_VERIFY_ERROR(wrongPassword, Unauthenticated);
+        SIGNOFF_VERIFY_ERROR(unknownUser, Unauthenticated);
+        QCOMPARE(wrongPassword.error().message.english(), unknownUser.error().message.english());
+        SIGNOFF_VERIFY_ERROR(f.services().auth().authenticate(QStringLiteral("made-up")), Unauthenticated);
+        SIGNOFF_VERIFY_ERROR(f.services().auth().authenticate(QString()), Unauthenticated);
+        SIGNOFF_VERIFY_ERROR(f.services().auth().authenticate(QString(10000, u'x')), Unauthenticated);
+        QCOMPARE(f.count(QStringLiteral("api_token")), 0);
+    }
+
+    void fiveFailuresLockTheNameEvenForTheRightPassword()
+    {
+        ServiceOptions options = ServiceFixture::fastOptions();
+        options.loginFailureWindow = std::chrono::seconds(2);
+        ServiceFixture f(options);
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        for (int i = 0; i < 5; ++i)
+            SIGNOFF_VERIFY_ERROR(f.services().auth().issueToken(QStringLiteral("alice"), QStringLiteral("guess %1").arg(i)), Unauthenticated);
+        auto locked = f.services().auth().issueToken(QStringLiteral("alice"), ServiceFixture::password());
+        SIGNOFF_VERIFY_ERROR(locked, RateLimited);
+        QVERIFY(locked.error().retryAfterSeconds >= 1 && locked.error().retryAfterSeconds <= 2);
+        SIGNOFF_VERIFY_ERROR(f.services().auth().signIn(QStringLiteral("alice"), ServiceFixture::password()), RateLimited);
+        // Other names are not affected.
+        SIGNOFF_VERIFY_OK(f.services().auth().issueToken(QStringLiteral("bob"), ServiceFixture::password()));
+
+        QThread::msleep(2100);
+        SIGNOFF_VERIFY_OK(f.services().auth().issueToken(QStringLiteral("alice"), ServiceFixture::password()));
+    }
+
+    void fourFailuresThenSuccessStartsAfresh()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        for (int i = 0; i < 4; ++i)
+            SIGNOFF_VERIFY_ERROR(f.services().auth().signIn(QStringLiteral("bob"), QStringLiteral("nope")), Unauthenticated);
+        SIGNOFF_VERIFY_OK(f.services().auth().signIn(QStringLiteral("bob"), ServiceFixture::password()));
+        for (int i = 0; i < 4; ++i)
+            SIGNOFF_VERIFY_ERROR(f.services().auth().signIn(QStringLiteral("bob"), QStringLiteral("nope")), Unauthenticated);
+        SIGNOFF_VERIFY_OK(f.services().auth().signIn(QStringLiteral("bob"), ServiceFixture::password()));
+    }
+
+    void tokensExpire()
+    {
+        ServiceOptions options = ServiceFixture::fastOptions();
+        options.tokenLifetime = std::chrono::seconds(1);
+        ServiceFixture f(options);
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        auto issued = f.services().auth().issueToken(QStringLiteral("alice"), ServiceFixture::password());
+        SIGNOFF_VERIFY_OK(issued);
+        SIGNOFF_VERIFY_OK(f.services().auth().authenticate(issued->token));
+        QThread::msleep(1100);
+        auto expired = f.services().auth().authenticate(issued->token);
+        SIGNOFF_VERIFY_ERROR(expired, Unauthenticated);
+        QVERIFY(expired.error().message.english().contains(QStringLiteral("expired")));
+    }
+
+    void disablingAUserEndsTheirTokensAtOnce()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        auto issued = f.services().auth().issueToken(QStringLiteral("bob"), ServiceFixture::password());
+        SIGNOFF_VERIFY_OK(issued);
+        SIGNOFF_VERIFY_OK(f.services().users().update(f.adam, QStringLiteral("bob"), UserPatch{{}, {}, true, {}}));
+        SIGNOFF_VERIFY_ERROR(f.services().auth().authenticate(issued->token), Unauthenticated);
+        auto signIn = f.services().auth().issueToken(QStringLiteral("bob"), ServiceFixture::password());
+        SIGNOFF_VERIFY_ERROR(signIn, Unauthenticated);
+        QCOMPARE(signIn.error().message.english(), QStringLiteral("This account is disabled."));
+
+        SIGNOFF_VERIFY_OK(f.services().users().update(f.adam, QStringLiteral("bob"), UserPatch{{}, {}, false, {}}));
+        SIGNOFF_VERIFY_ERROR(f.services().auth().authenticate(issued->token), Unauthenticated);
+        SIGNOFF_VERIFY_OK(f.services().auth().issueToken(QStringLiteral("bob"), ServiceFixture::password()));
+    }
+
+    void changingThePasswordEndsOldTokens()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        auto issued = f.services().auth().issueToken(QStringLiteral("bob"), ServiceFixture::password());
+        SIGNOFF_VERIFY_OK(issued);
+        SIGNOFF_VERIFY_OK(f.services().users().update(f.adam, QStringLiteral("bob"), UserPatch{{}, {}, {}, QStringLiteral("a new secret")}));
+        SIGNOFF_VERIFY_ERROR(f.services().auth().authenticate(issued->token), Unauthenticated);
+        SIGNOFF_VERIFY_ERROR(f.services().auth().signIn(QStringLiteral("bob"), ServiceFixture::password()), Unauthenticated);
+        SIGNOFF_VERIFY_OK(f.services().auth().signIn(QStringLiteral("bob"), QStringLiteral("a new secret")));
+    }
+
+    void signInRecordsTheTime()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        auto user = f.services().auth().signIn(QStringLiteral("rita"), ServiceFixture::password());
+        SIGNOFF_VERIFY_OK(user);
+        QVERIFY(user->lastLoginAt.isValid());
+        auto reloaded = f.services().users().get(f.adam, QStringLiteral("rita"));
+        QCOMPARE(reloaded->lastLoginAt, user->lastLoginAt);
+    }
+
+    void passwordsAreStoredAsArgon2id()
+    {
+        ServiceOptions options; // the program's real cost
+        ServiceFixture f(options);
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        QCOMPARE(f.count(QStringLiteral("users"), QStringLiteral("password_hash LIKE '$argon2id$%'")), 5);
+        QCOMPARE(f.count(QStringLiteral("users"), QStringLiteral("password_hash = ?"), {ServiceFixture::password()}), 0);
+        QCOMPARE(f.count(QStringLiteral("audit_event"), QStringLiteral("CAST(detail AS TEXT) LIKE ?"), {QStringLiteral("%correct horse%")}), 0);
+        SIGNOFF_VERIFY_OK(f.services().auth().signIn(QStringLiteral("alice"), ServiceFixture::password()));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAuthService)
+#include "tst_authservice.moc"
