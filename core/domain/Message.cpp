@@ -22,9 +22,23 @@ QString Message::translated() const
 
 QString Message::fill(QString text) const
 {
-    for (const QString &argument : m_arguments)
-        text = text.arg(argument);
-    return text;
+    // One pass over %1..%9, so an argument that itself contains "%2" (a name
+    // someone typed) stays as typed.
+    QString filled;
+    filled.reserve(text.size());
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (c == u'%' && i + 1 < text.size() && text.at(i + 1) >= u'1' && text.at(i + 1) <= u'9') {
+            const qsizetype index = text.at(i + 1).unicode() - u'1';
+            if (index < m_arguments.size()) {
+                filled += m_arguments.at(index);
+                ++i;
+                continue;
+            }
+        }
+        filled += c;
+    }
+    return filled;
 }
 
 } // namespace signoff

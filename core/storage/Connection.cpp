@@ -120,6 +120,7 @@ Connection::Connection(const DatabaseUrl &url, QString name)
 Connection::~Connection()
 {
     m_statements.clear();
+    m_unpreparable.reset();
     if (m_handle) {
         m_handle->close();
         m_handle.reset();
@@ -167,8 +168,13 @@ QSqlQuery &Connection::prepared(const QString &sql)
     if (it == m_statements.end()) {
         auto query = std::make_unique<QSqlQuery>(*m_handle);
         query->setForwardOnly(true);
-        if (isPreparable(m_dialect, sql) && !query->prepare(sql))
+        if (isPreparable(m_dialect, sql) && !query->prepare(sql)) {
+            // Not cached: a statement that failed to prepare (say, before a
+            // migration created its table) would fail forever on this connection.
             qCCritical(lcStorage).noquote() << "cannot prepare statement:" << query->lastError().text() << "|" << sql;
+            m_unpreparable = std::move(query);
+            return *m_unpreparable;
+        }
         it = m_statements.emplace(sql, std::move(query)).first;
     }
     return *it->second;

@@ -86,6 +86,7 @@ private:
     SqlDialect m_dialect;
     std::optional<QSqlDatabase> m_handle;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    std::unique_ptr<QSqlQuery> m_unpreparable; // the last statement that failed to prepare
     bool m_broken = false;
     bool m_inTransaction = false;
 };

@@ -1,0 +1,128 @@
+// Two people acting on the same item at the same moment, each through their
+// own thread and database connection, as the desktop and the REST server do:
+// exactly one wins, the other gets a typed error, nothing is half-written.
+
+#include "ServiceFixture.h"
+
+#include <QThread>
+#include <QtTest>
+
+#include <atomic>
+#include <latch>
+
+using namespace signoff;
+using namespace signoff::test;
+
+namespace {
+
+// Runs `first` and `second` in two threads released at the same instant.
+template<typename A, typename B>
+void race(A first, B second)
+{
+    std::latch start(2);
+    auto runner = [&start](auto work) {
+        return QThread::create([&start, work]() mutable {
+            start.arrive_and_wait();
+            work();
+        });
+    };
+    std::unique_ptr<QThread> one(runner(first));
+    std::unique_ptr<QThread> two(runner(second));
+    one->start();
+    two->start();
+    one->wait();
+    two->wait();
+}
+
+} // namespace
+
+class TestConcurrency : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void twoReviewersApprovingAtOnceExactlyOneWins()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        for (int round = 0; round < 10; ++round) {
+            auto feature = f.services().features().create(f.alice, NewFeature{QStringLiteral("Race %1").arg(round), {}});
+            SIGNOFF_VERIFY_OK(feature);
+            SIGNOFF_VERIFY_OK(f.services().features().transition(f.alice, feature->id, WorkflowAction::Submit, 1));
+
+            std::optional<Result<Feature>> byRita;
+            std::optional<Result<Feature>> byRoy;
+            race([&] { byRita = f.services().features().transition(f.rita, feature->id, WorkflowAction::Approve, 2); },
+                 [&] { byRoy = f.services().features().transition(f.roy, feature->id, WorkflowAction::Reject, 2, QStringLiteral("No")); });
+
+            QVERIFY(byRita && byRoy);
+            QCOMPARE(int(byRita->ok()) + int(byRoy->ok()), 1);
+            const Result<Feature> &loser = byRita->ok() ? *byRoy : *byRita;
+            QVERIFY2(loser.error().kind == ErrorKind::PreconditionFailed, qPrintable(describe(loser.error())));
+
+            auto final = f.services().features().get(f.alice, feature->id);
+            SIGNOFF_VERIFY_OK(final);
+            QCOMPARE(final->version, 3);
+            QCOMPARE(toString(final->status), byRita->ok() ? QStringLiteral("approved") : QStringLiteral("rejected"));
+            QCOMPARE(f.count(QStringLiteral("audit_event"), QStringLiteral("entity_id = ? AND action IN ('approve', 'reject')"),
+                             {feature->id.toString(QUuid::WithoutBraces)}),
+                     1);
+        }
+    }
+
+    void twoCreatesWithOneNameMakeOneFeature()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        for (int round = 0; round < 10; ++round) {
+            const QString name = QStringLiteral("Same name %1").arg(round);
+            std::optional<Result<Feature>> byAlice;
+            std::optional<Result<Feature>> byBob;
+            race([&] { byAlice = f.services().features().create(f.alice, NewFeature{name, {}}); },
+                 [&] { byBob = f.services().features().create(f.bob, NewFeature{name, {}}); });
+            QVERIFY(byAlice && byBob);
+            QCOMPARE(int(byAlice->ok()) + int(byBob->ok()), 1);
+            const Result<Feature> &loser = byAlice->ok() ? *byBob : *byAlice;
+            QVERIFY2(loser.error().kind == ErrorKind::Conflict, qPrintable(describe(loser.error())));
+            QCOMPARE(loser.error().message.english(), QStringLiteral("A feature named ‘%1’ already exists.").arg(name));
+            QCOMPARE(f.count(QStringLiteral("feature_data"), QStringLiteral("name = ?"), {name}), 1);
+        }
+    }
+
+    void editsFromManyThreadsLoseNothing()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        auto product = f.services().products().create(f.adam, NewProduct{QStringLiteral("P"), QStringLiteral("P"), 1, true});
+        SIGNOFF_VERIFY_OK(product);
+        std::atomic<int> succeeded{0};
+        std::atomic<int> refused{0};
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back(QThread::create([&, t] {
+                for (int i = 0; i < 10; ++i) {
+                    // Read, then write with the version read: a lost update shows as a 200 that was overwritten.
+                    auto current = f.services().products().get(f.adam, product->id);
+                    if (!current)
+                        continue;
+                    auto updated = f.services().products().update(
+                        f.adam, product->id, ProductPatch{{}, QStringLiteral("T%1-%2").arg(t).arg(i), {}, {}}, current->version);
+                    (updated ? succeeded : refused).fetch_add(1);
+                }
+                f.database().closeThreadConnection();
+            }));
+            threads.back()->start();
+        }
+        for (auto &thread : threads)
+            thread->wait();
+        QCOMPARE(succeeded + refused, 40);
+        auto final = f.services().products().get(f.adam, product->id);
+        SIGNOFF_VERIFY_OK(final);
+        // Every successful write made exactly one new version.
+        QCOMPARE(final->version, 1 + succeeded.load());
+        QCOMPARE(f.count(QStringLiteral("audit_event"), QStringLiteral("entity_type = 'product' AND action = 'update'")), succeeded.load());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestConcurrency)
+#include "tst_concurrency.moc"
