@@ -3,6 +3,7 @@
 #include "commands/Commands.h"
 
 #include <QCoreApplication>
+#include <QLoggingCategory>
 
 using namespace signoff;
 
@@ -23,6 +24,11 @@ int runHeadless(int argc, char **argv)
     }
     if (!parsed.error.isEmpty())
         return console::usageError(parsed.error);
+    // A command's outcome is its own output and at most one error line; the
+    // operational log is for the long-running server (or asked for with
+    // QT_LOGGING_RULES).
+    if (parsed.options.command != QStringLiteral("serve") && qEnvironmentVariableIsEmpty("QT_LOGGING_RULES"))
+        QLoggingCategory::setFilterRules(QStringLiteral("signoff.*.debug=false\nsignoff.*.info=false\nsignoff.*.warning=false"));
     installTranslations(parsed.options.language);
     return runCommand(parsed.options);
 }

@@ -82,4 +82,24 @@ Result<Page<AuditEvent>> AuditRepository::list(const AuditQuery &query)
     });
 }
 
+Result<QList<AuditEvent>> AuditRepository::after(qint64 afterId, int limit)
+{
+    auto rows = m_connection.query(selectEvents + QStringLiteral(" WHERE a.id > ? ORDER BY a.id LIMIT ?"), {afterId, limit});
+    if (!rows)
+        return rows.error();
+    QList<AuditEvent> events;
+    while (rows->next())
+        events.append(readEvent(*rows));
+    return events;
+}
+
+Result<qint64> AuditRepository::latestId()
+{
+    auto rows = m_connection.query(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM audit_event"));
+    if (!rows)
+        return rows.error();
+    rows->next();
+    return rows->value(0).toLongLong();
+}
+
 } // namespace signoff

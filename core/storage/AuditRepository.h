@@ -20,6 +20,10 @@ public:
     Result<QList<AuditEvent>> history(const QString &entityType, const QString &entityId);
     // Newest first, filtered and paged.
     Result<Page<AuditEvent>> list(const AuditQuery &query);
+    // Events with an id above `afterId`, oldest first: what other processes
+    // changed since we last looked (every change writes one).
+    Result<QList<AuditEvent>> after(qint64 afterId, int limit);
+    Result<qint64> latestId();
 
 private:
     Connection &m_connection;

@@ -1,0 +1,79 @@
+#include "ChangeWatcher.h"
+
+#include "ServiceLog.h"
+#include "storage/AuditRepository.h"
+
+namespace signoff {
+
+namespace {
+constexpr int batchSize = 1000;
+// How far back to look again for rows that committed out of id order.
+constexpr qint64 lookBack = 100;
+} // namespace
+
+ChangeWatcher::ChangeWatcher(Database &database, ChangeNotifier &notifier, QObject *parent)
+    : QObject(parent)
+    , m_database(database)
+    , m_notifier(notifier)
+{
+    connect(&m_timer, &QTimer::timeout, this, &ChangeWatcher::poll);
+}
+
+void ChangeWatcher::start(int intervalMs)
+{
+    m_timer.start(intervalMs);
+}
+
+void ChangeWatcher::stop()
+{
+    m_timer.stop();
+}
+
+void ChangeWatcher::poll()
+{
+    if (m_seenUpTo < 0) {
+        // The first look only learns where the log stands.
+        auto latest = m_database.run([](Connection &connection) { return AuditRepository(connection).latestId(); });
+        if (!latest)
+            return;
+        auto recent = m_database.run([&](Connection &connection) {
+            return AuditRepository(connection).after(qMax<qint64>(0, latest.value() - lookBack), batchSize);
+        });
+        if (!recent)
+            return;
+        m_seenUpTo = latest.value();
+        for (const AuditEvent &event : recent.value()) {
+            m_recent.insert(event.id);
+            m_seenUpTo = qMax(m_seenUpTo, event.id);
+        }
+        return;
+    }
+    auto events = m_database.run([&](Connection &connection) {
+        return AuditRepository(connection).after(qMax<qint64>(0, m_seenUpTo - lookBack), batchSize);
+    });
+    if (!events) {
+        qCDebug(lcService) << "change watcher could not read the audit log";
+        return;
+    }
+    QSet<QPair<QString, QString>> changed; // entity type name, id
+    for (const AuditEvent &event : events.value()) {
+        if (m_recent.contains(event.id))
+            continue;
+        m_recent.insert(event.id);
+        m_seenUpTo = qMax(m_seenUpTo, event.id);
+        changed.insert({event.entityType, event.entityId});
+    }
+    m_recent.removeIf([this](qint64 id) { return id <= m_seenUpTo - lookBack; });
+    if (events->size() == batchSize) {
+        // Far behind (a bulk import): say "everything changed" once instead.
+        for (EntityType type : {EntityType::Feature, EntityType::Order, EntityType::Product, EntityType::User})
+            m_notifier.announce(type, QString());
+        return;
+    }
+    for (const auto &[typeName, id] : changed) {
+        if (const auto type = entityTypeFromString(typeName))
+            m_notifier.announce(*type, id);
+    }
+}
+
+} // namespace signoff
