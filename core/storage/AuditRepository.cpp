@@ -9,9 +9,14 @@ namespace signoff {
 
 namespace {
 
-const QString selectEvents = QStringLiteral(
-    "SELECT a.id, a.at, a.actor_id, a.actor_username, a.action, a.entity_type, a.entity_id, a.from_status, "
-    "a.to_status, a.version, a.comment, a.detail FROM audit_event a");
+const QStringList eventColumnList{
+    QStringLiteral("a.id"),          QStringLiteral("a.at"),          QStringLiteral("a.actor_id"),
+    QStringLiteral("a.actor_username"), QStringLiteral("a.action"),   QStringLiteral("a.entity_type"),
+    QStringLiteral("a.entity_id"),   QStringLiteral("a.from_status"), QStringLiteral("a.to_status"),
+    QStringLiteral("a.version"),     QStringLiteral("a.comment"),     QStringLiteral("a.detail"),
+};
+const QString selectEvents =
+    QStringLiteral("SELECT ") + eventColumnList.join(QStringLiteral(", ")) + QStringLiteral(" FROM audit_event a");
 
 AuditEvent readEvent(const Rows &rows)
 {
@@ -64,7 +69,7 @@ Result<Page<AuditEvent>> AuditRepository::list(const AuditQuery &query)
     auto limit = checkedLimit(query.page);
     if (!limit)
         return limit.error();
-    KeysetQuery keyset(selectEvents, QStringLiteral("a.id"));
+    KeysetQuery keyset(eventColumnList, QStringLiteral("audit_event a"), QStringLiteral("a.id"));
     if (!query.entityType.isEmpty())
         keyset.where(QStringLiteral("a.entity_type = ?"), {query.entityType});
     if (!query.entityId.isEmpty())
@@ -77,9 +82,7 @@ Result<Page<AuditEvent>> AuditRepository::list(const AuditQuery &query)
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
     if (!rows)
         return rows.error();
-    return collectPage<AuditEvent>(*rows, *limit, readEvent, [](const AuditEvent &last) {
-        return KeysetQuery::cursor(QString::number(last.id), QString::number(last.id));
-    });
+    return collectPage<AuditEvent>(*rows, *limit, keyset.keyColumn(), readEvent);
 }
 
 Result<QList<AuditEvent>> AuditRepository::after(qint64 afterId, int limit)

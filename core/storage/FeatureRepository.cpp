@@ -7,14 +7,19 @@ namespace signoff {
 
 namespace {
 
-const QString selectFeatures = QStringLiteral(
-    "SELECT f.id, f.name, f.options, f.status, f.owner_id, u.username, f.version, f.created_at, f.updated_at "
-    "FROM feature_data f JOIN users u ON u.id = f.owner_id");
+const QStringList featureColumnList{
+    QStringLiteral("f.id"),      QStringLiteral("f.name"),       QStringLiteral("f.options"),
+    QStringLiteral("f.status"),  QStringLiteral("f.owner_id"),   QStringLiteral("u.username"),
+    QStringLiteral("f.version"), QStringLiteral("f.created_at"), QStringLiteral("f.updated_at"),
+};
+const QString featuresFrom = QStringLiteral("feature_data f JOIN users u ON u.id = f.owner_id");
+const QString selectFeatures =
+    QStringLiteral("SELECT ") + featureColumnList.join(QStringLiteral(", ")) + QStringLiteral(" FROM ") + featuresFrom;
 
 const ItemColumns featureColumns{
-    QStringLiteral("f.id"),         QStringLiteral("f.status"),     QStringLiteral("f.owner_id"),
-    QStringLiteral("u.username"),   QStringLiteral("f.created_at"), QStringLiteral("f.updated_at"),
-    QStringLiteral("f.name"),       QStringLiteral("f.name"),
+    QStringLiteral("f.status"),     QStringLiteral("f.owner_id"),   QStringLiteral("u.username"),
+    QStringLiteral("f.created_at"), QStringLiteral("f.updated_at"), QStringLiteral("f.name"),
+    QStringLiteral("f.name"),
 };
 
 Feature readFeature(const Rows &rows)
@@ -30,18 +35,6 @@ Feature readFeature(const Rows &rows)
     feature.createdAt = sql::toTime(rows.value(7));
     feature.updatedAt = sql::toTime(rows.value(8));
     return feature;
-}
-
-QString sortValue(const Feature &feature, SortKey key)
-{
-    switch (key) {
-    case SortKey::CreatedAt: return sql::fromTime(feature.createdAt).toString();
-    case SortKey::UpdatedAt: return sql::fromTime(feature.updatedAt).toString();
-    case SortKey::Name: return feature.name;
-    case SortKey::Status: return toString(feature.status);
-    case SortKey::Owner: return feature.ownerUsername;
-    }
-    return {};
 }
 
 } // namespace
@@ -104,15 +97,13 @@ Result<Page<Feature>> FeatureRepository::list(const ItemQuery &query, const QUui
     auto limit = checkedLimit(query.page);
     if (!limit)
         return limit.error();
-    KeysetQuery keyset(selectFeatures, featureColumns.id);
+    KeysetQuery keyset(featureColumnList, featuresFrom, insertionOrder(m_connection.dialect(), QStringLiteral("f")));
     if (auto applied = applyItemQuery(keyset, query, featureColumns, actorId); !applied)
         return applied.error();
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
     if (!rows)
         return rows.error();
-    return collectPage<Feature>(*rows, *limit, readFeature, [&](const Feature &last) {
-        return KeysetQuery::cursor(sortValue(last, query.order.key), sql::fromUuid(last.id).toString());
-    });
+    return collectPage<Feature>(*rows, *limit, keyset.keyColumn(), readFeature);
 }
 
 } // namespace signoff

@@ -11,7 +11,6 @@ namespace signoff {
 // key and filter of ItemQuery means for that table.
 struct ItemColumns
 {
-    QString id;
     QString status;
     QString ownerId;
     QString ownerUsername;

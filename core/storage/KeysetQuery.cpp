@@ -1,5 +1,7 @@
 #include "KeysetQuery.h"
 
+#include "SqlValues.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -13,11 +15,22 @@ Error badCursor()
                                Message(QT_TRANSLATE_NOOP("Core", "The cursor is not valid; start again from the first page.")));
 }
 
+QString cursorText(const QVariant &value)
+{
+    // Timestamps come back as QDateTime from PostgreSQL, as text from SQLite;
+    // the cursor always carries the stored text form.
+    if (value.metaType() == QMetaType::fromType<QDateTime>())
+        return sql::fromTime(value.toDateTime()).toString();
+    return value.toString();
+}
+
 } // namespace
 
-KeysetQuery::KeysetQuery(QString selectFrom, QString idColumn)
-    : m_selectFrom(std::move(selectFrom))
-    , m_idColumn(std::move(idColumn))
+KeysetQuery::KeysetQuery(const QStringList &columns, QString from, QString tieBreakColumn)
+    : m_columns(columns.join(QStringLiteral(", ")))
+    , m_from(std::move(from))
+    , m_tieBreak(std::move(tieBreakColumn))
+    , m_columnCount(int(columns.size()))
 {
 }
 
@@ -45,19 +58,24 @@ Result<void> KeysetQuery::startAfter(const QString &cursor)
     const QJsonArray parts = document.array();
     if (!document.isArray() || parts.size() != 2 || !parts.at(0).isString() || !parts.at(1).isString())
         return badCursor();
+    bool numeric = false;
+    const qint64 tieBreak = parts.at(1).toString().toLongLong(&numeric);
+    if (!numeric)
+        return badCursor();
     const QString op = m_descending ? QStringLiteral("<") : QStringLiteral(">");
-    where(QStringLiteral("(%1 %2 ? OR (%1 = ? AND %3 %2 ?))").arg(m_sortColumn, op, m_idColumn),
-          {parts.at(0).toString(), parts.at(0).toString(), parts.at(1).toString()});
+    where(QStringLiteral("(%1 %2 ? OR (%1 = ? AND %3 %2 ?))").arg(m_sortColumn, op, m_tieBreak),
+          {parts.at(0).toString(), parts.at(0).toString(), tieBreak});
     return {};
 }
 
 QString KeysetQuery::sql() const
 {
-    QString sql = m_selectFrom;
+    QString sql = QStringLiteral("SELECT ") + m_columns + QStringLiteral(", ") + m_sortColumn + QStringLiteral(", ")
+        + m_tieBreak + QStringLiteral(" FROM ") + m_from;
     if (!m_conditions.isEmpty())
         sql += QStringLiteral(" WHERE ") + m_conditions.join(QStringLiteral(" AND "));
     const QString direction = m_descending ? QStringLiteral("DESC") : QStringLiteral("ASC");
-    sql += QStringLiteral(" ORDER BY %1 %2, %3 %2 LIMIT ?").arg(m_sortColumn, direction, m_idColumn);
+    sql += QStringLiteral(" ORDER BY %1 %2, %3 %2 LIMIT ?").arg(m_sortColumn, direction, m_tieBreak);
     return sql;
 }
 
@@ -68,9 +86,9 @@ QVariantList KeysetQuery::values(int limit) const
     return values;
 }
 
-QString KeysetQuery::cursor(const QString &sortValue, const QString &id)
+QString keysetCursor(const QVariant &sortValue, const QVariant &tieBreak)
 {
-    const QByteArray json = QJsonDocument(QJsonArray{sortValue, id}).toJson(QJsonDocument::Compact);
+    const QByteArray json = QJsonDocument(QJsonArray{cursorText(sortValue), tieBreak.toString()}).toJson(QJsonDocument::Compact);
     return QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
@@ -90,6 +108,11 @@ QString containsPattern(const QString &text)
     escaped.replace(u'%', QStringLiteral("\\%"));
     escaped.replace(u'_', QStringLiteral("\\_"));
     return u'%' + escaped + u'%';
+}
+
+QString insertionOrder(SqlDialect dialect, const QString &alias)
+{
+    return alias + (dialect == SqlDialect::Sqlite ? QStringLiteral(".rowid") : QStringLiteral(".seq"));
 }
 
 } // namespace signoff

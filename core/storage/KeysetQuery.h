@@ -11,13 +11,18 @@
 namespace signoff {
 
 // Builds a list statement that pages by key instead of by offset, so page
-// 10,000 costs what page 1 costs: ORDER BY <sort>, <id> and, after a cursor,
-// WHERE (<sort>, <id>) lies beyond the cursor's row. Column names come only
-// from the repositories' fixed lists; every value is bound.
+// 10,000 costs what page 1 costs: ORDER BY <sort>, <tie-break> and, after a
+// cursor, only rows beyond the cursor's (sort, tie-break) pair. The tie-break
+// is the row's insertion order (SQLite's rowid, PostgreSQL's seq), so equal
+// timestamps still list newest first. Column names come only from the
+// repositories' fixed lists; every value is bound.
+//
+// The statement selects `columns`, then the sort value and the tie-break, so
+// collectPage() can make the next cursor from the last row it keeps.
 class KeysetQuery
 {
 public:
-    KeysetQuery(QString selectFrom, QString idColumn);
+    KeysetQuery(const QStringList &columns, QString from, QString tieBreakColumn);
 
     void where(const QString &clause, const QVariantList &values = {});
     void orderBy(const QString &sortColumn, bool descending);
@@ -27,29 +32,38 @@ public:
     // One row more than `limit` is fetched, to know whether a next page exists.
     QString sql() const;
     QVariantList values(int limit) const;
-
-    static QString cursor(const QString &sortValue, const QString &id);
+    // Where the sort value and the tie-break appear in each row.
+    int keyColumn() const { return m_columnCount; }
 
 private:
-    QString m_selectFrom;
-    QString m_idColumn;
+    QString m_columns;
+    QString m_from;
+    QString m_tieBreak;
+    int m_columnCount;
     QString m_sortColumn;
     bool m_descending = true;
     QStringList m_conditions;
     QVariantList m_values;
 };
 
+// The opaque cursor for a row whose sort value and tie-break are given.
+QString keysetCursor(const QVariant &sortValue, const QVariant &tieBreak);
+
 // Reads at most `limit` items (the statement fetched one more) and, when
-// more follow, the cursor that continues after the last one.
-template<typename T, typename Read, typename CursorOf>
-Page<T> collectPage(Rows &rows, int limit, Read &&read, CursorOf &&cursorOf)
+// more follow, the cursor that continues after the last one kept.
+template<typename T, typename Read>
+Page<T> collectPage(Rows &rows, int limit, int keyColumn, Read &&read)
 {
     Page<T> page;
+    QVariant lastSort;
+    QVariant lastTieBreak;
     while (rows.next()) {
         if (page.items.size() == limit) {
-            page.next = cursorOf(page.items.last());
+            page.next = keysetCursor(lastSort, lastTieBreak);
             break;
         }
+        lastSort = rows.value(keyColumn);
+        lastTieBreak = rows.value(keyColumn + 1);
         page.items.append(read(rows));
     }
     return page;
@@ -60,5 +74,9 @@ Result<int> checkedLimit(const PageRequest &page);
 
 // Escapes %, _ and \ for a LIKE ... ESCAPE '\' pattern and wraps it in %…%.
 QString containsPattern(const QString &text);
+
+// The insertion-order column of `alias` for the dialect: SQLite's implicit
+// rowid, PostgreSQL's identity column seq.
+QString insertionOrder(SqlDialect dialect, const QString &alias);
 
 } // namespace signoff

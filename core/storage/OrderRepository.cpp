@@ -7,14 +7,18 @@ namespace signoff {
 
 namespace {
 
-const QString selectOrders = QStringLiteral(
-    "SELECT o.id, o.owner_id, u.username, o.status, o.note, o.version, o.created_at, o.updated_at "
-    "FROM orders o JOIN users u ON u.id = o.owner_id");
+const QStringList orderColumnList{
+    QStringLiteral("o.id"),   QStringLiteral("o.owner_id"), QStringLiteral("u.username"),   QStringLiteral("o.status"),
+    QStringLiteral("o.note"), QStringLiteral("o.version"),  QStringLiteral("o.created_at"), QStringLiteral("o.updated_at"),
+};
+const QString ordersFrom = QStringLiteral("orders o JOIN users u ON u.id = o.owner_id");
+const QString selectOrders =
+    QStringLiteral("SELECT ") + orderColumnList.join(QStringLiteral(", ")) + QStringLiteral(" FROM ") + ordersFrom;
 
 const ItemColumns orderColumns{
-    QStringLiteral("o.id"),       QStringLiteral("o.status"),     QStringLiteral("o.owner_id"),
-    QStringLiteral("u.username"), QStringLiteral("o.created_at"), QStringLiteral("o.updated_at"),
-    QStringLiteral("o.note"),     QStringLiteral("o.note"),
+    QStringLiteral("o.status"),     QStringLiteral("o.owner_id"),   QStringLiteral("u.username"),
+    QStringLiteral("o.created_at"), QStringLiteral("o.updated_at"), QStringLiteral("o.note"),
+    QStringLiteral("o.note"),
 };
 
 Order readOrder(const Rows &rows)
@@ -29,18 +33,6 @@ Order readOrder(const Rows &rows)
     order.createdAt = sql::toTime(rows.value(6));
     order.updatedAt = sql::toTime(rows.value(7));
     return order;
-}
-
-QString sortValue(const Order &order, SortKey key)
-{
-    switch (key) {
-    case SortKey::CreatedAt: return sql::fromTime(order.createdAt).toString();
-    case SortKey::UpdatedAt: return sql::fromTime(order.updatedAt).toString();
-    case SortKey::Name: return order.note;
-    case SortKey::Status: return toString(order.status);
-    case SortKey::Owner: return order.ownerUsername;
-    }
-    return {};
 }
 
 } // namespace
@@ -147,7 +139,7 @@ Result<Page<Order>> OrderRepository::list(const ItemQuery &query, const QUuid &a
     auto limit = checkedLimit(query.page);
     if (!limit)
         return limit.error();
-    KeysetQuery keyset(selectOrders, orderColumns.id);
+    KeysetQuery keyset(orderColumnList, ordersFrom, insertionOrder(m_connection.dialect(), QStringLiteral("o")));
     if (auto applied = applyItemQuery(keyset, query, orderColumns, actorId); !applied)
         return applied.error();
     Page<Order> page;
@@ -155,9 +147,7 @@ Result<Page<Order>> OrderRepository::list(const ItemQuery &query, const QUuid &a
         auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
         if (!rows)
             return rows.error();
-        page = collectPage<Order>(*rows, *limit, readOrder, [&](const Order &last) {
-            return KeysetQuery::cursor(sortValue(last, query.order.key), sql::fromUuid(last.id).toString());
-        });
+        page = collectPage<Order>(*rows, *limit, keyset.keyColumn(), readOrder);
     }
     for (Order &order : page.items) {
         auto lines = linesOf(order.id);

@@ -7,8 +7,12 @@ namespace signoff {
 
 namespace {
 
-const QString selectProducts = QStringLiteral(
-    "SELECT p.id, p.sku, p.name, p.price_cents, p.active, p.version, p.created_at, p.updated_at FROM product p");
+const QStringList productColumnList{
+    QStringLiteral("p.id"),     QStringLiteral("p.sku"),     QStringLiteral("p.name"),       QStringLiteral("p.price_cents"),
+    QStringLiteral("p.active"), QStringLiteral("p.version"), QStringLiteral("p.created_at"), QStringLiteral("p.updated_at"),
+};
+const QString selectProducts =
+    QStringLiteral("SELECT ") + productColumnList.join(QStringLiteral(", ")) + QStringLiteral(" FROM product p");
 
 Product readProduct(const Rows &rows)
 {
@@ -34,18 +38,6 @@ QString productSortColumn(SortKey key)
     case SortKey::Owner: break;
     }
     return QStringLiteral("p.created_at");
-}
-
-QString sortValue(const Product &product, SortKey key)
-{
-    switch (key) {
-    case SortKey::UpdatedAt: return sql::fromTime(product.updatedAt).toString();
-    case SortKey::Name: return product.name;
-    case SortKey::CreatedAt:
-    case SortKey::Status:
-    case SortKey::Owner: break;
-    }
-    return sql::fromTime(product.createdAt).toString();
 }
 
 } // namespace
@@ -116,7 +108,7 @@ Result<Page<Product>> ProductRepository::list(const ProductQuery &query)
     auto limit = checkedLimit(query.page);
     if (!limit)
         return limit.error();
-    KeysetQuery keyset(selectProducts, QStringLiteral("p.id"));
+    KeysetQuery keyset(productColumnList, QStringLiteral("product p"), insertionOrder(m_connection.dialect(), QStringLiteral("p")));
     if (query.active)
         keyset.where(QStringLiteral("p.active = ?"), {*query.active});
     if (!query.search.isEmpty())
@@ -128,9 +120,7 @@ Result<Page<Product>> ProductRepository::list(const ProductQuery &query)
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
     if (!rows)
         return rows.error();
-    return collectPage<Product>(*rows, *limit, readProduct, [&](const Product &last) {
-        return KeysetQuery::cursor(sortValue(last, query.order.key), sql::fromUuid(last.id).toString());
-    });
+    return collectPage<Product>(*rows, *limit, keyset.keyColumn(), readProduct);
 }
 
 } // namespace signoff

@@ -7,8 +7,12 @@ namespace signoff {
 
 namespace {
 
-const QString userColumns = QStringLiteral(
-    "u.id, u.username, u.display_name, u.role, u.disabled, u.version, u.created_at, u.updated_at, u.last_login_at");
+const QStringList userColumnList{
+    QStringLiteral("u.id"),      QStringLiteral("u.username"),   QStringLiteral("u.display_name"),
+    QStringLiteral("u.role"),    QStringLiteral("u.disabled"),   QStringLiteral("u.version"),
+    QStringLiteral("u.created_at"), QStringLiteral("u.updated_at"), QStringLiteral("u.last_login_at"),
+};
+const QString userColumns = userColumnList.join(QStringLiteral(", "));
 
 User readUser(const Rows &rows, int first = 0)
 {
@@ -118,7 +122,7 @@ Result<Page<User>> UserRepository::list(const UserQuery &query)
     auto limit = checkedLimit(query.page);
     if (!limit)
         return limit.error();
-    KeysetQuery keyset(QStringLiteral("SELECT ") + userColumns + QStringLiteral(" FROM users u"), QStringLiteral("u.id"));
+    KeysetQuery keyset(userColumnList, QStringLiteral("users u"), insertionOrder(m_connection.dialect(), QStringLiteral("u")));
     keyset.orderBy(QStringLiteral("u.created_at"), true);
     if (!query.search.isEmpty())
         keyset.where(QStringLiteral("(lower(u.username) LIKE ? ESCAPE '\\' OR lower(u.display_name) LIKE ? ESCAPE '\\')"),
@@ -128,9 +132,7 @@ Result<Page<User>> UserRepository::list(const UserQuery &query)
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
     if (!rows)
         return rows.error();
-    return collectPage<User>(*rows, *limit, [](const Rows &row) { return readUser(row); }, [](const User &last) {
-        return KeysetQuery::cursor(sql::fromTime(last.createdAt).toString(), sql::fromUuid(last.id).toString());
-    });
+    return collectPage<User>(*rows, *limit, keyset.keyColumn(), [](const Rows &row) { return readUser(row); });
 }
 
 } // namespace signoff

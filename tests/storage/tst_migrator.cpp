@@ -272,10 +272,13 @@ private slots:
         SIGNOFF_REQUIRE_DATABASE(testDatabase);
         Database database(testDatabase.url());
         SIGNOFF_VERIFY_OK(Migrator(database).up());
-        QCOMPARE(columnsOf(database, QStringLiteral("feature_data")),
-                 (QStringList{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created_at"),
-                              QStringLiteral("options"), QStringLiteral("status"), QStringLiteral("owner_id"),
-                              QStringLiteral("version"), QStringLiteral("updated_at")}));
+        QStringList featureColumns{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created_at"),
+                                   QStringLiteral("options"), QStringLiteral("status"), QStringLiteral("owner_id"),
+                                   QStringLiteral("version"), QStringLiteral("updated_at")};
+        // PostgreSQL has no rowid: an identity column gives lists their insertion order.
+        if (database.dialect() == SqlDialect::Postgresql)
+            featureColumns.insert(1, QStringLiteral("seq"));
+        QCOMPARE(columnsOf(database, QStringLiteral("feature_data")), featureColumns);
         QCOMPARE(columnsOf(database, QStringLiteral("users")).last(), QStringLiteral("last_login_at"));
         const QStringList objects = schemaObjects(database);
         for (const char *index : {"idx_feature_name", "idx_feature_created", "idx_feature_status_created",

@@ -2,6 +2,7 @@
 -- Up
 CREATE TABLE users (
     id UUID PRIMARY KEY,
+    seq BIGINT GENERATED ALWAYS AS IDENTITY,
     username VARCHAR(64) NOT NULL UNIQUE,
     display_name VARCHAR(255) NOT NULL DEFAULT '',
     role VARCHAR(16) NOT NULL CHECK (role IN ('requester', 'reviewer', 'admin')),

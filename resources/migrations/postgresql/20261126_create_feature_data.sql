@@ -2,6 +2,8 @@
 -- Up
 CREATE TABLE feature_data (
     id UUID PRIMARY KEY,
+    -- Insertion order: lists break ties between equal created_at with it.
+    seq BIGINT GENERATED ALWAYS AS IDENTITY,
     name VARCHAR(255) NOT NULL,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     options JSONB NOT NULL DEFAULT '{}' CHECK (jsonb_typeof(options) = 'object'),
@@ -12,9 +14,9 @@ CREATE TABLE feature_data (
     updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
 CREATE UNIQUE INDEX idx_feature_name ON feature_data (name);
-CREATE INDEX idx_feature_created ON feature_data (created_at, id);
-CREATE INDEX idx_feature_status_created ON feature_data (status, created_at, id);
-CREATE INDEX idx_feature_owner_created ON feature_data (owner_id, created_at, id);
+CREATE INDEX idx_feature_created ON feature_data (created_at, seq);
+CREATE INDEX idx_feature_status_created ON feature_data (status, created_at, seq);
+CREATE INDEX idx_feature_owner_created ON feature_data (owner_id, created_at, seq);
 -- Down
 DROP INDEX idx_feature_owner_created;
 DROP INDEX idx_feature_status_created;

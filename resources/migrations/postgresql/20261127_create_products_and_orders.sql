@@ -2,6 +2,7 @@
 -- Up
 CREATE TABLE product (
     id UUID PRIMARY KEY,
+    seq BIGINT GENERATED ALWAYS AS IDENTITY,
     sku VARCHAR(64) NOT NULL UNIQUE,
     name VARCHAR(255) NOT NULL,
     price_cents BIGINT NOT NULL CHECK (price_cents >= 0),
@@ -10,9 +11,10 @@ CREATE TABLE product (
     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_product_created ON product (created_at, id);
+CREATE INDEX idx_product_created ON product (created_at, seq);
 CREATE TABLE orders (
     id UUID PRIMARY KEY,
+    seq BIGINT GENERATED ALWAYS AS IDENTITY,
     owner_id UUID NOT NULL REFERENCES users(id),
     status VARCHAR(16) NOT NULL DEFAULT 'draft'
         CHECK (status IN ('draft', 'pending', 'approved', 'rejected')),
@@ -21,9 +23,9 @@ CREATE TABLE orders (
     created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
     updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
-CREATE INDEX idx_orders_created ON orders (created_at, id);
-CREATE INDEX idx_orders_status_created ON orders (status, created_at, id);
-CREATE INDEX idx_orders_owner_created ON orders (owner_id, created_at, id);
+CREATE INDEX idx_orders_created ON orders (created_at, seq);
+CREATE INDEX idx_orders_status_created ON orders (status, created_at, seq);
+CREATE INDEX idx_orders_owner_created ON orders (owner_id, created_at, seq);
 CREATE TABLE line_item (
     id UUID PRIMARY KEY,
     order_id UUID NOT NULL REFERENCES orders(id) ON DELETE CASCADE,

@@ -15,9 +15,11 @@ CREATE TABLE feature_data (
     updated_at TIMESTAMP NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
 CREATE UNIQUE INDEX idx_feature_name ON feature_data (name);
-CREATE INDEX idx_feature_created ON feature_data (created_at, id);
-CREATE INDEX idx_feature_status_created ON feature_data (status, created_at, id);
-CREATE INDEX idx_feature_owner_created ON feature_data (owner_id, created_at, id);
+-- Lists order by created_at and break ties by insertion order: the rowid,
+-- which every SQLite index carries after its columns.
+CREATE INDEX idx_feature_created ON feature_data (created_at);
+CREATE INDEX idx_feature_status_created ON feature_data (status, created_at);
+CREATE INDEX idx_feature_owner_created ON feature_data (owner_id, created_at);
 -- Down
 DROP INDEX idx_feature_owner_created;
 DROP INDEX idx_feature_status_created;

@@ -10,7 +10,7 @@ CREATE TABLE product (
     created_at TIMESTAMP NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TIMESTAMP NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
-CREATE INDEX idx_product_created ON product (created_at, id);
+CREATE INDEX idx_product_created ON product (created_at);
 CREATE TABLE orders (
     id TEXT NOT NULL PRIMARY KEY,
     owner_id TEXT NOT NULL REFERENCES users(id),
@@ -21,9 +21,9 @@ CREATE TABLE orders (
     created_at TIMESTAMP NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     updated_at TIMESTAMP NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
 );
-CREATE INDEX idx_orders_created ON orders (created_at, id);
-CREATE INDEX idx_orders_status_created ON orders (status, created_at, id);
-CREATE INDEX idx_orders_owner_created ON orders (owner_id, created_at, id);
+CREATE INDEX idx_orders_created ON orders (created_at);
+CREATE INDEX idx_orders_status_created ON orders (status, created_at);
+CREATE INDEX idx_orders_owner_created ON orders (owner_id, created_at);
 CREATE TABLE line_item (
     id TEXT NOT NULL PRIMARY KEY,
     order_id TEXT NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
