@@ -163,8 +163,10 @@ Result<Feature> FeatureService::update(const Actor &actor, const QUuid &id, cons
         return updated;
     });
     result = withNameConflict(std::move(result), newName);
-    if (result)
+    if (result) {
+        qCInfo(lcService).noquote() << "feature updated:" << idText(id) << "by" << actor.username;
         m_context.notifier.announce(EntityType::Feature, idText(id));
+    }
     return result;
 }
 

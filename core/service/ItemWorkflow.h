@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ServiceContext.h"
+#include "ServiceLog.h"
 #include "domain/Clock.h"
 #include "domain/Validation.h"
 #include "storage/AuditRepository.h"
@@ -99,8 +100,11 @@ public:
                 return stored.error();
             return updated;
         });
-        if (result)
+        if (result) {
+            qCInfo(lcService).noquote() << toString(Traits::entityType) << idText(id) << toString(action) << "by"
+                                        << actor.username << "->" << toString(result->status);
             context.notifier.announce(Traits::entityType, idText(id));
+        }
         return result;
     }
 
@@ -129,8 +133,10 @@ public:
             event.detail = Traits::auditSummary(*item);
             return AuditRepository(connection).append(event);
         });
-        if (result)
+        if (result) {
+            qCInfo(lcService).noquote() << toString(Traits::entityType) << idText(id) << "deleted by" << actor.username;
             context.notifier.announce(Traits::entityType, idText(id));
+        }
         return result;
     }
 

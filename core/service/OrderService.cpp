@@ -163,8 +163,10 @@ Result<Order> OrderService::update(const Actor &actor, const QUuid &id, const Or
             return stored.error();
         return updated;
     });
-    if (result)
+    if (result) {
+        qCInfo(lcService).noquote() << "order updated:" << idText(id) << "by" << actor.username;
         m_context.notifier.announce(EntityType::Order, idText(id));
+    }
     return result;
 }
 

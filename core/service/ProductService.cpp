@@ -168,8 +168,10 @@ Result<Product> ProductService::update(const Actor &actor, const QUuid &id, cons
         return updated;
     });
     result = withSkuConflict(std::move(result), patch.sku.value_or(QString()));
-    if (result)
+    if (result) {
+        qCInfo(lcService).noquote() << "product updated:" << result->sku << "by" << actor.username;
         m_context.notifier.announce(EntityType::Product, idText(id));
+    }
     return result;
 }
 
@@ -201,8 +203,10 @@ Result<void> ProductService::remove(const Actor &actor, const QUuid &id, std::op
         event.detail = summary(current.value());
         return AuditRepository(connection).append(event);
     });
-    if (result)
+    if (result) {
+        qCInfo(lcService).noquote() << "product deleted:" << idText(id) << "by" << actor.username;
         m_context.notifier.announce(EntityType::Product, idText(id));
+    }
     return result;
 }
 
