@@ -1,0 +1,333 @@
+// The list models: lazy paging through the services' cursors, server-side
+// sorting, filters, and refreshes that keep rows (and selections) by key.
+// QAbstractItemModelTester watches every model while it is driven.
+
+#include "Session.h"
+#include "UiFixture.h"
+#include "models/AuditListModel.h"
+#include "models/ItemListModel.h"
+#include "models/ProductListModel.h"
+#include "models/UserListModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
+#include <QSignalSpy>
+#include <QThread>
+#include <QtTest>
+
+using namespace signoff;
+using namespace signoff::test;
+
+class TestUiModels : public QObject
+{
+    Q_OBJECT
+
+    using Field = ItemListModel::Field;
+
+    static QList<Field> featureFields()
+    {
+        return {Field::Title, Field::Status, Field::Owner, Field::Version, Field::Updated, Field::Created};
+    }
+
+    static void fetchAll(QAbstractItemModel &model)
+    {
+        while (model.canFetchMore({}))
+            model.fetchMore({});
+    }
+
+private slots:
+    void pagesLazily()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        const int total = ItemListModel::pageSize * 2 + 17;
+        for (int i = 0; i < total; ++i)
+            fixture.addFeature(alice, QStringLiteral("Feature %1").arg(i, 4, 10, QLatin1Char('0')));
+        Session session(fixture.services(), alice);
+
+        ItemListModel model(session, ItemListModel::Kinds::Features, featureFields(), {});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        QCOMPARE(model.rowCount(), ItemListModel::pageSize);
+        QVERIFY(model.canFetchMore({}));
+        // Newest first: the last one created is on top.
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("Feature %1").arg(total - 1, 4, 10, QLatin1Char('0')));
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), ItemListModel::pageSize * 2);
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), total);
+        QVERIFY(!model.canFetchMore({}));
+        QVERIFY(model.isComplete());
+
+        QSet<QString> keys;
+        for (int row = 0; row < model.rowCount(); ++row)
+            keys.insert(model.keyAt(row));
+        QCOMPARE(keys.size(), total);
+    }
+
+    void sortsInTheDatabase()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        for (const QString &name : {QStringLiteral("beta"), QStringLiteral("alpha"), QStringLiteral("gamma")})
+            fixture.addFeature(alice, name);
+        Session session(fixture.services(), alice);
+        ItemListModel model(session, ItemListModel::Kinds::Features, featureFields(), {});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        QVERIFY(model.isSortable(0));
+        QVERIFY(!model.isSortable(3)); // version: the service cannot sort by it
+        model.sort(0, Qt::AscendingOrder);
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("alpha"));
+        QCOMPARE(model.data(model.index(2, 0)).toString(), QStringLiteral("gamma"));
+        model.sort(0, Qt::DescendingOrder);
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("gamma"));
+        model.sort(3, Qt::AscendingOrder); // ignored
+        QCOMPARE(model.sortColumn(), 0);
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("gamma"));
+    }
+
+    void sortedPagesContinueByKeyset()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        const int total = ItemListModel::pageSize + 50;
+        for (int i = 0; i < total; ++i)
+            fixture.addFeature(alice, QStringLiteral("n%1").arg((i * 7919) % total, 4, 10, QLatin1Char('0')));
+        Session session(fixture.services(), alice);
+        ItemListModel model(session, ItemListModel::Kinds::Features, featureFields(), {});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        model.sort(0, Qt::AscendingOrder);
+        fetchAll(model);
+        QCOMPARE(model.rowCount(), total);
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(model.data(model.index(row - 1, 0)).toString() < model.data(model.index(row, 0)).toString());
+    }
+
+    void filtersByStatusAndSearch()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        fixture.addFeature(alice, QStringLiteral("Dark mode"));
+        fixture.addFeature(alice, QStringLiteral("Light mode"), ItemStatus::Pending);
+        fixture.addFeature(alice, QStringLiteral("Export"), ItemStatus::Pending);
+        Session session(fixture.services(), alice);
+        ItemListModel model(session, ItemListModel::Kinds::Features, featureFields(), {});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        QCOMPARE(model.rowCount(), 3);
+        model.setStatusFilter(ItemStatus::Pending);
+        QCOMPARE(model.rowCount(), 2);
+        model.setSearch(QStringLiteral("MODE"));
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("Light mode"));
+        model.setStatusFilter(std::nullopt);
+        QCOMPARE(model.rowCount(), 2);
+    }
+
+    void mergesFeaturesAndOrders()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User adam = fixture.addUser(QStringLiteral("adam"), Role::Admin);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        const User bob = fixture.addUser(QStringLiteral("bob"), Role::Requester);
+        auto product = fixture.services().products().create(adam.actor(), NewProduct{QStringLiteral("P-1"), QStringLiteral("Pen"), 250, true});
+        SIGNOFF_VERIFY_OK(product);
+        for (int i = 0; i < 30; ++i) {
+            fixture.addFeature(i % 2 ? alice : bob, QStringLiteral("F%1").arg(i));
+            auto order = fixture.services().orders().create((i % 3 ? alice : bob).actor(),
+                                                            NewOrder{{NewLine{product->id, i + 1}}, QStringLiteral("O%1").arg(i)});
+            SIGNOFF_VERIFY_OK(order);
+        }
+        Session session(fixture.services(), alice);
+        ItemQuery mine;
+        mine.ownerUsername = QStringLiteral("alice");
+        ItemListModel model(session, ItemListModel::Kinds::Both,
+                            {Field::Type, Field::Title, Field::Status, Field::Total, Field::Updated, Field::Created}, mine);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        fetchAll(model);
+        // alice owns 15 features and 20 orders.
+        QCOMPARE(model.rowCount(), 35);
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(model.rowAt(row - 1).createdAt >= model.rowAt(row).createdAt);
+        int orders = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            QCOMPARE(model.rowAt(row).ownerUsername, QStringLiteral("alice"));
+            if (model.rowAt(row).type == EntityType::Order) {
+                ++orders;
+                QCOMPARE(model.data(model.index(row, 3)).toString().isEmpty(), false);
+            }
+        }
+        QCOMPARE(orders, 20);
+    }
+
+    void reviewQueueLeavesOutOwnItems()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        const User rita = fixture.addUser(QStringLiteral("rita"), Role::Reviewer);
+        fixture.addFeature(alice, QStringLiteral("Alice's"), ItemStatus::Pending);
+        fixture.addFeature(alice, QStringLiteral("Alice's draft"));
+        fixture.addFeature(rita, QStringLiteral("Rita's"), ItemStatus::Pending);
+        Session session(fixture.services(), rita);
+        ItemQuery queue;
+        queue.status = ItemStatus::Pending;
+        queue.excludeOwnedByActor = true;
+        ItemListModel model(session, ItemListModel::Kinds::Both, {Field::Type, Field::Title, Field::Owner}, queue);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(model.rowAt(0).title(), QStringLiteral("Alice's"));
+    }
+
+    // A refresh applies removals, moves and insertions: a selected row stays
+    // selected (by key) wherever it moves.
+    void refreshKeepsSelectionByKey()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        QList<Feature> features;
+        for (int i = 0; i < 10; ++i)
+            features.append(fixture.addFeature(alice, QStringLiteral("F%1").arg(i)));
+        Session session(fixture.services(), alice);
+        ItemListModel model(session, ItemListModel::Kinds::Features, featureFields(), {});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        // Sorted by last change: a change moves a row to the top.
+        const int updatedColumn = 4;
+        model.sort(updatedColumn, Qt::DescendingOrder);
+        QItemSelectionModel selection(&model);
+        const QString selectedKey = ItemRow::from(features.at(3)).key();
+        const int selectedRow = model.rowOfKey(selectedKey);
+        QVERIFY(selectedRow >= 0);
+        selection.select(model.index(selectedRow, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        selection.setCurrentIndex(model.index(selectedRow, 0), QItemSelectionModel::NoUpdate);
+
+        // One deleted, one moved to the top by a change, two new.
+        SIGNOFF_VERIFY_OK(fixture.services().features().remove(alice.actor(), features.at(5).id));
+        QTest::qWait(5);
+        SIGNOFF_VERIFY_OK(fixture.services().features().update(alice.actor(), features.at(3).id,
+                                                                FeaturePatch{QStringLiteral("F3 renamed"), std::nullopt}));
+        fixture.addFeature(alice, QStringLiteral("New 1"));
+        fixture.addFeature(alice, QStringLiteral("New 2"));
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.refresh();
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(model.rowCount(), 11);
+        QCOMPARE(model.rowOfKey(ItemRow::from(features.at(5)).key()), -1);
+        const int movedTo = model.rowOfKey(selectedKey);
+        QVERIFY(movedTo >= 0);
+        QCOMPARE(model.data(model.index(movedTo, 0)).toString(), QStringLiteral("F3 renamed"));
+        const QModelIndexList selected = selection.selectedRows();
+        QCOMPARE(selected.size(), 1);
+        QCOMPARE(selected.first().row(), movedTo);
+        QCOMPARE(selection.currentIndex().row(), movedTo);
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(model.rowAt(row - 1).updatedAt >= model.rowAt(row).updatedAt);
+    }
+
+    void refreshReloadsWhatWasLoaded()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        const int total = ItemListModel::pageSize + 30;
+        for (int i = 0; i < total; ++i)
+            fixture.addFeature(alice, QStringLiteral("F%1").arg(i));
+        Session session(fixture.services(), alice);
+        ItemListModel model(session, ItemListModel::Kinds::Features, featureFields(), {});
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.reload();
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), total);
+        fixture.addFeature(alice, QStringLiteral("Newest"));
+        model.refresh();
+        // As many rows as were shown, the newest on top; the one pushed out comes with the next fetch.
+        QCOMPARE(model.rowCount(), total);
+        QCOMPARE(model.data(model.index(0, 0)).toString(), QStringLiteral("Newest"));
+        QVERIFY(model.canFetchMore({}));
+        model.fetchMore({});
+        QCOMPARE(model.rowCount(), total + 1);
+        QVERIFY(!model.canFetchMore({}));
+    }
+
+    void productsUsersAndAudit()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User adam = fixture.addUser(QStringLiteral("adam"), Role::Admin);
+        fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        for (int i = 0; i < 12; ++i) {
+            auto product = fixture.services().products().create(
+                adam.actor(), NewProduct{QStringLiteral("SKU-%1").arg(i), QStringLiteral("Product %1").arg(i), 100 * i, i % 4 != 0});
+            SIGNOFF_VERIFY_OK(product);
+        }
+        Session session(fixture.services(), adam);
+
+        ProductListModel products(session);
+        QAbstractItemModelTester productTester(&products, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        products.reload();
+        QCOMPARE(products.rowCount(), 12);
+        products.setActiveFilter(false);
+        QCOMPARE(products.rowCount(), 3);
+        products.setActiveFilter(std::nullopt);
+        products.setSearch(QStringLiteral("sku-1"));
+        QCOMPARE(products.rowCount(), 3); // SKU-1, SKU-10, SKU-11
+        products.setSearch({});
+        products.sort(ProductListModel::NameColumn, Qt::AscendingOrder);
+        QCOMPARE(products.data(products.index(0, ProductListModel::NameColumn)).toString(), QStringLiteral("Product 0"));
+        QCOMPARE(products.data(products.index(0, ProductListModel::PriceColumn)).toString(), QStringLiteral("0.00"));
+        QCOMPARE(products.data(products.index(3, ProductListModel::PriceColumn)).toString(), QStringLiteral("11.00"));
+
+        UserListModel users(session);
+        QAbstractItemModelTester userTester(&users, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        users.reload();
+        QCOMPARE(users.rowCount(), 2);
+        users.setSearch(QStringLiteral("ali"));
+        QCOMPARE(users.rowCount(), 1);
+        QCOMPARE(users.keyAt(0), QStringLiteral("alice"));
+
+        AuditListModel audit(session);
+        QAbstractItemModelTester auditTester(&audit, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        audit.reload();
+        QCOMPARE(audit.rowCount(), 14); // two users, twelve products
+        audit.setEntityType(QStringLiteral("user"));
+        QCOMPARE(audit.rowCount(), 2);
+        audit.setEntityType({});
+        audit.setActor(QStringLiteral("adam"));
+        QCOMPARE(audit.rowCount(), 12);
+        fixture.services().products().create(adam.actor(), NewProduct{QStringLiteral("X"), QStringLiteral("X"), 1, true}).ok();
+        audit.refresh();
+        QCOMPARE(audit.rowCount(), 13);
+    }
+
+    // A service error (here: a requester asking for the audit log) is a
+    // message, not rows and not a crash; nothing more is fetched.
+    void reportsLoadFailures()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        Session session(fixture.services(), alice);
+        AuditListModel audit(session);
+        QAbstractItemModelTester tester(&audit, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy failed(&audit, &TableModel::loadFailed);
+        audit.reload();
+        QCOMPARE(failed.count(), 1);
+        QVERIFY(!audit.lastError().isEmpty());
+        QCOMPARE(audit.rowCount(), 0);
+        QVERIFY(!audit.canFetchMore({}));
+    }
+};
+
+QTEST_MAIN(TestUiModels)
+#include "tst_ui_models.moc"

@@ -1,0 +1,425 @@
+#include "MainWindow.h"
+
+#include "FormManager.h"
+#include "SettingsDialog.h"
+#include "forms/EntityForm.h"
+#include "pages/AuditPage.h"
+#include "pages/ItemsPage.h"
+#include "pages/ProductsPage.h"
+#include "pages/UsersPage.h"
+#include "service/Services.h"
+#include "support/ChangeListener.h"
+#include "support/Format.h"
+#include "support/Icons.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QSplitter>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+
+namespace signoff {
+
+MainWindow::MainWindow(Services &services, const User &user, const QString &databaseLabel, QWidget *parent)
+    : QMainWindow(parent)
+    , m_session(services, user)
+    , m_forms(new FormManager(m_session, this))
+    , m_navigation(new QListWidget(this))
+    , m_stack(new QStackedWidget(this))
+    , m_databaseStatus(new QLabel(this))
+    , m_userStatus(new QLabel(this))
+    , m_restStatus(new QLabel(this))
+    , m_userListener(new ChangeListener(services.notifier(), {EntityType::User}, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Signoff"));
+    setWindowIcon(themeIcon("mail-mark-task", QStyle::SP_DialogApplyButton));
+    setUnifiedTitleAndToolBarOnMac(true);
+
+    m_navigation->setObjectName(QStringLiteral("navigation"));
+    m_navigation->setAccessibleName(tr("Pages"));
+    m_navigation->setIconSize(QSize(20, 20));
+    m_navigation->setSpacing(2);
+    m_navigation->setFrameShape(QFrame::NoFrame);
+    m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_stack->setObjectName(QStringLiteral("pages"));
+
+    addPage(new ItemsPage(m_session, *m_forms, ItemsPage::Kind::MyItems, m_stack),
+            themeIcon("user-home", QStyle::SP_DirHomeIcon));
+    if (m_session.isReviewer())
+        addPage(new ItemsPage(m_session, *m_forms, ItemsPage::Kind::ReviewQueue, m_stack),
+                themeIcon("mail-mark-task", QStyle::SP_DialogApplyButton));
+    addPage(new ItemsPage(m_session, *m_forms, ItemsPage::Kind::Features, m_stack),
+            themeIcon("document-properties", QStyle::SP_FileDialogDetailedView));
+    addPage(new ItemsPage(m_session, *m_forms, ItemsPage::Kind::Orders, m_stack),
+            themeIcon("view-list-details", QStyle::SP_FileDialogListView));
+    addPage(new ProductsPage(m_session, *m_forms, m_stack), themeIcon("package-x-generic", QStyle::SP_DriveHDIcon));
+    if (m_session.isAdmin())
+        addPage(new UsersPage(m_session, *m_forms, m_stack), themeIcon("system-users", QStyle::SP_DirIcon));
+    if (m_session.isReviewer())
+        addPage(new AuditPage(m_session, *m_forms, m_stack),
+                themeIcon("document-open-recent", QStyle::SP_FileDialogContentsView));
+    const int navigationWidth = m_navigation->sizeHintForColumn(0) + 2 * m_navigation->frameWidth() + 24;
+    m_navigation->setMinimumWidth(std::max(140, navigationWidth));
+
+    auto *splitter = new QSplitter(this);
+    splitter->setObjectName(QStringLiteral("splitter"));
+    splitter->addWidget(m_navigation);
+    splitter->addWidget(m_stack);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+    splitter->setSizes({std::max(160, navigationWidth), 900});
+    setCentralWidget(splitter);
+
+    m_databaseStatus->setObjectName(QStringLiteral("databaseStatus"));
+    m_databaseStatus->setText(tr("Database: %1").arg(databaseLabel));
+    m_databaseStatus->setToolTip(databaseLabel);
+    m_userStatus->setObjectName(QStringLiteral("userStatus"));
+    m_userStatus->setText(tr("Signed in as %1 (%2)").arg(user.username, Format::role(user.role)));
+    m_restStatus->setObjectName(QStringLiteral("restStatus"));
+    statusBar()->addPermanentWidget(m_databaseStatus);
+    statusBar()->addPermanentWidget(m_userStatus);
+    statusBar()->addPermanentWidget(m_restStatus);
+    setRestStatus(RestStatus{});
+
+    createActions();
+    createMenus();
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_pages.size()) {
+            m_stack->setCurrentWidget(m_pages.at(row));
+            updateActions();
+        }
+    });
+    connect(m_forms, &FormManager::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_userListener, &ChangeListener::changed, this, &MainWindow::onUserChanged);
+
+    m_navigation->setCurrentRow(0);
+    restoreWindowState();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::addPage(ListPage *page, const QIcon &icon)
+{
+    m_pages.append(page);
+    m_stack->addWidget(page);
+    auto *item = new QListWidgetItem(icon, page->title(), m_navigation);
+    item->setData(Qt::UserRole, page->objectName());
+    item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 14));
+    connect(page, &ListPage::actionsChanged, this, [this, page] {
+        if (page == currentPage())
+            updateActions();
+    });
+    connect(page, &ListPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    page->restoreState(QStringLiteral("window/") + page->objectName());
+}
+
+void MainWindow::createActions()
+{
+    m_newAction = new QAction(themeIcon("document-new", QStyle::SP_FileIcon), tr("&New"), this);
+    m_newAction->setObjectName(QStringLiteral("newAction"));
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setToolTip(tr("New item of this page’s kind (Ctrl+N)"));
+    connect(m_newAction, &QAction::triggered, this, [this] {
+        if (ListPage *page = currentPage(); page && page->canCreate())
+            page->createItem();
+    });
+
+    m_newFeatureAction = new QAction(tr("New &feature"), this);
+    m_newFeatureAction->setObjectName(QStringLiteral("newFeatureAction"));
+    connect(m_newFeatureAction, &QAction::triggered, this, [this] { m_forms->openFeature(QUuid()); });
+    m_newOrderAction = new QAction(tr("New &order"), this);
+    m_newOrderAction->setObjectName(QStringLiteral("newOrderAction"));
+    m_newOrderAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N));
+    connect(m_newOrderAction, &QAction::triggered, this, [this] { m_forms->openOrder(QUuid()); });
+
+    m_openAction = new QAction(themeIcon("document-open", QStyle::SP_DialogOpenButton), tr("&Open"), this);
+    m_openAction->setObjectName(QStringLiteral("openAction"));
+    m_openAction->setToolTip(tr("Open the selected item (Enter)"));
+    connect(m_openAction, &QAction::triggered, this, [this] {
+        if (ListPage *page = currentPage())
+            page->openCurrent();
+    });
+
+    m_deleteAction = new QAction(themeIcon("edit-delete", QStyle::SP_TrashIcon), tr("&Delete"), this);
+    m_deleteAction->setObjectName(QStringLiteral("deleteAction"));
+    m_deleteAction->setShortcut(QKeySequence::Delete);
+    m_deleteAction->setToolTip(tr("Delete the selected drafts (Delete)"));
+    connect(m_deleteAction, &QAction::triggered, this, [this] {
+        if (ListPage *page = currentPage(); page && page->canDelete())
+            page->deleteSelected();
+    });
+
+    m_approveAction = new QAction(themeIcon("dialog-ok-apply", QStyle::SP_DialogApplyButton), tr("&Approve…"), this);
+    m_approveAction->setObjectName(QStringLiteral("approveAction"));
+    m_approveAction->setToolTip(tr("Approve the selected items"));
+    connect(m_approveAction, &QAction::triggered, this, [this] {
+        if (ListPage *page = currentPage(); page && page->canReview(WorkflowAction::Approve))
+            page->reviewSelected(WorkflowAction::Approve);
+    });
+    m_rejectAction = new QAction(themeIcon("dialog-cancel", QStyle::SP_DialogCancelButton), tr("&Reject…"), this);
+    m_rejectAction->setObjectName(QStringLiteral("rejectAction"));
+    m_rejectAction->setToolTip(tr("Reject the selected items, with a reason"));
+    connect(m_rejectAction, &QAction::triggered, this, [this] {
+        if (ListPage *page = currentPage(); page && page->canReview(WorkflowAction::Reject))
+            page->reviewSelected(WorkflowAction::Reject);
+    });
+
+    m_refreshAction = new QAction(themeIcon("view-refresh", QStyle::SP_BrowserReload), tr("&Refresh"), this);
+    m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
+    m_refreshAction->setShortcut(QKeySequence::Refresh);
+    m_refreshAction->setToolTip(tr("Load the list again (F5)"));
+    connect(m_refreshAction, &QAction::triggered, this, [this] {
+        if (ListPage *page = currentPage())
+            page->refresh();
+    });
+
+    m_findAction = new QAction(themeIcon("edit-find", QStyle::SP_FileDialogContentsView), tr("&Find"), this);
+    m_findAction->setObjectName(QStringLiteral("findAction"));
+    m_findAction->setShortcut(QKeySequence::Find);
+    connect(m_findAction, &QAction::triggered, this, [this] {
+        if (ListPage *page = currentPage())
+            page->focusSearch();
+    });
+
+    m_settingsAction = new QAction(themeIcon("configure", QStyle::SP_FileDialogDetailedView), tr("&Settings…"), this);
+    m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
+    m_settingsAction->setShortcut(QKeySequence::Preferences);
+    m_settingsAction->setMenuRole(QAction::PreferencesRole);
+    connect(m_settingsAction, &QAction::triggered, this, &MainWindow::openSettings);
+
+    m_signOutAction = new QAction(themeIcon("system-log-out", QStyle::SP_DialogCloseButton), tr("Sign &out"), this);
+    m_signOutAction->setObjectName(QStringLiteral("signOutAction"));
+    connect(m_signOutAction, &QAction::triggered, this, &MainWindow::signOut);
+
+    m_quitAction = new QAction(themeIcon("application-exit", QStyle::SP_DialogCloseButton), tr("&Quit"), this);
+    m_quitAction->setObjectName(QStringLiteral("quitAction"));
+    m_quitAction->setShortcut(QKeySequence::Quit);
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &MainWindow::close);
+
+    m_aboutAction = new QAction(tr("&About Signoff"), this);
+    m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    file->addAction(m_newFeatureAction);
+    file->addAction(m_newOrderAction);
+    file->addSeparator();
+    file->addAction(m_settingsAction);
+    file->addSeparator();
+    file->addAction(m_signOutAction);
+    file->addAction(m_quitAction);
+
+    QMenu *item = menuBar()->addMenu(tr("&Item"));
+    item->addAction(m_openAction);
+    item->addAction(m_deleteAction);
+    item->addSeparator();
+    item->addAction(m_approveAction);
+    item->addAction(m_rejectAction);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_findAction);
+    view->addAction(m_refreshAction);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+
+    QToolBar *tools = addToolBar(tr("Main toolbar"));
+    tools->setObjectName(QStringLiteral("mainToolbar"));
+    tools->setMovable(false);
+    tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    tools->addAction(m_newAction);
+    tools->addAction(m_openAction);
+    tools->addAction(m_deleteAction);
+    tools->addSeparator();
+    tools->addAction(m_approveAction);
+    tools->addAction(m_rejectAction);
+    tools->addSeparator();
+    tools->addAction(m_refreshAction);
+}
+
+ListPage *MainWindow::currentPage() const
+{
+    return qobject_cast<ListPage *>(m_stack->currentWidget());
+}
+
+ListPage *MainWindow::page(const QString &objectName) const
+{
+    for (ListPage *page : m_pages) {
+        if (page->objectName() == objectName)
+            return page;
+    }
+    return nullptr;
+}
+
+bool MainWindow::showPage(const QString &objectName)
+{
+    for (qsizetype i = 0; i < m_pages.size(); ++i) {
+        if (m_pages.at(i)->objectName() == objectName) {
+            m_navigation->setCurrentRow(int(i));
+            return true;
+        }
+    }
+    return false;
+}
+
+void MainWindow::updateActions()
+{
+    ListPage *page = currentPage();
+    m_newAction->setEnabled(page && page->canCreate());
+    m_openAction->setEnabled(page && page->canOpen());
+    m_deleteAction->setEnabled(page && page->canDelete());
+    const bool reviewer = m_session.isReviewer();
+    m_approveAction->setVisible(reviewer);
+    m_rejectAction->setVisible(reviewer);
+    m_approveAction->setEnabled(page && page->canReview(WorkflowAction::Approve));
+    m_rejectAction->setEnabled(page && page->canReview(WorkflowAction::Reject));
+}
+
+void MainWindow::setRestStatus(const RestStatus &status)
+{
+    QString text;
+    QString tip;
+    switch (status.state) {
+    case RestStatus::State::Off:
+        text = tr("REST off");
+        tip = tr("The REST server is off. Turn it on in Settings.");
+        break;
+    case RestStatus::State::Listening:
+        text = tr("REST: %1").arg(status.url.toString());
+        tip = tr("The REST API is served at %1").arg(status.url.toString() + QStringLiteral("api/v1"));
+        break;
+    case RestStatus::State::PortBusy:
+        text = tr("REST: port %1 busy").arg(status.port);
+        tip = tr("Another program uses port %1. Choose another port in Settings.").arg(status.port);
+        break;
+    case RestStatus::State::Failed:
+        text = tr("REST: not running");
+        tip = status.detail;
+        break;
+    }
+    m_restStatus->setText(text);
+    m_restStatus->setToolTip(tip);
+    m_restStatus->setAccessibleName(text);
+}
+
+QString MainWindow::restStatusText() const
+{
+    return m_restStatus->text();
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(RestSettings::load(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const RestSettings settings = dialog.settings();
+    settings.save();
+    emit restSettingsChanged(settings);
+}
+
+bool MainWindow::mayLeave()
+{
+    qsizetype unsaved = 0;
+    for (EntityForm *form : m_forms->openForms())
+        unsaved += form->isDirty() ? 1 : 0;
+    if (unsaved == 0)
+        return true;
+    QMessageBox box(QMessageBox::Question, tr("Unsaved changes"),
+                    tr("%n open form(s) have changes that are not saved. Discard them?", nullptr, int(unsaved)),
+                    QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("discardChangesBox"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    return box.exec() == QMessageBox::Discard;
+}
+
+void MainWindow::signOut()
+{
+    if (!mayLeave())
+        return;
+    m_signingOut = true;
+    saveWindowState();
+    emit signOutRequested();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_signingOut && !mayLeave()) {
+        event->ignore();
+        return;
+    }
+    saveWindowState();
+    event->accept();
+    if (!m_signingOut)
+        emit closed();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Signoff"),
+                       tr("<h3>Signoff %1</h3><p>An approval desk: create features and orders, submit them, "
+                          "and let reviewers approve or reject them. The same data is served as a REST API.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::onUserChanged()
+{
+    auto me = m_session.services().users().me(m_session.actor());
+    if (!me)
+        return;
+    if (me->disabled) {
+        QMessageBox box(QMessageBox::Information, tr("Signed out"),
+                        tr("An administrator disabled your account; you have been signed out."), QMessageBox::Ok, this);
+        box.setObjectName(QStringLiteral("disabledBox"));
+        box.exec();
+        m_signingOut = true;
+        emit signOutRequested();
+        return;
+    }
+    const bool roleChanged = me->role != m_session.user().role;
+    m_session.updateUser(me.value());
+    m_userStatus->setText(tr("Signed in as %1 (%2)").arg(me->username, Format::role(me->role)));
+    if (roleChanged)
+        statusBar()->showMessage(tr("Your role is now %1. Sign out and in again to see its pages.")
+                                     .arg(Format::role(me->role)));
+    updateActions();
+}
+
+void MainWindow::saveWindowState() const
+{
+    QSettings settings(QStringLiteral("signoff"), QStringLiteral("signoff"));
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    if (ListPage *page = currentPage())
+        settings.setValue(QStringLiteral("window/page"), page->objectName());
+    for (ListPage *page : m_pages)
+        page->saveState(QStringLiteral("window/") + page->objectName());
+}
+
+void MainWindow::restoreWindowState()
+{
+    QSettings settings(QStringLiteral("signoff"), QStringLiteral("signoff"));
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1180, 720);
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    showPage(settings.value(QStringLiteral("window/page")).toString());
+}
+
+} // namespace signoff

@@ -1,0 +1,94 @@
+#pragma once
+
+#include "RestSettings.h"
+#include "Session.h"
+#include "domain/Workflow.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QListWidget;
+class QStackedWidget;
+
+namespace signoff {
+
+class ChangeListener;
+class FormManager;
+class ListPage;
+class Services;
+
+// The desk: pages on the left (My items, Review queue, Features, Orders,
+// Products, Users, Audit log), the page's table on the right, the open
+// database, the signed-in user and the REST server's state below.
+//
+// The window knows nothing about HTTP: it shows the RestStatus the
+// application gives it and says when the person changed the REST settings.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    MainWindow(Services &services, const User &user, const QString &databaseLabel, QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    Session &session() { return m_session; }
+    FormManager &forms() const { return *m_forms; }
+    ListPage *currentPage() const;
+    // By object name: "myItemsPage", "reviewQueuePage", "featuresPage", ...
+    ListPage *page(const QString &objectName) const;
+    QList<ListPage *> pages() const { return m_pages; }
+    bool showPage(const QString &objectName);
+
+    void setRestStatus(const RestStatus &status);
+    QString restStatusText() const;
+
+    // Asks about forms with unsaved edits; false when the person wants to stay.
+    bool mayLeave();
+
+signals:
+    void restSettingsChanged(const RestSettings &settings);
+    void signOutRequested();
+    void closed();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void addPage(ListPage *page, const QIcon &icon);
+    void updateActions();
+    void openSettings();
+    void signOut();
+    void showAbout();
+    void onUserChanged();
+    void saveWindowState() const;
+    void restoreWindowState();
+
+    Session m_session;
+    FormManager *m_forms;
+    QListWidget *m_navigation;
+    QStackedWidget *m_stack;
+    QList<ListPage *> m_pages;
+    QLabel *m_databaseStatus;
+    QLabel *m_userStatus;
+    QLabel *m_restStatus;
+    ChangeListener *m_userListener;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_newFeatureAction = nullptr;
+    QAction *m_newOrderAction = nullptr;
+    QAction *m_openAction = nullptr;
+    QAction *m_deleteAction = nullptr;
+    QAction *m_approveAction = nullptr;
+    QAction *m_rejectAction = nullptr;
+    QAction *m_refreshAction = nullptr;
+    QAction *m_findAction = nullptr;
+    QAction *m_settingsAction = nullptr;
+    QAction *m_signOutAction = nullptr;
+    QAction *m_quitAction = nullptr;
+    QAction *m_aboutAction = nullptr;
+    bool m_signingOut = false;
+};
+
+} // namespace signoff

@@ -1,1 +1,0 @@
-namespace signoff { int uiPlaceholder = 0; }

@@ -1,0 +1,167 @@
+#include "FeatureForm.h"
+
+#include "OptionsEditor.h"
+#include "Session.h"
+#include "domain/Validation.h"
+#include "service/Services.h"
+#include "support/FieldMessage.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace signoff {
+
+FeatureForm::FeatureForm(Session &session, const QUuid &id, QWidget *parent)
+    : WorkItemForm(session, EntityType::Feature, parent)
+    , m_id(id)
+    , m_name(new QLineEdit(this))
+    , m_nameMessage(new FieldMessage(this))
+    , m_options(new OptionsEditor(this))
+{
+    setObjectName(QStringLiteral("featureForm"));
+    m_name->setObjectName(QStringLiteral("nameEdit"));
+    m_name->setAccessibleName(tr("Name"));
+    m_name->setPlaceholderText(tr("What the feature is called"));
+    m_nameMessage->setObjectName(QStringLiteral("nameMessage"));
+
+    auto *nameColumn = new QVBoxLayout;
+    nameColumn->setSpacing(2);
+    nameColumn->addWidget(m_name);
+    nameColumn->addWidget(m_nameMessage);
+    fieldsLayout()->addRow(tr("&Name:"), nameColumn);
+    static_cast<QLabel *>(fieldsLayout()->labelForField(nameColumn))->setBuddy(m_name);
+
+    tabs()->addTab(m_options->tablePage(), tr("&Options"));
+    tabs()->addTab(m_options->jsonPage(), tr("&JSON"));
+    addHistoryTab();
+    contentLayout()->addWidget(m_options->message());
+
+    registerField(QStringLiteral("name"), m_nameMessage);
+    registerField(QStringLiteral("options"), m_options->message());
+
+    connect(m_name, &QLineEdit::textEdited, this, [this] {
+        checkName();
+        markEdited();
+    });
+    connect(m_options, &OptionsEditor::edited, this, &FeatureForm::markEdited);
+
+    setTabOrder(m_name, tabs());
+    resize(760, 560);
+    finishSetup();
+    if (isNew())
+        m_name->setFocus();
+}
+
+QString FeatureForm::keyFor(const QUuid &id)
+{
+    return QStringLiteral("feature:") + id.toString(QUuid::WithoutBraces);
+}
+
+QString FeatureForm::key() const
+{
+    return m_id.isNull() ? QString() : keyFor(m_id);
+}
+
+WorkItemForm::ItemState FeatureForm::shownState() const
+{
+    if (!m_shown)
+        return {};
+    return ItemState{m_shown->id, m_shown->status, m_shown->ownerId, m_shown->ownerUsername, m_shown->version,
+                     m_shown->createdAt, m_shown->updatedAt};
+}
+
+Result<int> FeatureForm::fetchLatest()
+{
+    auto feature = session().services().features().get(session().actor(), m_id);
+    if (!feature)
+        return feature.error();
+    m_latest = feature.value();
+    return feature->version;
+}
+
+void FeatureForm::showLatest()
+{
+    if (!m_latest)
+        return;
+    m_shown = m_latest;
+    m_id = m_shown->id;
+    m_name->setText(m_shown->name);
+    m_nameMessage->clearProblem();
+    m_options->setOptions(m_shown->options);
+}
+
+void FeatureForm::checkName()
+{
+    const auto problem = validate::featureName(m_name->text());
+    m_nameMessage->showProblem(problem ? problem->translated() : QString());
+}
+
+bool FeatureForm::editsValid() const
+{
+    return !validate::featureName(m_name->text()) && m_options->isValid();
+}
+
+Result<void> FeatureForm::saveEdits()
+{
+    Services &services = session().services();
+    if (!m_shown) {
+        auto created = services.features().create(session().actor(), NewFeature{m_name->text(), m_options->options()});
+        if (!created)
+            return created.error();
+        m_latest = created.value();
+        return {};
+    }
+    FeaturePatch patch;
+    if (normalizedText(m_name->text()) != m_shown->name)
+        patch.name = m_name->text();
+    if (m_options->options() != m_shown->options)
+        patch.options = m_options->options();
+    auto updated = services.features().update(session().actor(), m_shown->id, patch, m_shown->version);
+    if (!updated)
+        return updated.error();
+    m_latest = updated.value();
+    return {};
+}
+
+void FeatureForm::setEditorsEnabled(bool enabled)
+{
+    m_name->setReadOnly(!enabled);
+    m_options->setReadOnly(!enabled);
+}
+
+Result<void> FeatureForm::removeItem()
+{
+    return session().services().features().remove(session().actor(), m_shown->id, m_shown->version);
+}
+
+QString FeatureForm::windowTitleText() const
+{
+    if (!m_shown)
+        return tr("New feature");
+    return tr("Feature ‘%1’").arg(m_shown->name);
+}
+
+Result<void> FeatureForm::transition(WorkflowAction action, const QString &comment)
+{
+    auto moved = session().services().features().transition(session().actor(), m_shown->id, action, m_shown->version,
+                                                             comment);
+    if (!moved)
+        return moved.error();
+    m_latest = moved.value();
+    return {};
+}
+
+Result<QList<AuditEvent>> FeatureForm::history()
+{
+    return session().services().features().history(session().actor(), m_id);
+}
+
+QString FeatureForm::titleForReview() const
+{
+    return m_shown ? m_shown->name : QString();
+}
+
+} // namespace signoff

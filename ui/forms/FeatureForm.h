@@ -1,0 +1,52 @@
+#pragma once
+
+#include "WorkItemForm.h"
+#include "domain/Feature.h"
+
+#include <optional>
+
+class QLineEdit;
+
+namespace signoff {
+
+class OptionsEditor;
+
+// A feature: its name and options (key/value table and raw JSON), the
+// details, history and workflow buttons.
+class FeatureForm : public WorkItemForm
+{
+    Q_OBJECT
+public:
+    // An empty id: a new feature.
+    FeatureForm(Session &session, const QUuid &id, QWidget *parent = nullptr);
+
+    QString key() const override;
+    static QString keyFor(const QUuid &id);
+
+protected:
+    ItemState shownState() const override;
+    QUuid itemId() const override { return m_id; }
+    Result<int> fetchLatest() override;
+    void showLatest() override;
+    Result<void> saveEdits() override;
+    bool editsValid() const override;
+    void setEditorsEnabled(bool enabled) override;
+    Result<void> removeItem() override;
+    QString duplicateField() const override { return QStringLiteral("name"); }
+    QString windowTitleText() const override;
+    Result<void> transition(WorkflowAction action, const QString &comment) override;
+    Result<QList<AuditEvent>> history() override;
+    QString titleForReview() const override;
+
+private:
+    void checkName();
+
+    QUuid m_id;
+    std::optional<Feature> m_shown;  // what the form was loaded from
+    std::optional<Feature> m_latest; // what fetchLatest() or a save returned
+    QLineEdit *m_name;
+    FieldMessage *m_nameMessage;
+    OptionsEditor *m_options;
+};
+
+} // namespace signoff

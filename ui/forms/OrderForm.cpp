@@ -1,0 +1,198 @@
+#include "OrderForm.h"
+
+#include "OrderLinesEditor.h"
+#include "Session.h"
+#include "domain/Validation.h"
+#include "models/ItemListModel.h"
+#include "service/Services.h"
+#include "support/ChangeListener.h"
+#include "support/FieldMessage.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+namespace signoff {
+
+OrderForm::OrderForm(Session &session, const QUuid &id, QWidget *parent)
+    : WorkItemForm(session, EntityType::Order, parent)
+    , m_id(id)
+    , m_note(new QPlainTextEdit(this))
+    , m_noteMessage(new FieldMessage(this))
+    , m_lines(new OrderLinesEditor(this))
+    , m_catalogueListener(new ChangeListener(session.services().notifier(), {EntityType::Product}, this))
+{
+    setObjectName(QStringLiteral("orderForm"));
+    m_note->setObjectName(QStringLiteral("noteEdit"));
+    m_note->setAccessibleName(tr("Note"));
+    m_note->setPlaceholderText(tr("What the order is for (optional)"));
+    m_note->setTabChangesFocus(true);
+    m_note->setMaximumHeight(m_note->fontMetrics().lineSpacing() * 5);
+    m_noteMessage->setObjectName(QStringLiteral("noteMessage"));
+
+    auto *noteColumn = new QVBoxLayout;
+    noteColumn->setSpacing(2);
+    noteColumn->addWidget(m_note);
+    noteColumn->addWidget(m_noteMessage);
+    fieldsLayout()->addRow(tr("N&ote:"), noteColumn);
+    static_cast<QLabel *>(fieldsLayout()->labelForField(noteColumn))->setBuddy(m_note);
+
+    tabs()->addTab(m_lines, tr("&Lines"));
+    addHistoryTab();
+
+    registerField(QStringLiteral("note"), m_noteMessage);
+    registerField(QStringLiteral("lines"), m_lines->message());
+
+    connect(m_note, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_shown && m_note->toPlainText() == m_shown->note)
+            return;
+        checkNote();
+        markEdited();
+    });
+    connect(m_lines, &OrderLinesEditor::edited, this, &OrderForm::markEdited);
+    connect(m_catalogueListener, &ChangeListener::changed, this, &OrderForm::loadCatalogue);
+
+    loadCatalogue();
+    resize(820, 600);
+    finishSetup();
+    if (isNew()) {
+        // A new order starts with one empty line to fill in; that is not an edit.
+        m_lines->addLine();
+        setDirty(false);
+        updateState();
+    }
+}
+
+QString OrderForm::keyFor(const QUuid &id)
+{
+    return QStringLiteral("order:") + id.toString(QUuid::WithoutBraces);
+}
+
+QString OrderForm::key() const
+{
+    return m_id.isNull() ? QString() : keyFor(m_id);
+}
+
+void OrderForm::loadCatalogue()
+{
+    QList<Product> products;
+    ProductQuery query;
+    query.active = true;
+    query.order = ListOrder{SortKey::Name, false};
+    query.page.limit = maxPageSize;
+    do {
+        auto page = session().services().products().list(session().actor(), query);
+        if (!page)
+            break;
+        products.append(page->items);
+        query.page.after = page->next;
+    } while (!query.page.after.isEmpty());
+    m_lines->setCatalogue(products);
+}
+
+WorkItemForm::ItemState OrderForm::shownState() const
+{
+    if (!m_shown)
+        return {};
+    return ItemState{m_shown->id, m_shown->status, m_shown->ownerId, m_shown->ownerUsername, m_shown->version,
+                     m_shown->createdAt, m_shown->updatedAt};
+}
+
+Result<int> OrderForm::fetchLatest()
+{
+    auto order = session().services().orders().get(session().actor(), m_id);
+    if (!order)
+        return order.error();
+    m_latest = order.value();
+    return order->version;
+}
+
+void OrderForm::showLatest()
+{
+    if (!m_latest)
+        return;
+    m_shown = m_latest;
+    m_id = m_shown->id;
+    {
+        const QSignalBlocker blocker(m_note);
+        m_note->setPlainText(m_shown->note);
+    }
+    m_noteMessage->clearProblem();
+    const QSignalBlocker blocker(m_lines);
+    m_lines->setLines(m_shown->lines);
+}
+
+void OrderForm::checkNote()
+{
+    const auto problem = validate::note(m_note->toPlainText());
+    m_noteMessage->showProblem(problem ? problem->translated() : QString());
+}
+
+bool OrderForm::editsValid() const
+{
+    return !validate::note(m_note->toPlainText()) && m_lines->isValid();
+}
+
+Result<void> OrderForm::saveEdits()
+{
+    Services &services = session().services();
+    if (!m_shown) {
+        auto created = services.orders().create(session().actor(), NewOrder{m_lines->lines(), m_note->toPlainText()});
+        if (!created)
+            return created.error();
+        m_latest = created.value();
+        return {};
+    }
+    OrderPatch patch;
+    if (m_lines->linesChanged())
+        patch.lines = m_lines->lines();
+    if (m_note->toPlainText() != m_shown->note)
+        patch.note = m_note->toPlainText();
+    auto updated = services.orders().update(session().actor(), m_shown->id, patch, m_shown->version);
+    if (!updated)
+        return updated.error();
+    m_latest = updated.value();
+    return {};
+}
+
+void OrderForm::setEditorsEnabled(bool enabled)
+{
+    m_note->setReadOnly(!enabled);
+    m_lines->setReadOnly(!enabled);
+}
+
+Result<void> OrderForm::removeItem()
+{
+    return session().services().orders().remove(session().actor(), m_shown->id, m_shown->version);
+}
+
+QString OrderForm::windowTitleText() const
+{
+    if (!m_shown)
+        return tr("New order");
+    return tr("Order ‘%1’").arg(titleForReview());
+}
+
+Result<void> OrderForm::transition(WorkflowAction action, const QString &comment)
+{
+    auto moved = session().services().orders().transition(session().actor(), m_shown->id, action, m_shown->version,
+                                                           comment);
+    if (!moved)
+        return moved.error();
+    m_latest = moved.value();
+    return {};
+}
+
+Result<QList<AuditEvent>> OrderForm::history()
+{
+    return session().services().orders().history(session().actor(), m_id);
+}
+
+QString OrderForm::titleForReview() const
+{
+    return m_shown ? ItemRow::from(*m_shown).title() : QString();
+}
+
+} // namespace signoff

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "WorkItemForm.h"
+#include "domain/Order.h"
+
+#include <optional>
+
+class QPlainTextEdit;
+
+namespace signoff {
+
+class ChangeListener;
+class OrderLinesEditor;
+
+// An order: its lines with live totals and its note, the details, history
+// and workflow buttons.
+class OrderForm : public WorkItemForm
+{
+    Q_OBJECT
+public:
+    // An empty id: a new order.
+    OrderForm(Session &session, const QUuid &id, QWidget *parent = nullptr);
+
+    QString key() const override;
+    static QString keyFor(const QUuid &id);
+
+protected:
+    ItemState shownState() const override;
+    QUuid itemId() const override { return m_id; }
+    Result<int> fetchLatest() override;
+    void showLatest() override;
+    Result<void> saveEdits() override;
+    bool editsValid() const override;
+    void setEditorsEnabled(bool enabled) override;
+    Result<void> removeItem() override;
+    QString windowTitleText() const override;
+    Result<void> transition(WorkflowAction action, const QString &comment) override;
+    Result<QList<AuditEvent>> history() override;
+    QString titleForReview() const override;
+
+private:
+    void loadCatalogue();
+    void checkNote();
+
+    QUuid m_id;
+    std::optional<Order> m_shown;
+    std::optional<Order> m_latest;
+    QPlainTextEdit *m_note;
+    FieldMessage *m_noteMessage;
+    OrderLinesEditor *m_lines;
+    ChangeListener *m_catalogueListener;
+};
+
+} // namespace signoff

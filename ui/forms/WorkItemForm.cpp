@@ -1,0 +1,208 @@
+#include "WorkItemForm.h"
+
+#include "Session.h"
+#include "dialogs/ReviewDialog.h"
+#include "models/AuditListModel.h"
+#include "support/BusyCursor.h"
+#include "support/Format.h"
+#include "support/Icons.h"
+#include "support/MessageBanner.h"
+
+#include <QBoxLayout>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QTreeWidget>
+
+namespace signoff {
+
+namespace {
+
+QIcon actionIcon(WorkflowAction action)
+{
+    switch (action) {
+    case WorkflowAction::Submit: return themeIcon("mail-send", QStyle::SP_ArrowForward);
+    case WorkflowAction::Approve: return themeIcon("dialog-ok-apply", QStyle::SP_DialogApplyButton);
+    case WorkflowAction::Reject: return themeIcon("dialog-cancel", QStyle::SP_DialogCancelButton);
+    case WorkflowAction::Revise: return themeIcon("edit-undo", QStyle::SP_ArrowBack);
+    }
+    return {};
+}
+
+QLabel *detailLabel(QWidget *parent, const QString &objectName)
+{
+    auto *label = new QLabel(parent);
+    label->setObjectName(objectName);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    return label;
+}
+
+} // namespace
+
+WorkItemForm::WorkItemForm(Session &session, EntityType type, QWidget *parent)
+    : EntityForm(session, type, parent)
+    , m_fields(new QFormLayout)
+    , m_tabs(new QTabWidget(this))
+    , m_status(detailLabel(this, QStringLiteral("statusLabel")))
+    , m_owner(detailLabel(this, QStringLiteral("ownerLabel")))
+    , m_version(detailLabel(this, QStringLiteral("versionLabel")))
+    , m_created(detailLabel(this, QStringLiteral("createdLabel")))
+    , m_updated(detailLabel(this, QStringLiteral("updatedLabel")))
+{
+    m_tabs->setObjectName(QStringLiteral("tabs"));
+    m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+
+    auto *details = new QGroupBox(tr("Details"), this);
+    details->setObjectName(QStringLiteral("details"));
+    auto *detailsLayout = new QFormLayout(details);
+    detailsLayout->addRow(tr("Status:"), m_status);
+    detailsLayout->addRow(tr("Owner:"), m_owner);
+    detailsLayout->addRow(tr("Version:"), m_version);
+    detailsLayout->addRow(tr("Created:"), m_created);
+    detailsLayout->addRow(tr("Updated:"), m_updated);
+    QFont bold = m_status->font();
+    bold.setBold(true);
+    m_status->setFont(bold);
+
+    auto *top = new QHBoxLayout;
+    top->addLayout(m_fields, 3);
+    top->addWidget(details, 2, Qt::AlignTop);
+    contentLayout()->addLayout(top);
+    contentLayout()->addWidget(m_tabs, 1);
+
+    int position = 0;
+    for (WorkflowAction action : {WorkflowAction::Submit, WorkflowAction::Approve, WorkflowAction::Reject,
+                                  WorkflowAction::Revise}) {
+        auto *button = new QPushButton(actionIcon(action), Format::action(action), this);
+        button->setObjectName(toString(action) + QStringLiteral("Button"));
+        button->setAutoDefault(false);
+        button->hide();
+        connect(button, &QPushButton::clicked, this, [this, action] { runTransition(action); });
+        buttonLayout()->insertWidget(position++, button);
+        m_transitionButtons.insert(action, button);
+    }
+}
+
+void WorkItemForm::addHistoryTab()
+{
+    m_history = new QTreeWidget(this);
+    m_history->setObjectName(QStringLiteral("history"));
+    m_history->setAccessibleName(tr("History"));
+    m_history->setRootIsDecorated(false);
+    m_history->setUniformRowHeights(false);
+    m_history->setWordWrap(true);
+    m_history->setHeaderLabels({tr("When"), tr("Who"), tr("What"), tr("Comment")});
+    m_history->header()->setStretchLastSection(true);
+    m_tabs->addTab(m_history, tr("History"));
+}
+
+bool WorkItemForm::mayEdit() const
+{
+    const ItemState state = shownState();
+    if (state.id.isNull())
+        return false; // not loaded
+    return !Workflow::checkEdit(state.status, session().relationTo(state.ownerId)).has_value();
+}
+
+bool WorkItemForm::mayDelete() const
+{
+    const ItemState state = shownState();
+    if (state.id.isNull())
+        return false;
+    return !Workflow::checkDelete(state.status, session().relationTo(state.ownerId)).has_value();
+}
+
+void WorkItemForm::afterStateChange()
+{
+    updateDetails();
+    updateHistory();
+    updateWorkflowButtons();
+}
+
+void WorkItemForm::updateDetails()
+{
+    const ItemState state = shownState();
+    const QString none = QStringLiteral("—");
+    if (isNew()) {
+        m_status->setText(tr("New, not saved yet"));
+        m_owner->setText(session().user().username);
+        m_version->setText(none);
+        m_created->setText(none);
+        m_updated->setText(none);
+        return;
+    }
+    m_status->setText(Format::status(state.status));
+    m_owner->setText(state.ownerUsername);
+    m_version->setText(QString::number(state.version));
+    m_created->setText(Format::dateTime(state.createdAt));
+    m_updated->setText(Format::dateTime(state.updatedAt));
+}
+
+void WorkItemForm::updateHistory()
+{
+    if (!m_history)
+        return;
+    m_history->clear();
+    if (isNew())
+        return;
+    auto events = history();
+    if (!events)
+        return;
+    for (const AuditEvent &event : events.value()) {
+        auto *item = new QTreeWidgetItem(m_history);
+        item->setText(0, Format::dateTime(event.at));
+        item->setText(1, event.actorUsername);
+        const QString change = statusChangeText(event);
+        item->setText(2, change.isEmpty() ? Format::auditAction(event.action)
+                                          : tr("%1 (%2)").arg(Format::auditAction(event.action), change));
+        item->setText(3, event.comment);
+        item->setToolTip(3, event.comment);
+    }
+    for (int column = 0; column < 3; ++column)
+        m_history->resizeColumnToContents(column);
+}
+
+void WorkItemForm::updateWorkflowButtons()
+{
+    const ItemState state = shownState();
+    const QList<WorkflowAction> available = state.id.isNull() || isDeleted()
+                                                ? QList<WorkflowAction>()
+                                                : Workflow::available(state.status, session().relationTo(state.ownerId));
+    for (auto it = m_transitionButtons.cbegin(); it != m_transitionButtons.cend(); ++it)
+        it.value()->setVisible(available.contains(it.key()));
+}
+
+void WorkItemForm::runTransition(WorkflowAction action)
+{
+    if (isNew() || isDeleted())
+        return;
+    // Submitting what is on screen: unsaved edits are saved first.
+    if (isDirty() && !save())
+        return;
+    QString comment;
+    if (action == WorkflowAction::Approve || action == WorkflowAction::Reject) {
+        ReviewDialog dialog(action, {titleForReview()}, this);
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        comment = dialog.text();
+    }
+    Result<void> done;
+    {
+        BusyCursor busy;
+        done = transition(action, comment);
+    }
+    if (!done) {
+        showError(done.error());
+        return;
+    }
+    banner()->clear();
+    showLatest();
+    updateState();
+    afterStateChange();
+    emit statusMessage(tr("‘%1’ is now %2.").arg(titleForReview(), Format::status(shownState().status)));
+}
+
+} // namespace signoff

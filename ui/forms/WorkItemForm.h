@@ -1,0 +1,80 @@
+#pragma once
+
+#include "EntityForm.h"
+#include "domain/AuditEvent.h"
+#include "domain/Workflow.h"
+
+#include <QDateTime>
+#include <QMap>
+#include <QUuid>
+
+class QFormLayout;
+class QLabel;
+class QTabWidget;
+class QTreeWidget;
+
+namespace signoff {
+
+// What the forms of features and orders share: the read-only details
+// (status, owner, version, dates), the history, and one button for each
+// transition the workflow allows the signed-in user on the item now.
+class WorkItemForm : public EntityForm
+{
+    Q_OBJECT
+public:
+    WorkItemForm(Session &session, EntityType type, QWidget *parent = nullptr);
+
+    // Makes the transition as its button does (asks for a comment or reason first).
+    void runTransition(WorkflowAction action);
+
+protected:
+    // The stored state of the item as last loaded or saved.
+    struct ItemState
+    {
+        QUuid id;
+        ItemStatus status = ItemStatus::Draft;
+        QUuid ownerId;
+        QString ownerUsername;
+        int version = 0;
+        QDateTime createdAt;
+        QDateTime updatedAt;
+    };
+
+    // The area for the item's own fields, beside the details.
+    QFormLayout *fieldsLayout() const { return m_fields; }
+    QTabWidget *tabs() const { return m_tabs; }
+    void addHistoryTab();
+
+    virtual ItemState shownState() const = 0;
+    // On success the item after the transition is what showLatest() shows next.
+    virtual Result<void> transition(WorkflowAction action, const QString &comment) = 0;
+    virtual Result<QList<AuditEvent>> history() = 0;
+    virtual QString titleForReview() const = 0;
+
+    // The item's id: given when the form opens an existing item, set by the first save of a new one.
+    virtual QUuid itemId() const = 0;
+
+    bool isNew() const override { return itemId().isNull(); }
+    int loadedVersion() const override { return shownState().version; }
+    bool mayEdit() const override;
+    bool mayDelete() const override;
+    QString watchedId() const override { return itemId().toString(QUuid::WithoutBraces); }
+    void afterStateChange() override;
+
+private:
+    void updateDetails();
+    void updateHistory();
+    void updateWorkflowButtons();
+
+    QFormLayout *m_fields;
+    QTabWidget *m_tabs;
+    QTreeWidget *m_history = nullptr;
+    QLabel *m_status;
+    QLabel *m_owner;
+    QLabel *m_version;
+    QLabel *m_created;
+    QLabel *m_updated;
+    QMap<WorkflowAction, QPushButton *> m_transitionButtons;
+};
+
+} // namespace signoff

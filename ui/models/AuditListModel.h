@@ -1,0 +1,40 @@
+#pragma once
+
+#include "PagedTableModel.h"
+#include "domain/AuditEvent.h"
+
+namespace signoff {
+
+class Session;
+
+// The audit log, newest first, filtered by entity type and actor.
+class AuditListModel : public PagedTableModel<AuditEvent>
+{
+    Q_OBJECT
+public:
+    enum Columns { WhenColumn, ActorColumn, ActionColumn, TypeColumn, ItemColumn, ChangeColumn, VersionColumn,
+                   CommentColumn };
+
+    explicit AuditListModel(Session &session, QObject *parent = nullptr);
+
+    void setEntityType(const QString &type);
+    void setActor(const QString &username);
+
+protected:
+    void restartSource() override;
+    Result<QList<AuditEvent>> fetchFromSource(int limit) override;
+    bool sourceExhausted() const override { return m_started && m_next.isEmpty(); }
+    QString keyOf(const AuditEvent &event) const override { return QString::number(event.id); }
+    QVariant cell(const AuditEvent &event, int column, int role) const override;
+
+private:
+    Session &m_session;
+    AuditQuery m_query;
+    QString m_next;
+    bool m_started = false;
+};
+
+// "draft → pending", or nothing for events that are not transitions.
+QString statusChangeText(const AuditEvent &event);
+
+} // namespace signoff

@@ -1,0 +1,81 @@
+#include "ProductListModel.h"
+
+#include "Session.h"
+#include "service/Services.h"
+#include "support/Format.h"
+
+namespace signoff {
+
+ProductListModel::ProductListModel(Session &session, QObject *parent)
+    : PagedTableModel<Product>(parent)
+    , m_session(session)
+{
+    setColumns({{tr("SKU"), std::nullopt, false},
+                {tr("Name"), SortKey::Name, false},
+                {tr("Price"), std::nullopt, true},
+                {tr("On sale"), std::nullopt, false},
+                {tr("Updated"), SortKey::UpdatedAt, false},
+                {tr("Created"), SortKey::CreatedAt, false}},
+               CreatedColumn, Qt::DescendingOrder);
+}
+
+void ProductListModel::setSearch(const QString &text)
+{
+    if (text == m_query.search)
+        return;
+    m_query.search = text;
+    reload();
+}
+
+void ProductListModel::setActiveFilter(std::optional<bool> active)
+{
+    if (active == m_query.active)
+        return;
+    m_query.active = active;
+    reload();
+}
+
+void ProductListModel::restartSource()
+{
+    m_next.clear();
+    m_started = false;
+}
+
+Result<QList<Product>> ProductListModel::fetchFromSource(int limit)
+{
+    ProductQuery query = m_query;
+    query.order = listOrder();
+    query.page.limit = limit;
+    query.page.after = m_next;
+    auto page = m_session.services().products().list(m_session.actor(), query);
+    if (!page)
+        return page.error();
+    m_started = true;
+    m_next = page->next;
+    return page->items;
+}
+
+QString ProductListModel::keyOf(const Product &product) const
+{
+    return product.id.toString(QUuid::WithoutBraces);
+}
+
+QVariant ProductListModel::cell(const Product &product, int column, int role) const
+{
+    if (role == Qt::DisplayRole) {
+        switch (column) {
+        case SkuColumn: return product.sku;
+        case NameColumn: return product.name;
+        case PriceColumn: return Format::money(product.priceCents);
+        case ActiveColumn: return product.active ? tr("Yes") : tr("No");
+        case UpdatedColumn: return Format::dateTime(product.updatedAt);
+        case CreatedColumn: return Format::dateTime(product.createdAt);
+        default: return {};
+        }
+    }
+    if (role == Qt::ToolTipRole && column == NameColumn)
+        return product.name;
+    return {};
+}
+
+} // namespace signoff

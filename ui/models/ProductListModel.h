@@ -1,0 +1,36 @@
+#pragma once
+
+#include "PagedTableModel.h"
+#include "domain/Product.h"
+
+namespace signoff {
+
+class Session;
+
+// The catalogue, filtered by "on sale" and a search over SKU and name.
+class ProductListModel : public PagedTableModel<Product>
+{
+    Q_OBJECT
+public:
+    enum Columns { SkuColumn, NameColumn, PriceColumn, ActiveColumn, UpdatedColumn, CreatedColumn };
+
+    explicit ProductListModel(Session &session, QObject *parent = nullptr);
+
+    void setSearch(const QString &text);
+    void setActiveFilter(std::optional<bool> active);
+
+protected:
+    void restartSource() override;
+    Result<QList<Product>> fetchFromSource(int limit) override;
+    bool sourceExhausted() const override { return m_started && m_next.isEmpty(); }
+    QString keyOf(const Product &product) const override;
+    QVariant cell(const Product &product, int column, int role) const override;
+
+private:
+    Session &m_session;
+    ProductQuery m_query;
+    QString m_next;
+    bool m_started = false;
+};
+
+} // namespace signoff

@@ -1,0 +1,70 @@
+#include "UserListModel.h"
+
+#include "Session.h"
+#include "service/Services.h"
+#include "support/Format.h"
+
+#include <QColor>
+
+namespace signoff {
+
+UserListModel::UserListModel(Session &session, QObject *parent)
+    : PagedTableModel<User>(parent)
+    , m_session(session)
+{
+    // The service lists users newest first and sorts by nothing else.
+    setColumns({{tr("User name"), std::nullopt, false},
+                {tr("Display name"), std::nullopt, false},
+                {tr("Role"), std::nullopt, false},
+                {tr("State"), std::nullopt, false},
+                {tr("Last sign-in"), std::nullopt, false},
+                {tr("Created"), std::nullopt, false}},
+               -1, Qt::DescendingOrder);
+}
+
+void UserListModel::setSearch(const QString &text)
+{
+    if (text == m_query.search)
+        return;
+    m_query.search = text;
+    reload();
+}
+
+void UserListModel::restartSource()
+{
+    m_next.clear();
+    m_started = false;
+}
+
+Result<QList<User>> UserListModel::fetchFromSource(int limit)
+{
+    UserQuery query = m_query;
+    query.page.limit = limit;
+    query.page.after = m_next;
+    auto page = m_session.services().users().list(m_session.actor(), query);
+    if (!page)
+        return page.error();
+    m_started = true;
+    m_next = page->next;
+    return page->items;
+}
+
+QVariant UserListModel::cell(const User &user, int column, int role) const
+{
+    if (role == Qt::DisplayRole) {
+        switch (column) {
+        case UsernameColumn: return user.username;
+        case DisplayNameColumn: return user.displayName;
+        case RoleColumn: return Format::role(user.role);
+        case StateColumn: return user.disabled ? tr("Disabled") : tr("Active");
+        case LastSignInColumn: return user.lastLoginAt.isValid() ? Format::dateTime(user.lastLoginAt) : tr("never");
+        case CreatedColumn: return Format::dateTime(user.createdAt);
+        default: return {};
+        }
+    }
+    if (role == Qt::ForegroundRole && user.disabled)
+        return QColor(0x80, 0x80, 0x80);
+    return {};
+}
+
+} // namespace signoff

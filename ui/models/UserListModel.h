@@ -1,0 +1,35 @@
+#pragma once
+
+#include "PagedTableModel.h"
+#include "domain/User.h"
+
+namespace signoff {
+
+class Session;
+
+// The people who can sign in (administrators only), newest first.
+class UserListModel : public PagedTableModel<User>
+{
+    Q_OBJECT
+public:
+    enum Columns { UsernameColumn, DisplayNameColumn, RoleColumn, StateColumn, LastSignInColumn, CreatedColumn };
+
+    explicit UserListModel(Session &session, QObject *parent = nullptr);
+
+    void setSearch(const QString &text);
+
+protected:
+    void restartSource() override;
+    Result<QList<User>> fetchFromSource(int limit) override;
+    bool sourceExhausted() const override { return m_started && m_next.isEmpty(); }
+    QString keyOf(const User &user) const override { return user.username; }
+    QVariant cell(const User &user, int column, int role) const override;
+
+private:
+    Session &m_session;
+    UserQuery m_query;
+    QString m_next;
+    bool m_started = false;
+};
+
+} // namespace signoff

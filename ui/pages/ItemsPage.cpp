@@ -1,0 +1,232 @@
+#include "ItemsPage.h"
+
+#include "FormManager.h"
+#include "Session.h"
+#include "dialogs/ReviewFlow.h"
+#include "service/Services.h"
+#include "support/BusyCursor.h"
+#include "support/Format.h"
+
+#include <QComboBox>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QTableView>
+
+namespace signoff {
+
+namespace {
+
+constexpr std::array filterStatuses{ItemStatus::Draft, ItemStatus::Pending, ItemStatus::Approved, ItemStatus::Rejected};
+
+} // namespace
+
+ItemListModel *ItemsPage::createModel(Session &session, Kind kind)
+{
+    using Field = ItemListModel::Field;
+    ItemQuery query;
+    switch (kind) {
+    case Kind::MyItems:
+        query.ownerUsername = session.user().username;
+        return new ItemListModel(session, ItemListModel::Kinds::Both,
+                                 {Field::Type, Field::Title, Field::Status, Field::Total, Field::Updated, Field::Created},
+                                 query);
+    case Kind::ReviewQueue:
+        query.status = ItemStatus::Pending;
+        query.excludeOwnedByActor = true;
+        return new ItemListModel(session, ItemListModel::Kinds::Both,
+                                 {Field::Type, Field::Title, Field::Owner, Field::Total, Field::Updated, Field::Created},
+                                 query);
+    case Kind::Features:
+        return new ItemListModel(session, ItemListModel::Kinds::Features,
+                                 {Field::Title, Field::Status, Field::Owner, Field::Version, Field::Updated, Field::Created},
+                                 query);
+    case Kind::Orders:
+        return new ItemListModel(session, ItemListModel::Kinds::Orders,
+                                 {Field::Title, Field::Lines, Field::Total, Field::Status, Field::Owner, Field::Updated,
+                                  Field::Created},
+                                 query);
+    }
+    return nullptr;
+}
+
+ItemsPage::ItemsPage(Session &session, FormManager &forms, Kind kind, QWidget *parent)
+    : ListPage(session, forms, createModel(session, kind),
+               kind == Kind::Features ? QSet<EntityType>{EntityType::Feature}
+               : kind == Kind::Orders ? QSet<EntityType>{EntityType::Order}
+                                      : QSet<EntityType>{EntityType::Feature, EntityType::Order},
+               parent)
+    , m_kind(kind)
+    , m_items(static_cast<ItemListModel *>(model()))
+{
+    switch (kind) {
+    case Kind::MyItems:
+        setObjectName(QStringLiteral("myItemsPage"));
+        setSearchPlaceholder(tr("Search names and notes (Ctrl+F)"));
+        setColumnWidths({10, 40, 12, 12, 18, 18});
+        break;
+    case Kind::ReviewQueue:
+        setObjectName(QStringLiteral("reviewQueuePage"));
+        setSearchPlaceholder(tr("Search names and notes (Ctrl+F)"));
+        setColumnWidths({10, 40, 14, 12, 18, 18});
+        break;
+    case Kind::Features:
+        setObjectName(QStringLiteral("featuresPage"));
+        setSearchPlaceholder(tr("Search feature names (Ctrl+F)"));
+        setColumnWidths({42, 12, 14, 8, 18, 18});
+        break;
+    case Kind::Orders:
+        setObjectName(QStringLiteral("ordersPage"));
+        setSearchPlaceholder(tr("Search order notes (Ctrl+F)"));
+        setColumnWidths({36, 7, 12, 12, 14, 18, 18});
+        break;
+    }
+    if (kind != Kind::ReviewQueue) {
+        QStringList statuses{tr("All statuses")};
+        for (ItemStatus status : filterStatuses)
+            statuses.append(Format::status(status));
+        setFilterItems(tr("Status filter"), statuses);
+    }
+}
+
+QString ItemsPage::title() const
+{
+    switch (m_kind) {
+    case Kind::MyItems: return tr("My items");
+    case Kind::ReviewQueue: return tr("Review queue");
+    case Kind::Features: return tr("Features");
+    case Kind::Orders: return tr("Orders");
+    }
+    return {};
+}
+
+QString ItemsPage::emptyText() const
+{
+    if (!m_items->search().isEmpty() || m_items->statusFilter())
+        return tr("Nothing matches the search or filter.");
+    switch (m_kind) {
+    case Kind::MyItems: return tr("You have no features or orders yet.\nCreate one with Ctrl+N.");
+    case Kind::ReviewQueue: return tr("Nothing is waiting for your review.");
+    case Kind::Features: return tr("There are no features yet.\nCreate one with Ctrl+N.");
+    case Kind::Orders: return tr("There are no orders yet.\nCreate one with Ctrl+N.");
+    }
+    return {};
+}
+
+void ItemsPage::applySearch(const QString &text)
+{
+    m_items->setSearch(text);
+}
+
+void ItemsPage::applyFilter(int index)
+{
+    m_items->setStatusFilter(index <= 0 ? std::nullopt : std::optional<ItemStatus>(filterStatuses.at(index - 1)));
+}
+
+void ItemsPage::createItem()
+{
+    if (m_kind == Kind::Orders)
+        forms().openOrder(QUuid());
+    else
+        forms().openFeature(QUuid());
+}
+
+void ItemsPage::openRow(int row)
+{
+    if (row < 0 || row >= m_items->rowCount())
+        return;
+    const ItemRow &item = m_items->rowAt(row);
+    if (item.type == EntityType::Feature)
+        forms().openFeature(item.id);
+    else
+        forms().openOrder(item.id);
+}
+
+QList<ItemRow> ItemsPage::selectedItems() const
+{
+    QList<ItemRow> items;
+    for (int row : selectedRows())
+        items.append(m_items->rowAt(row));
+    return items;
+}
+
+bool ItemsPage::canDelete() const
+{
+    const QList<ItemRow> items = selectedItems();
+    return std::any_of(items.cbegin(), items.cend(), [this](const ItemRow &item) {
+        return !Workflow::checkDelete(item.status, session().relationTo(item.ownerId)).has_value();
+    });
+}
+
+bool ItemsPage::canReview(WorkflowAction action) const
+{
+    const QList<ItemRow> items = selectedItems();
+    return std::any_of(items.cbegin(), items.cend(), [this, action](const ItemRow &item) {
+        return Workflow::available(item.status, session().relationTo(item.ownerId)).contains(action);
+    });
+}
+
+void ItemsPage::deleteSelected()
+{
+    QList<ItemRow> drafts;
+    for (const ItemRow &item : selectedItems()) {
+        if (!Workflow::checkDelete(item.status, session().relationTo(item.ownerId)))
+            drafts.append(item);
+    }
+    if (drafts.isEmpty())
+        return;
+    const QString question = drafts.size() == 1
+                                 ? tr("Delete the draft ‘%1’? This cannot be undone.").arg(drafts.first().title())
+                                 : tr("Delete %n drafts? This cannot be undone.", nullptr, int(drafts.size()));
+    QMessageBox box(QMessageBox::Question, tr("Delete"), question, QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("confirmDeleteBox"));
+    QPushButton *confirm = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmButton"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != confirm)
+        return;
+
+    QStringList failures;
+    int deleted = 0;
+    {
+        BusyCursor busy;
+        for (const ItemRow &item : drafts) {
+            Result<void> removed = item.type == EntityType::Feature
+                                       ? session().services().features().remove(session().actor(), item.id, item.version)
+                                       : session().services().orders().remove(session().actor(), item.id, item.version);
+            if (removed)
+                ++deleted;
+            else
+                failures.append(tr("%1: %2").arg(item.title(), removed.error().translatedSummary()));
+        }
+    }
+    refresh();
+    if (!failures.isEmpty()) {
+        QMessageBox failed(QMessageBox::Warning, tr("Delete"),
+                           tr("Some drafts could not be deleted:") + u'\n' + failures.join(u'\n'), QMessageBox::Ok, this);
+        failed.setObjectName(QStringLiteral("deleteFailedBox"));
+        failed.exec();
+    }
+    emit statusMessage(tr("Deleted %n draft(s).", nullptr, deleted));
+}
+
+void ItemsPage::reviewSelected(WorkflowAction action)
+{
+    QList<ReviewTarget> targets;
+    for (const ItemRow &item : selectedItems())
+        targets.append(ReviewTarget{item.type, item.id, item.version, item.title()});
+    const auto outcomes = reviewFromList(this, session(), targets, action);
+    if (!outcomes)
+        return;
+    refresh();
+    const auto done = std::count_if(outcomes->cbegin(), outcomes->cend(),
+                                    [](const ReviewOutcome &outcome) { return !outcome.error; });
+    if (action == WorkflowAction::Approve)
+        emit statusMessage(tr("Approved %n item(s).", nullptr, int(done)));
+    else if (action == WorkflowAction::Reject)
+        emit statusMessage(tr("Rejected %n item(s).", nullptr, int(done)));
+    else
+        emit statusMessage(tr("%1: %n item(s).", nullptr, int(done)).arg(Format::action(action)));
+}
+
+} // namespace signoff

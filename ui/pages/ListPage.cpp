@@ -1,0 +1,268 @@
+#include "ListPage.h"
+
+#include "FormManager.h"
+#include "Session.h"
+#include "models/TableModel.h"
+#include "service/Services.h"
+#include "support/BusyCursor.h"
+#include "support/ChangeListener.h"
+#include "support/FieldMessage.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSettings>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace signoff {
+
+namespace {
+
+// Enter opens the current row (the view would otherwise only move down).
+class ItemTableView : public QTableView
+{
+public:
+    using QTableView::QTableView;
+    std::function<void()> onActivate;
+
+protected:
+    void keyPressEvent(QKeyEvent *event) override
+    {
+        if ((event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter) && event->modifiers() == Qt::NoModifier
+            && currentIndex().isValid() && onActivate) {
+            onActivate();
+            return;
+        }
+        QTableView::keyPressEvent(event);
+    }
+};
+
+constexpr int searchDelayMilliseconds = 250;
+
+} // namespace
+
+ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet<EntityType> watchedTypes,
+                   QWidget *parent)
+    : QWidget(parent)
+    , m_session(session)
+    , m_forms(forms)
+    , m_model(model)
+    , m_search(new QLineEdit(this))
+    , m_filter(new QComboBox(this))
+    , m_table(new ItemTableView(this))
+    , m_empty(new QLabel(m_table->viewport()))
+    , m_error(new FieldMessage(this))
+    , m_watcher(new ChangeListener(session.services().notifier(), std::move(watchedTypes), this))
+{
+    model->setParent(this);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setClearButtonEnabled(true);
+    m_search->setAccessibleName(tr("Search"));
+    m_search->setPlaceholderText(tr("Search (Ctrl+F)"));
+    m_filter->setObjectName(QStringLiteral("statusFilter"));
+    m_filter->hide();
+    m_error->setObjectName(QStringLiteral("loadError"));
+
+    m_table->setObjectName(QStringLiteral("table"));
+    m_table->setModel(model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setAlternatingRowColors(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setSectionsMovable(true);
+    m_table->setTabKeyNavigation(false);
+    static_cast<ItemTableView *>(m_table)->onActivate = [this] { openCurrent(); };
+    if (model->sortColumn() >= 0) {
+        m_table->horizontalHeader()->setSortIndicator(model->sortColumn(), model->sortOrder());
+        m_table->setSortingEnabled(true);
+        connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &ListPage::keepSortIndicatorHonest);
+    }
+
+    m_empty->setObjectName(QStringLiteral("emptyHint"));
+    m_empty->setAlignment(Qt::AlignCenter);
+    m_empty->setWordWrap(true);
+    m_empty->setTextFormat(Qt::PlainText);
+    QPalette muted = m_empty->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::Disabled, QPalette::WindowText));
+    m_empty->setPalette(muted);
+    auto *emptyLayout = new QVBoxLayout(m_table->viewport());
+    emptyLayout->addWidget(m_empty, 0, Qt::AlignCenter);
+    m_empty->hide();
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(m_search, 1);
+    bar->addWidget(m_filter);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_error);
+    setTabOrder(m_search, m_filter);
+    setTabOrder(m_filter, m_table);
+
+    m_searchDelay.setSingleShot(true);
+    m_searchDelay.setInterval(searchDelayMilliseconds);
+    connect(&m_searchDelay, &QTimer::timeout, this, [this] {
+        BusyCursor busy;
+        m_everLoaded = true;
+        applySearch(m_search->text().trimmed());
+    });
+    connect(m_search, &QLineEdit::textChanged, this, [this] { m_searchDelay.start(); });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchDelay.stop();
+        m_everLoaded = true;
+        applySearch(m_search->text().trimmed());
+        m_table->setFocus();
+    });
+    connect(m_filter, &QComboBox::currentIndexChanged, this, [this](int index) {
+        BusyCursor busy;
+        m_everLoaded = true;
+        applyFilter(index);
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex &index) { openRow(index.row()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ListPage::actionsChanged);
+    connect(model, &TableModel::loaded, this, &ListPage::onModelLoaded);
+    connect(model, &TableModel::loadFailed, m_error, &FieldMessage::showProblem);
+    connect(model, &QAbstractItemModel::modelReset, this, &ListPage::actionsChanged);
+    connect(model, &QAbstractItemModel::dataChanged, this, &ListPage::actionsChanged);
+    connect(m_watcher, &ChangeListener::changed, this, &ListPage::onChangedElsewhere);
+}
+
+void ListPage::setFilterItems(const QString &accessibleName, const QStringList &items)
+{
+    const QSignalBlocker blocker(m_filter);
+    m_filter->clear();
+    m_filter->addItems(items);
+    m_filter->setAccessibleName(accessibleName);
+    m_filter->setToolTip(accessibleName);
+    m_filter->setVisible(!items.isEmpty());
+}
+
+void ListPage::setSearchPlaceholder(const QString &text)
+{
+    m_search->setPlaceholderText(text);
+}
+
+void ListPage::setColumnWidths(const QList<int> &widths)
+{
+    const int unit = m_table->fontMetrics().averageCharWidth();
+    for (qsizetype column = 0; column < widths.size(); ++column)
+        m_table->horizontalHeader()->resizeSection(int(column), widths.at(column) * unit);
+}
+
+void ListPage::ensureLoaded()
+{
+    if (m_everLoaded)
+        return;
+    m_everLoaded = true;
+    m_stale = false;
+    BusyCursor busy;
+    m_model->reload();
+}
+
+void ListPage::refresh()
+{
+    if (!m_everLoaded) {
+        ensureLoaded();
+        return;
+    }
+    m_stale = false;
+    m_error->clearProblem();
+    m_model->refresh();
+}
+
+void ListPage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+QList<int> ListPage::selectedRows() const
+{
+    QList<int> rows;
+    for (const QModelIndex &index : m_table->selectionModel()->selectedRows())
+        rows.append(index.row());
+    std::sort(rows.begin(), rows.end());
+    return rows;
+}
+
+bool ListPage::canOpen() const
+{
+    return m_table->currentIndex().isValid() || !selectedRows().isEmpty();
+}
+
+void ListPage::openCurrent()
+{
+    const QModelIndex current = m_table->currentIndex();
+    if (current.isValid()) {
+        openRow(current.row());
+        return;
+    }
+    const QList<int> rows = selectedRows();
+    if (!rows.isEmpty())
+        openRow(rows.first());
+}
+
+void ListPage::onModelLoaded()
+{
+    if (m_model->lastError().isEmpty())
+        m_error->clearProblem();
+    const bool empty = m_model->rowCount() == 0 && m_model->isComplete();
+    m_empty->setText(empty ? emptyText() : QString());
+    m_empty->setVisible(empty);
+    emit actionsChanged();
+}
+
+void ListPage::onChangedElsewhere()
+{
+    if (isVisible())
+        refresh();
+    else
+        m_stale = true;
+}
+
+void ListPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_everLoaded)
+        ensureLoaded();
+    else if (m_stale)
+        refresh();
+}
+
+// The header lets any column be clicked; the ones the database cannot sort
+// by put the indicator back where the rows really are sorted.
+void ListPage::keepSortIndicatorHonest(int section, Qt::SortOrder order)
+{
+    Q_UNUSED(order)
+    if (m_model->isSortable(section))
+        return;
+    const QSignalBlocker blocker(m_table->horizontalHeader());
+    m_table->horizontalHeader()->setSortIndicator(m_model->sortColumn(), m_model->sortOrder());
+}
+
+void ListPage::saveState(const QString &settingsKey) const
+{
+    QSettings settings(QStringLiteral("signoff"), QStringLiteral("signoff"));
+    settings.setValue(settingsKey + QStringLiteral("/header"), m_table->horizontalHeader()->saveState());
+}
+
+void ListPage::restoreState(const QString &settingsKey)
+{
+    QSettings settings(QStringLiteral("signoff"), QStringLiteral("signoff"));
+    const QByteArray state = settings.value(settingsKey + QStringLiteral("/header")).toByteArray();
+    if (!state.isEmpty())
+        m_table->horizontalHeader()->restoreState(state);
+}
+
+} // namespace signoff

@@ -1,0 +1,93 @@
+#include "ProductsPage.h"
+
+#include "FormManager.h"
+#include "Session.h"
+#include "service/Services.h"
+#include "support/BusyCursor.h"
+
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPushButton>
+
+namespace signoff {
+
+ProductsPage::ProductsPage(Session &session, FormManager &forms, QWidget *parent)
+    : ListPage(session, forms, new ProductListModel(session), {EntityType::Product}, parent)
+    , m_products(static_cast<ProductListModel *>(model()))
+{
+    setObjectName(QStringLiteral("productsPage"));
+    setSearchPlaceholder(tr("Search SKU and name (Ctrl+F)"));
+    setFilterItems(tr("Availability filter"), {tr("All products"), tr("On sale"), tr("Not on sale")});
+    setColumnWidths({16, 40, 12, 8, 18, 18});
+}
+
+bool ProductsPage::canCreate() const
+{
+    return session().isAdmin();
+}
+
+void ProductsPage::createItem()
+{
+    if (canCreate())
+        forms().openProduct(QUuid());
+}
+
+void ProductsPage::openRow(int row)
+{
+    if (row >= 0 && row < m_products->rowCount())
+        forms().openProduct(m_products->rowAt(row).id);
+}
+
+bool ProductsPage::canDelete() const
+{
+    return session().isAdmin() && !selectedRows().isEmpty();
+}
+
+void ProductsPage::deleteSelected()
+{
+    const QList<int> rows = selectedRows();
+    if (!canDelete() || rows.isEmpty())
+        return;
+    const Product product = m_products->rowAt(rows.first());
+    QMessageBox box(QMessageBox::Question, tr("Delete"),
+                    tr("Delete the product ‘%1’? A product that orders use cannot be deleted; take it off sale instead.")
+                        .arg(product.sku),
+                    QMessageBox::Cancel, this);
+    box.setObjectName(QStringLiteral("confirmDeleteBox"));
+    QPushButton *confirm = box.addButton(tr("Delete"), QMessageBox::DestructiveRole);
+    confirm->setObjectName(QStringLiteral("confirmButton"));
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    if (box.clickedButton() != confirm)
+        return;
+    Result<void> removed = [&] {
+        BusyCursor busy;
+        return session().services().products().remove(session().actor(), product.id, product.version);
+    }();
+    if (!removed) {
+        QMessageBox failed(QMessageBox::Warning, tr("Delete"), removed.error().translatedSummary(), QMessageBox::Ok, this);
+        failed.setObjectName(QStringLiteral("deleteFailedBox"));
+        failed.exec();
+        return;
+    }
+    refresh();
+    emit statusMessage(tr("Deleted the product ‘%1’.").arg(product.sku));
+}
+
+void ProductsPage::applyFilter(int index)
+{
+    m_products->setActiveFilter(index == 1 ? std::optional<bool>(true)
+                                : index == 2 ? std::optional<bool>(false)
+                                             : std::nullopt);
+}
+
+QString ProductsPage::emptyText() const
+{
+    if (!searchField()->text().trimmed().isEmpty() || filter()->currentIndex() > 0)
+        return tr("No product matches the search or filter.");
+    return session().isAdmin() ? tr("The catalogue is empty.\nAdd a product with Ctrl+N.")
+                               : tr("The catalogue is empty. An administrator adds products.");
+}
+
+} // namespace signoff

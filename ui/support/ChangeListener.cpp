@@ -1,0 +1,28 @@
+#include "ChangeListener.h"
+
+#include "service/ChangeNotifier.h"
+
+namespace signoff {
+
+ChangeListener::ChangeListener(ChangeNotifier &notifier, QSet<EntityType> types, QObject *parent)
+    : QObject(parent)
+    , m_types(std::move(types))
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(coalesceMilliseconds);
+    connect(&m_timer, &QTimer::timeout, this, &ChangeListener::changed);
+    // Queued when the change was made in another thread (the REST server's).
+    connect(&notifier, &ChangeNotifier::changed, this, &ChangeListener::onChanged);
+}
+
+void ChangeListener::onChanged(EntityType type, const QString &id)
+{
+    if (!m_types.contains(type))
+        return;
+    if (!m_id.isEmpty() && !id.isEmpty() && id != m_id)
+        return;
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+} // namespace signoff

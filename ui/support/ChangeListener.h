@@ -1,0 +1,39 @@
+#pragma once
+
+#include "domain/EntityType.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace signoff {
+
+class ChangeNotifier;
+
+// Listens to core's change announcements (from any thread) for some entity
+// types and turns a burst of them into one `changed()` shortly after, so a
+// REST client creating a thousand features costs a window a few refreshes,
+// not a thousand.
+class ChangeListener : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int coalesceMilliseconds = 150;
+
+    ChangeListener(ChangeNotifier &notifier, QSet<EntityType> types, QObject *parent = nullptr);
+
+    // Only changes of this id (or "everything of the type") count; empty = any.
+    void setId(const QString &id) { m_id = id; }
+
+signals:
+    void changed();
+
+private:
+    void onChanged(EntityType type, const QString &id);
+
+    QSet<EntityType> m_types;
+    QString m_id;
+    QTimer m_timer;
+};
+
+} // namespace signoff

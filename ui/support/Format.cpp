@@ -1,0 +1,109 @@
+#include "Format.h"
+
+#include <QLocale>
+#include <QUuid>
+
+namespace signoff {
+
+QString Format::status(ItemStatus status)
+{
+    switch (status) {
+    case ItemStatus::Draft: return tr("Draft");
+    case ItemStatus::Pending: return tr("Pending");
+    case ItemStatus::Approved: return tr("Approved");
+    case ItemStatus::Rejected: return tr("Rejected");
+    }
+    return {};
+}
+
+QString Format::action(WorkflowAction action)
+{
+    switch (action) {
+    case WorkflowAction::Submit: return tr("Submit");
+    case WorkflowAction::Approve: return tr("Approve");
+    case WorkflowAction::Reject: return tr("Reject");
+    case WorkflowAction::Revise: return tr("Revise");
+    }
+    return {};
+}
+
+QString Format::auditAction(const QString &action)
+{
+    if (action == QStringLiteral("create"))
+        return tr("created");
+    if (action == QStringLiteral("update"))
+        return tr("changed");
+    if (action == QStringLiteral("delete"))
+        return tr("deleted");
+    if (action == QStringLiteral("submit"))
+        return tr("submitted");
+    if (action == QStringLiteral("approve"))
+        return tr("approved");
+    if (action == QStringLiteral("reject"))
+        return tr("rejected");
+    if (action == QStringLiteral("revise"))
+        return tr("revised");
+    if (action == QStringLiteral("sign_in"))
+        return tr("signed in");
+    if (action == QStringLiteral("sign_out"))
+        return tr("signed out");
+    return action;
+}
+
+QString Format::role(Role role)
+{
+    switch (role) {
+    case Role::Requester: return tr("Requester");
+    case Role::Reviewer: return tr("Reviewer");
+    case Role::Admin: return tr("Administrator");
+    }
+    return {};
+}
+
+QString Format::entityType(EntityType type)
+{
+    switch (type) {
+    case EntityType::Feature: return tr("Feature");
+    case EntityType::Order: return tr("Order");
+    case EntityType::Product: return tr("Product");
+    case EntityType::User: return tr("User");
+    }
+    return {};
+}
+
+QString Format::entityType(const QString &type)
+{
+    if (const auto known = entityTypeFromString(type))
+        return entityType(*known);
+    return type;
+}
+
+QString Format::money(qint64 cents)
+{
+    const QLocale locale;
+    const qint64 whole = cents / 100;
+    const qint64 fraction = qAbs(cents % 100);
+    QString text = locale.toString(whole) + locale.decimalPoint() + QStringLiteral("%1").arg(qlonglong(fraction), 2, 10, QLatin1Char('0'));
+    if (cents < 0 && whole == 0)
+        text.prepend(locale.negativeSign());
+    return text;
+}
+
+QString Format::dateTime(const QDateTime &utc)
+{
+    if (!utc.isValid())
+        return {};
+    return QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat);
+}
+
+QString Format::shortId(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces).left(8);
+}
+
+QString Format::shortId(const QString &id)
+{
+    return id.left(8);
+}
+
+} // namespace signoff

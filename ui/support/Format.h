@@ -1,0 +1,35 @@
+#pragma once
+
+#include "domain/EntityType.h"
+#include "domain/Role.h"
+#include "domain/Workflow.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QString>
+
+namespace signoff {
+
+// How the desktop shows core's values: translated names, local times, money.
+class Format
+{
+    Q_DECLARE_TR_FUNCTIONS(Format)
+
+public:
+    static QString status(ItemStatus status);
+    static QString action(WorkflowAction action);
+    // An audit event's action ("create", "approve", "sign_in", ...) as a past-tense phrase.
+    static QString auditAction(const QString &action);
+    static QString role(Role role);
+    static QString entityType(EntityType type);
+    static QString entityType(const QString &type);
+    // Integer cents as a decimal amount in the user's locale ("1,234.50").
+    static QString money(qint64 cents);
+    // A UTC timestamp in the user's time zone and locale, short form.
+    static QString dateTime(const QDateTime &utc);
+    // The first eight hex digits of an id, enough to tell items apart on screen.
+    static QString shortId(const QUuid &id);
+    static QString shortId(const QString &id);
+};
+
+} // namespace signoff

@@ -1,0 +1,12 @@
+#pragma once
+
+#include <QIcon>
+#include <QStyle>
+
+namespace signoff {
+
+// An icon from the desktop's theme, or the style's closest standard icon
+// where the theme has none (offscreen, minimal desktops).
+QIcon themeIcon(const char *name, QStyle::StandardPixmap fallback);
+
+} // namespace signoff
