@@ -1,39 +1,56 @@
 #include "CommandSupport.h"
 #include "Commands.h"
 #include "Console.h"
-#include "storage/Migrator.h"
+#include "DesktopController.h"
+#include "rest/RestServer.h"
+#include "service/ChangeWatcher.h"
+#include "service/Services.h"
 
-#include <QCoreApplication>
+#include <QApplication>
+#include <QMessageBox>
 
 namespace signoff {
 
-void installTranslations(const QString &)
-{
-}
-
-// Until the window lands (issue 4): opens the database the desktop would use
-// and reports where it is and its schema state.
+// `signoff [--database URL] [--lang CODE]`: the window.
 int runDesktop(int argc, char **argv)
 {
-    QCoreApplication app(argc, argv);
+    QApplication app(argc, argv);
     configureApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("Signoff"));
+    QApplication::setQuitOnLastWindowClosed(false); // signing out closes the window, not the program
     const ParsedCommandLine parsed = parseCommandLine(QCoreApplication::arguments());
     if (!parsed.error.isEmpty())
         return console::usageError(parsed.error);
+    installTranslations(parsed.options.language);
+
     auto database = openForUse(parsed.options.database);
-    if (!database)
-        return console::fail(database.error());
-    console::print(QStringLiteral("Signoff %1").arg(QStringLiteral(SIGNOFF_VERSION)));
-    console::print(QStringLiteral("database: %1").arg(database.value()->url().redacted()));
-    auto states = Migrator(*database.value()).status();
-    if (!states)
-        return console::fail(states.error());
-    int applied = 0;
-    for (const MigrationState &state : states.value())
-        applied += state.applied ? 1 : 0;
-    console::print(QStringLiteral("schema: %1 of %2 migrations applied").arg(applied).arg(states->size()));
-    console::print(QStringLiteral("The desktop window is not built yet; see README."));
-    return console::exitOk;
+    if (!database) {
+        console::printError(database.error().translatedSummary());
+        // Started from a menu, nobody reads standard error.
+        if (QGuiApplication::platformName() != QStringLiteral("offscreen")
+            && QGuiApplication::platformName() != QStringLiteral("minimal"))
+            QMessageBox::critical(nullptr, QCoreApplication::translate("Desktop", "Signoff"),
+                                  QCoreApplication::translate("Desktop", "The database cannot be opened:\n%1")
+                                      .arg(database.error().translatedSummary()));
+        return console::exitFailure;
+    }
+
+    ChangeNotifier notifier;
+    Services services(*database.value(), notifier);
+    // Changes by other processes on the same database (another desktop, a
+    // separate `signoff serve`) refresh this window too.
+    ChangeWatcher otherProcesses(*database.value(), notifier);
+    otherProcesses.start();
+    RestServer rest(services);
+    int status = 0;
+    {
+        DesktopController controller(services, rest, database.value()->url().redacted());
+        controller.start();
+        status = QApplication::exec();
+    }
+    otherProcesses.stop();
+    rest.stop();
+    return status;
 }
 
 } // namespace signoff

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "LoginDialog.h"
+#include "MainWindow.h"
+#include "RestSettings.h"
+
+#include <QObject>
+#include <QPointer>
+
+namespace signoff {
+
+class RestServer;
+class Services;
+struct User;
+
+// The desktop's life: the login dialog, the window of whoever signed in,
+// back to the login after signing out, and the embedded REST server, whose
+// state the window shows and whose settings the window changes.
+class DesktopController : public QObject
+{
+    Q_OBJECT
+public:
+    DesktopController(Services &services, RestServer &rest, QString databaseLabel, QObject *parent = nullptr);
+    ~DesktopController() override;
+
+    // Shows the login dialog (or the first administrator's setup).
+    void start();
+
+    MainWindow *window() const { return m_window; }
+    LoginDialog *loginDialog() const { return m_login; }
+    const RestStatus &restStatus() const { return m_restStatus; }
+
+private:
+    void showLogin();
+    void openWindow(const User &user);
+    void applySettings(const RestSettings &settings);
+    void onServerFailed(const QString &message);
+
+    Services &m_services;
+    RestServer &m_rest;
+    QString m_databaseLabel;
+    QPointer<LoginDialog> m_login;
+    QPointer<MainWindow> m_window;
+    RestStatus m_restStatus;
+    RestSettings m_restSettings;
+    bool m_restStarted = false;
+};
+
+} // namespace signoff
