@@ -95,6 +95,11 @@ LoginDialog::LoginDialog(Services &services, const QString &databaseLabel, QWidg
     m_adminDisplayName->setAccessibleName(tr("Administrator’s display name"));
     m_adminDisplayName->setPlaceholderText(tr("Optional, such as your full name"));
     m_adminPassword = new PasswordFields(setupPage, false);
+    // Distinct from the sign-in page's fields of the same kind.
+    m_adminPassword->first()->setObjectName(QStringLiteral("adminPasswordEdit"));
+    m_adminPassword->second()->setObjectName(QStringLiteral("adminRepeatPasswordEdit"));
+    m_adminPassword->message()->setObjectName(QStringLiteral("adminPasswordMessage"));
+    m_adminPassword->repeatMessage()->setObjectName(QStringLiteral("adminRepeatPasswordMessage"));
     m_setupMessage = new FieldMessage(setupPage);
     m_setupMessage->setObjectName(QStringLiteral("setupMessage"));
     m_create = new QPushButton(tr("&Create administrator"), setupPage);

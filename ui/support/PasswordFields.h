@@ -29,6 +29,7 @@ public:
     QLineEdit *first() const { return m_first; }
     QLineEdit *second() const { return m_second; }
     FieldMessage *message() const { return m_message; }
+    FieldMessage *repeatMessage() const { return m_repeatMessage; }
 
 signals:
     void edited();
