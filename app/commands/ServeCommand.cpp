@@ -1,12 +1,145 @@
+#include "CommandSupport.h"
 #include "Commands.h"
 #include "Console.h"
+#include "rest/RestServer.h"
+#include "service/Services.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <csignal>
+#include <sys/socket.h>
+#include <unistd.h>
 
 namespace signoff {
 
-// Placeholder until the REST server lands (issue 3).
-int runServeCommand(const GlobalOptions &)
+namespace {
+
+struct ListenAddress
 {
-    return console::fail(QStringLiteral("serve is not available yet"));
+    QHostAddress address;
+    quint16 port = 0;
+};
+
+// HOST:PORT, [IPv6]:PORT or localhost:PORT; port 0 picks a free one.
+std::optional<ListenAddress> parseListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon <= 0)
+        return std::nullopt;
+    QString host = text.left(colon);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return std::nullopt;
+    if (host.startsWith(u'[') && host.endsWith(u']'))
+        host = host.mid(1, host.size() - 2);
+    else if (host.contains(u':'))
+        return std::nullopt; // a bare IPv6 address is ambiguous: [::1]:8080
+    ListenAddress listen;
+    listen.port = quint16(port);
+    if (host == QStringLiteral("localhost"))
+        listen.address = QHostAddress(QHostAddress::LocalHost);
+    else if (!listen.address.setAddress(host))
+        return std::nullopt;
+    return listen;
+}
+
+// SIGTERM and SIGINT through a self-pipe: the handler only writes a byte;
+// the event loop reads it and stops the server like any other event.
+int signalPipe[2] = {-1, -1};
+
+void onSignal(int)
+{
+    const char byte = 1;
+    [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
+}
+
+bool watchStopSignals(QObject *context, std::function<void()> stop)
+{
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) != 0)
+        return false;
+    auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, context);
+    QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier, stop = std::move(stop)] {
+        char byte = 0;
+        [[maybe_unused]] const ssize_t read = ::read(signalPipe[0], &byte, 1);
+        notifier->setEnabled(false);
+        stop();
+    });
+    struct sigaction action = {};
+    action.sa_handler = onSignal;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_RESTART;
+    return ::sigaction(SIGTERM, &action, nullptr) == 0 && ::sigaction(SIGINT, &action, nullptr) == 0;
+}
+
+} // namespace
+
+int runServeCommand(const GlobalOptions &options)
+{
+    CommandParser command(QStringLiteral("signoff serve [--listen HOST:PORT] [--rate-limit N]"),
+                          QStringLiteral("Serves the REST API without a window until SIGTERM or SIGINT."));
+    const QCommandLineOption listenOption(QStringLiteral("listen"),
+                                          QStringLiteral("Address and port (default 127.0.0.1:8080; port 0 picks one)."),
+                                          QStringLiteral("HOST:PORT"), QStringLiteral("127.0.0.1:8080"));
+    const QCommandLineOption rateOption(QStringLiteral("rate-limit"),
+                                        QStringLiteral("Requests per second per client, bursts of twice that; 0 = off (default 100)."),
+                                        QStringLiteral("N"), QStringLiteral("100"));
+    command.parser().addOption(listenOption);
+    command.parser().addOption(rateOption);
+    if (auto exit = command.parse(options))
+        return *exit;
+    if (!command.parser().positionalArguments().isEmpty())
+        return console::usageError(QStringLiteral("serve takes no arguments besides its options"));
+
+    const auto listen = parseListen(command.parser().value(listenOption));
+    if (!listen)
+        return console::usageError(QStringLiteral("--listen needs HOST:PORT, e.g. 127.0.0.1:8080 or [::1]:8080, not ‘%1’")
+                                       .arg(command.parser().value(listenOption)));
+    bool rateOk = false;
+    const int rateLimit = command.parser().value(rateOption).toInt(&rateOk);
+    if (!rateOk || rateLimit < 0 || rateLimit > 1000000)
+        return console::usageError(QStringLiteral("--rate-limit needs a whole number from 0 (off) to 1000000, not ‘%1’")
+                                       .arg(command.parser().value(rateOption)));
+
+    auto database = openForUse(command.database());
+    if (!database)
+        return console::fail(database.error());
+    ChangeNotifier notifier;
+    Services services(*database.value(), notifier);
+
+    auto administrator = services.users().createInitialAdministratorIfNone();
+    if (!administrator)
+        return console::fail(administrator.error());
+    if (administrator.value())
+        console::printError(QStringLiteral("created user admin with password %1 — change it").arg(*administrator.value()));
+
+    RestServer server(services);
+    bool stopping = false;
+    if (!watchStopSignals(&server, [&] {
+            stopping = true;
+            server.stop();
+            QCoreApplication::quit();
+        }))
+        return console::fail(QStringLiteral("cannot watch for SIGTERM and SIGINT"));
+
+    RestConfig config;
+    config.address = listen->address;
+    config.port = listen->port;
+    config.rateLimitPerSecond = rateLimit;
+    auto url = server.start(config);
+    if (!url)
+        return console::fail(url.error().englishSummary());
+    if (!listen->address.isLoopback())
+        console::printError(QStringLiteral("warning: %1 is not a loopback address and there is no TLS: anyone on the "
+                                           "network can read passwords and tokens; put a TLS proxy in front")
+                                .arg(listen->address.toString()));
+    console::printError(QStringLiteral("listening on %1").arg(url->toString()));
+
+    const int status = QCoreApplication::exec();
+    if (!stopping)
+        server.stop();
+    return status;
 }
 
 } // namespace signoff

@@ -5,6 +5,7 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QUrl>
+#include <chrono>
 #include <memory>
 
 namespace signoff {
@@ -16,6 +17,12 @@ struct RestConfig
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080;          // 0 = any free port (tests)
     int rateLimitPerSecond = 100; // per client, burst twice that; 0 = off
+
+    // Guard limits that Qt 6.4's server does not enforce itself. The
+    // defaults are the product's; tests shorten them.
+    int maxConnections = 512;                        // open connections; more are refused with 503
+    std::chrono::milliseconds idleTimeout{30000};    // a connection with nothing to do is closed
+    std::chrono::milliseconds shutdownGrace{5000};   // stop(): how long in-flight requests may take
 };
 
 // The REST API of product.md section 5, served by QHttpServer in a thread of

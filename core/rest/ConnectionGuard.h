@@ -1,0 +1,49 @@
+#pragma once
+
+#include <QSet>
+#include <QTcpServer>
+#include <chrono>
+
+namespace signoff::rest {
+
+class GuardedConnection;
+class RequestRecorder;
+
+// The listening socket handed to QHttpServer (QAbstractHttpServer::bind).
+// Every accepted connection goes through a GuardedConnection, which enforces
+// the limits Qt 6.4 does not; connections beyond `maxConnections` are
+// answered 503 and closed at once.
+class ConnectionGuard final : public QTcpServer
+{
+    Q_OBJECT
+public:
+    ConnectionGuard(int maxConnections, std::chrono::milliseconds idleTimeout, RequestRecorder &recorder,
+                    QObject *parent = nullptr);
+
+    int openConnections() const { return int(m_connections.size()); }
+
+    // Stops listening and lets every connection finish its request in
+    // progress; emits drained() when none is left (at once if none is open).
+    void drain();
+    // Closes whatever is still open (the grace period is over).
+    void abortAll();
+
+signals:
+    void drained();
+
+protected:
+    void incomingConnection(qintptr descriptor) override;
+
+private:
+    void refuse(qintptr descriptor);
+    void connectionFinished(GuardedConnection *connection);
+
+    const int m_maxConnections;
+    const std::chrono::milliseconds m_idleTimeout;
+    RequestRecorder &m_recorder;
+    QSet<GuardedConnection *> m_connections;
+    int m_refusing = 0;
+    bool m_draining = false;
+};
+
+} // namespace signoff::rest

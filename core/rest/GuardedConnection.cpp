@@ -1,0 +1,248 @@
+#include "GuardedConnection.h"
+
+#include "Problem.h"
+#include "ProxySocket.h"
+#include "RequestRecorder.h"
+
+#include <QTcpSocket>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+namespace signoff::rest {
+
+namespace {
+
+constexpr qint64 readChunk = 64 * 1024;
+// Qt stops reading from the kernel when this much is buffered: a client that
+// pipelines faster than we answer is slowed down by TCP, not by our memory.
+constexpr qint64 socketReadBuffer = 256 * 1024;
+// Requests wait while this much of our answers is still unsent.
+constexpr qint64 writeHighWater = 1024 * 1024;
+// After our last answer: how long the client may take to close its side.
+constexpr std::chrono::milliseconds lingerTime{2000};
+constexpr qint64 maxDiscardedBytes = 4 * 1024 * 1024;
+
+} // namespace
+
+GuardedConnection::GuardedConnection(qintptr descriptor, std::chrono::milliseconds idleTimeout,
+                                     RequestRecorder &recorder, QObject *parent)
+    : QObject(parent)
+    , m_recorder(recorder)
+{
+    m_socket = new QTcpSocket(this);
+    if (!m_socket->setSocketDescriptor(descriptor)) {
+        ::close(int(descriptor));
+        m_phase = Phase::Finished;
+        return;
+    }
+    m_socket->setReadBufferSize(socketReadBuffer);
+    m_proxy = new ProxySocket(this, *m_socket);
+
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(idleTimeout);
+    connect(&m_idleTimer, &QTimer::timeout, this, &GuardedConnection::onIdleTimeout);
+    m_lingerTimer.setSingleShot(true);
+    m_lingerTimer.setInterval(lingerTime);
+    connect(&m_lingerTimer, &QTimer::timeout, this, &GuardedConnection::abort);
+
+    connect(m_socket, &QTcpSocket::readyRead, this, &GuardedConnection::onReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, &GuardedConnection::onBytesWritten);
+    connect(m_socket, &QTcpSocket::disconnected, this, &GuardedConnection::finish);
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this] {
+        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+            finish();
+    });
+    m_idleTimer.start();
+}
+
+GuardedConnection::~GuardedConnection() = default;
+
+void GuardedConnection::touch()
+{
+    if (m_phase == Phase::Open)
+        m_idleTimer.start();
+}
+
+void GuardedConnection::onReadyRead()
+{
+    if (m_phase == Phase::Closing) {
+        // The answer is out; what the client still sends is dropped unread.
+        m_discarded += m_socket->skip(m_socket->bytesAvailable());
+        if (m_discarded > maxDiscardedBytes)
+            abort();
+        return;
+    }
+    touch();
+    pump();
+}
+
+void GuardedConnection::onBytesWritten()
+{
+    if (m_phase == Phase::Closing) {
+        if (m_socket->bytesToWrite() == 0)
+            shutDownWriting();
+        return;
+    }
+    touch();
+    pump(); // requests may have waited for the client to read our answers
+}
+
+void GuardedConnection::pump()
+{
+    while (m_phase == Phase::Open && !m_dispatching) {
+        if (m_socket->bytesToWrite() > writeHighWater)
+            return;
+        if (m_unparsed.isEmpty()) {
+            if (m_socket->bytesAvailable() == 0)
+                break;
+            m_unparsed = m_socket->read(readChunk);
+        }
+        const RequestFramer::Status status = m_framer.consume(m_unparsed);
+        if (status == RequestFramer::Status::Rejected) {
+            const FramingRejection &rejection = m_framer.rejection();
+            answer(rejection.status, rejection.type, rejection.detail);
+            return;
+        }
+        if (status == RequestFramer::Status::Complete) {
+            m_current = m_framer.head();
+            dispatch(m_framer.takeRequest());
+            continue;
+        }
+        const RequestHead &head = m_framer.head();
+        if (m_framer.hasHead() && head.expectsContinue && !m_continueSent && !m_framer.bodyStarted()
+            && (head.chunked || head.contentLength > 0)) {
+            m_continueSent = true;
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+        }
+    }
+    if (m_draining && m_phase == Phase::Open && !m_dispatching && !m_framer.inProgress())
+        closeAfterWriting();
+}
+
+void GuardedConnection::dispatch(const QByteArray &request)
+{
+    m_responded = false;
+    m_closeAfterResponse = false;
+    m_continueSent = false;
+    m_requestTimer.start();
+    m_dispatching = true;
+    if (m_proxy)
+        m_proxy->deliver(request);
+    m_dispatching = false;
+    if (m_phase != Phase::Open)
+        return;
+    if (!m_responded) {
+        answer(400, QStringLiteral("malformed-request"), QStringLiteral("The request could not be parsed."));
+        return;
+    }
+    if (m_closeAfterResponse)
+        closeAfterWriting();
+}
+
+void GuardedConnection::respond(const HttpResponse &response, bool close)
+{
+    if (m_phase != Phase::Open || m_responded)
+        return;
+    const bool closing = close || !m_current.keepAlive || m_draining;
+    m_socket->write(serializeResponse(response, m_current.method == "HEAD", closing));
+    m_responded = true;
+    m_closeAfterResponse = closing;
+    touch();
+}
+
+void GuardedConnection::writeFromServer(const QByteArray &bytes)
+{
+    if (m_phase != Phase::Open)
+        return;
+    m_socket->write(bytes);
+    m_responded = true;
+}
+
+void GuardedConnection::closeFromServer()
+{
+    if (m_phase != Phase::Open)
+        return;
+    if (!m_responded)
+        answer(400, QStringLiteral("malformed-request"), QStringLiteral("The request could not be parsed."));
+    else
+        closeAfterWriting();
+}
+
+void GuardedConnection::answer(int status, const QString &type, const QString &detail)
+{
+    if (m_phase != Phase::Open)
+        return;
+    HttpResponse response = toResponse(httpProblem(status, type, detail));
+    response.setHeader("X-Content-Type-Options", "nosniff");
+    m_socket->write(serializeResponse(response, false, true));
+    m_responded = true;
+    m_recorder.recordGuardAnswer(m_framer.head(), status);
+    closeAfterWriting();
+}
+
+void GuardedConnection::beginDrain()
+{
+    m_draining = true;
+    if (m_phase == Phase::Open && !m_dispatching && !m_framer.inProgress())
+        closeAfterWriting();
+}
+
+void GuardedConnection::onIdleTimeout()
+{
+    if (m_phase != Phase::Open || m_dispatching)
+        return;
+    if (m_framer.inProgress())
+        answer(408, QStringLiteral("request-timeout"),
+               QStringLiteral("The rest of the request did not arrive within %1 seconds.")
+                   .arg(double(m_idleTimer.interval()) / 1000.0));
+    else
+        closeAfterWriting();
+}
+
+void GuardedConnection::closeAfterWriting()
+{
+    if (m_phase != Phase::Open)
+        return;
+    m_phase = Phase::Closing;
+    m_idleTimer.stop();
+    m_unparsed.clear();
+    if (m_proxy)
+        m_proxy->detach();
+    m_lingerTimer.start();
+    if (m_socket->bytesToWrite() == 0)
+        shutDownWriting();
+}
+
+void GuardedConnection::shutDownWriting()
+{
+    if (m_writingShutDown)
+        return;
+    m_writingShutDown = true;
+    // Our FIN follows the answer; the client reads it, then closes its side.
+    ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
+    m_discarded += m_socket->skip(m_socket->bytesAvailable());
+}
+
+void GuardedConnection::abort()
+{
+    if (m_phase == Phase::Finished)
+        return;
+    m_socket->abort();
+    finish();
+}
+
+void GuardedConnection::finish()
+{
+    if (m_phase == Phase::Finished)
+        return;
+    m_phase = Phase::Finished;
+    m_idleTimer.stop();
+    m_lingerTimer.stop();
+    if (m_proxy)
+        m_proxy->detach();
+    emit finished();
+    deleteLater();
+}
+
+} // namespace signoff::rest

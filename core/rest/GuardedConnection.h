@@ -1,0 +1,93 @@
+#pragma once
+
+#include "HttpResponse.h"
+#include "RequestFramer.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <chrono>
+
+class QTcpSocket;
+
+namespace signoff::rest {
+
+class ProxySocket;
+class RequestRecorder;
+
+// One client connection behind the guard. It owns the real socket, splits
+// what arrives into requests with RequestFramer (answering oversized,
+// malformed and Expect: 100-continue requests itself), hands each whole
+// request to QHttpServer through a ProxySocket, writes the answer, and closes
+// idle connections. Closing is graceful: the answer is flushed, our side is
+// shut down, and whatever the client still sends is discarded, not kept,
+// until it closes too (so it reads the answer instead of a reset).
+class GuardedConnection final : public QObject
+{
+    Q_OBJECT
+public:
+    GuardedConnection(qintptr descriptor, std::chrono::milliseconds idleTimeout, RequestRecorder &recorder,
+                      QObject *parent);
+    ~GuardedConnection() override;
+
+    // Whether the real socket could be set up; if not, the connection is
+    // finished already.
+    bool isValid() const { return m_proxy != nullptr; }
+    ProxySocket *proxy() const { return m_proxy.data(); }
+
+    // The request QHttpServer is handling right now.
+    const RequestHead &currentRequest() const { return m_current; }
+    qint64 nanosecondsSinceRequest() const { return m_requestTimer.nsecsElapsed(); }
+
+    // The answer to the current request. Closes afterwards when the client
+    // asked for it, the server is stopping, or `close` says so.
+    void respond(const HttpResponse &response, bool close = false);
+
+    // Stops after the request in progress, if any; closes at once otherwise.
+    void beginDrain();
+    // Ends the connection now, written or not (shutdown deadline).
+    void abort();
+
+    // From ProxySocket: bytes QHttpServer wrote itself, and its close.
+    void writeFromServer(const QByteArray &bytes);
+    void closeFromServer();
+
+signals:
+    // The connection is over; it deletes itself later.
+    void finished();
+
+private:
+    enum class Phase { Open, Closing, Finished };
+
+    void onReadyRead();
+    void onBytesWritten();
+    void onIdleTimeout();
+    void pump();
+    void dispatch(const QByteArray &request);
+    void answer(int status, const QString &type, const QString &detail);
+    void closeAfterWriting();
+    void shutDownWriting();
+    void finish();
+    void touch();
+
+    QTcpSocket *m_socket = nullptr;
+    QPointer<ProxySocket> m_proxy;
+    RequestRecorder &m_recorder;
+    RequestFramer m_framer;
+    QByteArray m_unparsed;  // read from the socket, not yet given to the framer
+    RequestHead m_current;
+    QElapsedTimer m_requestTimer;
+    QTimer m_idleTimer;
+    QTimer m_lingerTimer;
+    Phase m_phase = Phase::Open;
+    bool m_dispatching = false;
+    bool m_responded = false;
+    bool m_closeAfterResponse = false;
+    bool m_continueSent = false;
+    bool m_draining = false;
+    bool m_writingShutDown = false;
+    qint64 m_discarded = 0;
+};
+
+} // namespace signoff::rest

@@ -1,0 +1,97 @@
+#pragma once
+
+#include "HandlerSupport.h"
+#include "service/Services.h"
+
+namespace signoff::rest::items {
+
+// What features and orders share over HTTP, as their services share it in
+// core: reading, listing, deleting, the workflow transitions and the history.
+// `service` selects the service (&Services::features or &Services::orders).
+
+template<auto service>
+auto &serviceOf(RequestContext &context)
+{
+    return (context.services.*service)();
+}
+
+// ?status=&owner=&q=&limit=&after= as core's ItemQuery.
+inline Result<ItemQuery> itemQuery(const RequestContext &context)
+{
+    QueryParameters parameters(context.request.url(),
+                               {QStringLiteral("status"), QStringLiteral("owner"), QStringLiteral("q"),
+                                QStringLiteral("limit"), QStringLiteral("after")});
+    ItemQuery query;
+    if (const QString status = parameters.text(QStringLiteral("status")); !status.isEmpty()) {
+        query.status = itemStatusFromString(status);
+        if (!query.status)
+            parameters.addProblem(QStringLiteral("status"),
+                                  Message(QT_TRANSLATE_NOOP("Rest", "Use draft, pending, approved or rejected.")));
+    }
+    query.ownerUsername = parameters.text(QStringLiteral("owner"));
+    query.search = parameters.text(QStringLiteral("q"));
+    query.page = parameters.page();
+    if (!parameters.problems().isEmpty())
+        return Error::invalid(parameters.problems());
+    return query;
+}
+
+template<auto service>
+HttpResponse list(RequestContext &context)
+{
+    auto query = itemQuery(context);
+    if (!query)
+        return toResponse(query.error());
+    return pageResponse(serviceOf<service>(context).list(context.user(), query.value()));
+}
+
+template<auto service>
+HttpResponse get(RequestContext &context)
+{
+    return readResponse(context, serviceOf<service>(context).get(context.user(), context.id()));
+}
+
+template<auto service>
+HttpResponse remove(RequestContext &context)
+{
+    auto version = context.expectedVersion();
+    if (!version)
+        return toResponse(version.error());
+    auto removed = serviceOf<service>(context).remove(context.user(), context.id(), version.value());
+    if (!removed)
+        return toResponse(removed.error());
+    return HttpResponse::empty(204);
+}
+
+// POST .../{id}/submit|approve|reject|revise with {"comment"} or, where core
+// requires a reason (reject), {"reason"}; If-Match carries the version seen.
+template<auto service, WorkflowAction action>
+HttpResponse transition(RequestContext &context)
+{
+    auto body = context.jsonObject();
+    if (!body)
+        return toResponse(body.error());
+    JsonFields fields(body.value());
+    const QString field = Workflow::requiresReason(action) ? QStringLiteral("reason") : QStringLiteral("comment");
+    const QString comment = fields.text(field).value_or(QString());
+    if (!fields.problems().isEmpty())
+        return invalidResponse(fields.problems());
+    auto version = context.expectedVersion();
+    if (!version)
+        return toResponse(version.error());
+    auto item = serviceOf<service>(context).transition(context.user(), context.id(), action, version.value(), comment);
+    if (!item)
+        return toResponse(item.error());
+    return itemResponse(200, item.value());
+}
+
+template<auto service>
+HttpResponse history(RequestContext &context)
+{
+    auto events = serviceOf<service>(context).history(context.user(), context.id());
+    if (!events)
+        return toResponse(events.error());
+    return HttpResponse::json(200, itemsJson(events.value()));
+}
+
+} // namespace signoff::rest::items

@@ -1,0 +1,82 @@
+#include "Problem.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace signoff::rest {
+
+namespace {
+
+int statusOf(ErrorKind kind)
+{
+    switch (kind) {
+    case ErrorKind::Invalid: return 400;
+    case ErrorKind::Unauthenticated: return 401;
+    case ErrorKind::Forbidden: return 403;
+    case ErrorKind::NotFound: return 404;
+    case ErrorKind::Conflict: return 409;
+    case ErrorKind::PreconditionFailed: return 412;
+    case ErrorKind::RateLimited: return 429;
+    case ErrorKind::Unavailable: return 503;
+    }
+    return 500;
+}
+
+} // namespace
+
+Problem problemFor(const Error &error)
+{
+    Problem problem;
+    problem.status = statusOf(error.kind);
+    problem.slug = error.reason.isEmpty() ? QStringLiteral("error") : error.reason;
+    problem.detail = error.message.english();
+    problem.fields = error.fields;
+    if (error.kind == ErrorKind::RateLimited)
+        problem.retryAfterSeconds = qMax(1, error.retryAfterSeconds);
+    problem.challenge = error.kind == ErrorKind::Unauthenticated;
+    return problem;
+}
+
+Problem httpProblem(int status, const QString &slug, const QString &detail)
+{
+    Problem problem;
+    problem.status = status;
+    problem.slug = slug;
+    problem.detail = detail;
+    return problem;
+}
+
+HttpResponse toResponse(const Problem &problem)
+{
+    QJsonObject document{
+        {QStringLiteral("type"), QString(QLatin1String(problemTypeBase) + problem.slug)},
+        {QStringLiteral("title"), QString::fromLatin1(reasonPhrase(problem.status))},
+        {QStringLiteral("status"), problem.status},
+        {QStringLiteral("detail"), problem.detail},
+    };
+    if (!problem.fields.isEmpty()) {
+        QJsonArray errors;
+        for (const FieldError &field : problem.fields)
+            errors.append(QJsonObject{{QStringLiteral("field"), field.field},
+                                      {QStringLiteral("message"), field.message.english()}});
+        document.insert(QStringLiteral("errors"), errors);
+    }
+    HttpResponse response = HttpResponse::json(problem.status, document);
+    response.contentType = mime::problem;
+    if (problem.retryAfterSeconds > 0)
+        response.setHeader("Retry-After", QByteArray::number(problem.retryAfterSeconds));
+    if (problem.challenge)
+        response.setHeader("WWW-Authenticate", "Bearer realm=\"signoff\"");
+    for (const auto &[name, value] : problem.headers)
+        response.setHeader(name, value);
+    return response;
+}
+
+HttpResponse toResponse(const Error &error)
+{
+    HttpResponse response = toResponse(problemFor(error));
+    response.failure = QStringLiteral("%1 (%2): %3").arg(toString(error.kind), error.reason, error.englishSummary());
+    return response;
+}
+
+} // namespace signoff::rest

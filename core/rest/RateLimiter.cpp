@@ -1,0 +1,49 @@
+#include "RateLimiter.h"
+
+#include <QtMath>
+
+namespace signoff::rest {
+
+namespace {
+constexpr qsizetype sweepAboveBuckets = 10000;
+constexpr qint64 sweepIntervalNs = 60'000'000'000LL;
+} // namespace
+
+RateLimiter::RateLimiter(int perSecond)
+    : m_rate(qMax(0, perSecond))
+    , m_capacity(2.0 * qMax(0, perSecond))
+{
+    m_clock.start();
+}
+
+std::optional<int> RateLimiter::take(const QByteArray &key)
+{
+    if (!isEnabled())
+        return std::nullopt;
+    const qint64 now = m_clock.nsecsElapsed();
+    if (m_buckets.size() > sweepAboveBuckets || now - m_lastSweepNs > sweepIntervalNs)
+        forgetFullBuckets(now);
+
+    auto it = m_buckets.find(key);
+    if (it == m_buckets.end())
+        it = m_buckets.insert(key, Bucket{m_capacity, now});
+    Bucket &bucket = it.value();
+    bucket.tokens = qMin(m_capacity, bucket.tokens + double(now - bucket.updatedNs) / 1e9 * m_rate);
+    bucket.updatedNs = now;
+    if (bucket.tokens >= 1.0) {
+        bucket.tokens -= 1.0;
+        return std::nullopt;
+    }
+    return qMax(1, int(qCeil((1.0 - bucket.tokens) / m_rate)));
+}
+
+void RateLimiter::forgetFullBuckets(qint64 nowNs)
+{
+    m_lastSweepNs = nowNs;
+    // A bucket that has refilled completely is the same as no bucket.
+    m_buckets.removeIf([&](const QHash<QByteArray, Bucket>::iterator &it) {
+        return it->tokens + double(nowNs - it->updatedNs) / 1e9 * m_rate >= m_capacity;
+    });
+}
+
+} // namespace signoff::rest

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QByteArray>
+#include <QElapsedTimer>
+#include <QHash>
+#include <optional>
+
+namespace signoff::rest {
+
+// Per-client token buckets: `perSecond` requests a second on average, bursts
+// of twice that. Keys are the caller's (the bearer token, or the peer
+// address); they stay in memory only. Used by the server thread only.
+class RateLimiter
+{
+public:
+    explicit RateLimiter(int perSecond);
+
+    bool isEnabled() const { return m_rate > 0; }
+    // Takes one request from `key`'s bucket: nothing if it may proceed, else
+    // the seconds until it may (for Retry-After).
+    std::optional<int> take(const QByteArray &key);
+
+private:
+    struct Bucket
+    {
+        double tokens = 0;
+        qint64 updatedNs = 0;
+    };
+
+    void forgetFullBuckets(qint64 nowNs);
+
+    double m_rate;
+    double m_capacity;
+    QElapsedTimer m_clock;
+    qint64 m_lastSweepNs = 0;
+    QHash<QByteArray, Bucket> m_buckets;
+};
+
+} // namespace signoff::rest

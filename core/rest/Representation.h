@@ -1,0 +1,51 @@
+#pragma once
+
+#include "domain/AuditEvent.h"
+#include "domain/Feature.h"
+#include "domain/Order.h"
+#include "domain/Page.h"
+#include "domain/Product.h"
+#include "domain/User.h"
+#include "service/AuthService.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QJsonValue>
+
+namespace signoff::rest {
+
+// The JSON of product.md section 5: snake_case names, ids as UUIDs without
+// braces, timestamps RFC 3339 in UTC with "Z", money in integer cents.
+QJsonValue timestamp(const QDateTime &at);
+QString idString(const QUuid &id);
+
+QJsonObject toJson(const Feature &feature);
+QJsonObject toJson(const Order &order);
+QJsonObject toJson(const LineItem &line);
+QJsonObject toJson(const Product &product);
+QJsonObject toJson(const User &user); // never a password hash: User has none
+QJsonObject toJson(const AuditEvent &event);
+QJsonObject toJson(const IssuedToken &token);
+
+// {"items": [...], "next": cursor or null}
+template<typename T>
+QJsonObject toJson(const Page<T> &page)
+{
+    QJsonArray items;
+    for (const T &item : page.items)
+        items.append(toJson(item));
+    return {{QStringLiteral("items"), items},
+            {QStringLiteral("next"), page.next.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(page.next)}};
+}
+
+// {"items": [...]} for lists that are not paged (an item's history).
+template<typename T>
+QJsonObject itemsJson(const QList<T> &list)
+{
+    QJsonArray items;
+    for (const T &item : list)
+        items.append(toJson(item));
+    return {{QStringLiteral("items"), items}};
+}
+
+} // namespace signoff::rest

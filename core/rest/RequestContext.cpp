@@ -1,0 +1,138 @@
+#include "RequestContext.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+#include <QUrl>
+
+namespace signoff::rest {
+
+namespace {
+
+Error invalidBody(Message message)
+{
+    return Error{ErrorKind::Invalid, QStringLiteral("invalid-body"), std::move(message), {}, 0};
+}
+
+} // namespace
+
+QUuid RequestContext::id(qsizetype index) const
+{
+    const QString text = parameter(index);
+    // Only the canonical form: no braces, no other spellings of the same id.
+    return text.size() == 36 ? QUuid::fromString(text) : QUuid();
+}
+
+Result<QJsonObject> RequestContext::jsonObject() const
+{
+    const QByteArray body = request.body();
+    if (body.trimmed().isEmpty())
+        return QJsonObject();
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError)
+        return invalidBody(Message(QT_TRANSLATE_NOOP("Rest", "The body is not valid JSON: %1 at byte %2."),
+                                   {parseError.errorString(), QString::number(parseError.offset)}));
+    if (!document.isObject())
+        return invalidBody(Message(QT_TRANSLATE_NOOP("Rest", "The body must be a JSON object: {\"name\": value, ...}.")));
+    return document.object();
+}
+
+Result<std::optional<int>> RequestContext::expectedVersion() const
+{
+    const QByteArray value = request.value("If-Match").trimmed();
+    if (value.isEmpty() || value == "*")
+        return std::optional<int>();
+    bool ok = value.size() >= 3 && value.size() <= 11 && value.startsWith('"') && value.endsWith('"');
+    const int version = ok ? value.mid(1, value.size() - 2).toInt(&ok) : 0;
+    if (!ok || version < 1)
+        return Error::invalidField(QStringLiteral("If-Match"),
+                                   Message(QT_TRANSLATE_NOOP("Rest", "If-Match must be the version's entity tag from ETag, for example \"3\".")));
+    return std::optional<int>(version);
+}
+
+bool RequestContext::notModified(int version) const
+{
+    const QByteArray value = request.value("If-None-Match");
+    if (value.isEmpty())
+        return false;
+    const QByteArray tag = entityTag(version);
+    for (QByteArray candidate : value.split(',')) {
+        candidate = candidate.trimmed();
+        if (candidate.startsWith("W/"))
+            candidate = candidate.mid(2); // If-None-Match compares weakly
+        if (candidate == "*" || candidate == tag)
+            return true;
+    }
+    return false;
+}
+
+QueryParameters::QueryParameters(const QUrl &url, const QStringList &names)
+    : m_query(url.query(QUrl::FullyEncoded))
+{
+    const auto items = m_query.queryItems(QUrl::FullyEncoded);
+    for (const auto &[name, value] : items) {
+        Q_UNUSED(value)
+        const QString decoded = QUrl::fromPercentEncoding(name.toUtf8());
+        if (!names.contains(decoded))
+            addProblem(decoded, Message(QT_TRANSLATE_NOOP("Rest", "This query parameter is unknown; remove it.")));
+    }
+}
+
+QString QueryParameters::text(const QString &name) const
+{
+    QByteArray encoded = m_query.queryItemValue(name, QUrl::FullyEncoded).toUtf8();
+    encoded.replace('+', ' ');
+    return QUrl::fromPercentEncoding(encoded);
+}
+
+PageRequest QueryParameters::page()
+{
+    PageRequest page;
+    if (m_query.hasQueryItem(QStringLiteral("limit"))) {
+        bool ok = false;
+        page.limit = text(QStringLiteral("limit")).toInt(&ok);
+        if (!ok)
+            addProblem(QStringLiteral("limit"),
+                       Message(QT_TRANSLATE_NOOP("Rest", "The limit must be a whole number between 1 and %1."),
+                               {QString::number(maxPageSize)}));
+    }
+    page.after = text(QStringLiteral("after"));
+    return page;
+}
+
+void QueryParameters::addProblem(const QString &name, Message message)
+{
+    m_problems.append(FieldError{name, std::move(message)});
+}
+
+QByteArray entityTag(int version)
+{
+    return '"' + QByteArray::number(version) + '"';
+}
+
+QByteArray bearerToken(const QHttpServerRequest &request)
+{
+    const QByteArray value = request.value("Authorization").trimmed();
+    if (value.size() < 7 || value.left(7).compare("bearer ", Qt::CaseInsensitive) != 0)
+        return {};
+    return value.mid(7).trimmed();
+}
+
+bool isJsonContentType(const QByteArray &contentType)
+{
+    const qsizetype semicolon = contentType.indexOf(';');
+    const QByteArray type = (semicolon < 0 ? contentType : contentType.left(semicolon)).trimmed();
+    if (type.compare("application/json", Qt::CaseInsensitive) != 0)
+        return false;
+    // A charset, if named, must be UTF-8: JSON has no other.
+    if (semicolon >= 0) {
+        for (const QByteArray &parameter : contentType.mid(semicolon + 1).split(';')) {
+            const QByteArray trimmed = parameter.trimmed().toLower();
+            if (trimmed.startsWith("charset=") && trimmed != "charset=utf-8" && trimmed != "charset=\"utf-8\"")
+                return false;
+        }
+    }
+    return true;
+}
+
+} // namespace signoff::rest

@@ -1,0 +1,76 @@
+#pragma once
+
+#include "JsonFields.h"
+#include "Router.h"
+#include "domain/Actor.h"
+#include "domain/Page.h"
+#include "domain/Result.h"
+
+#include <QHttpServerRequest>
+#include <QJsonObject>
+#include <QStringList>
+#include <QUrlQuery>
+#include <QUuid>
+#include <optional>
+
+namespace signoff {
+class Services;
+}
+
+namespace signoff::rest {
+
+// What a handler gets: the services, the request, the route's parameters
+// and, on authenticated routes, the actor. Helpers here turn HTTP details
+// (body, If-Match, If-None-Match, query) into core's inputs; they decide
+// nothing that core decides.
+struct RequestContext
+{
+    Services &services;
+    const QHttpServerRequest &request;
+    const Route &route;
+    QStringList parameters;
+    std::optional<Actor> actor; // set on Access::Authenticated routes
+    QByteArray token;           // the bearer token in use, if any
+
+    const Actor &user() const { return *actor; }
+    QString parameter(qsizetype index = 0) const { return parameters.value(index); }
+    // The {id} parameter. A malformed id becomes the null id, which core
+    // answers as it answers any id it does not know: NotFound (404).
+    QUuid id(qsizetype index = 0) const;
+
+    // The body as a JSON object; an empty body is {}. Invalid (400) when it
+    // is not JSON or not an object.
+    Result<QJsonObject> jsonObject() const;
+
+    // If-Match: nothing when absent or "*", else the version of its entity
+    // tag ("3"). Invalid (400, field "If-Match") when it is not one.
+    Result<std::optional<int>> expectedVersion() const;
+    // Whether If-None-Match names this version (GET answers 304 then).
+    bool notModified(int version) const;
+};
+
+// A list's query string: only the names a route documents; `limit` and
+// `after` become a PageRequest (core checks the range and the cursor).
+class QueryParameters
+{
+public:
+    QueryParameters(const QUrl &url, const QStringList &names);
+
+    // The decoded value ('+' is a space), empty when absent.
+    QString text(const QString &name) const;
+    PageRequest page();
+    void addProblem(const QString &name, Message message);
+    QList<FieldError> problems() const { return m_problems; }
+
+private:
+    QUrlQuery m_query;
+    QList<FieldError> m_problems;
+};
+
+QByteArray entityTag(int version);
+// The token of "Authorization: Bearer TOKEN", empty when there is none.
+QByteArray bearerToken(const QHttpServerRequest &request);
+// Whether a Content-Type names JSON (application/json, parameters allowed).
+bool isJsonContentType(const QByteArray &contentType);
+
+} // namespace signoff::rest

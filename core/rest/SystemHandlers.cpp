@@ -1,0 +1,73 @@
+#include "HandlerSupport.h"
+#include "Handlers.h"
+#include "service/Metrics.h"
+#include "service/Services.h"
+
+#include <QFile>
+
+namespace signoff::rest::handlers {
+
+namespace {
+
+// resources/openapi.json, compiled into the library; read once.
+const QByteArray &openApiDocument()
+{
+    static const QByteArray document = [] {
+        QFile file(QStringLiteral(":/signoff/openapi.json"));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    }();
+    return document;
+}
+
+} // namespace
+
+HttpResponse issueToken(RequestContext &context)
+{
+    auto body = context.jsonObject();
+    if (!body)
+        return toResponse(body.error());
+    JsonFields fields(body.value());
+    const QString username = fields.text(QStringLiteral("username"), Presence::Required).value_or(QString());
+    const QString password = fields.text(QStringLiteral("password"), Presence::Required).value_or(QString());
+    if (!fields.problems().isEmpty())
+        return invalidResponse(fields.problems());
+
+    auto issued = context.services.auth().issueToken(username, password);
+    HttpResponse response = issued ? HttpResponse::json(200, toJson(issued.value())) : toResponse(issued.error());
+    response.setHeader("Cache-Control", "no-store");
+    return response;
+}
+
+HttpResponse revokeToken(RequestContext &context)
+{
+    auto revoked = context.services.auth().revoke(QString::fromLatin1(context.token));
+    if (!revoked)
+        return toResponse(revoked.error());
+    return HttpResponse::empty(204);
+}
+
+HttpResponse health(RequestContext &context)
+{
+    auto answered = context.services.database().ping();
+    HttpResponse response = answered ? HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}})
+                                     : toResponse(answered.error());
+    response.setHeader("Cache-Control", "no-store");
+    return response;
+}
+
+HttpResponse metrics(RequestContext &)
+{
+    HttpResponse response = HttpResponse::withBody(200, mime::prometheus, MetricsRegistry::global().exposition());
+    response.setHeader("Cache-Control", "no-store");
+    return response;
+}
+
+HttpResponse openApi(RequestContext &)
+{
+    const QByteArray &document = openApiDocument();
+    if (document.isEmpty())
+        return toResponse(httpProblem(500, QStringLiteral("internal"), QStringLiteral("The OpenAPI document is missing from this build.")));
+    return HttpResponse::withBody(200, mime::json, document);
+}
+
+} // namespace signoff::rest::handlers
