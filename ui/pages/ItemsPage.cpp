@@ -221,12 +221,8 @@ void ItemsPage::reviewSelected(WorkflowAction action)
     refresh();
     const auto done = std::count_if(outcomes->cbegin(), outcomes->cend(),
                                     [](const ReviewOutcome &outcome) { return !outcome.error; });
-    if (action == WorkflowAction::Approve)
-        emit statusMessage(tr("Approved %n item(s).", nullptr, int(done)));
-    else if (action == WorkflowAction::Reject)
-        emit statusMessage(tr("Rejected %n item(s).", nullptr, int(done)));
-    else
-        emit statusMessage(tr("%1: %n item(s).", nullptr, int(done)).arg(Format::action(action)));
+    emit statusMessage(action == WorkflowAction::Reject ? tr("Rejected %n item(s).", nullptr, int(done))
+                                                        : tr("Approved %n item(s).", nullptr, int(done)));
 }
 
 } // namespace signoff
