@@ -86,6 +86,8 @@ MainWindow::MainWindow(Services &services, const User &user, const QString &data
     m_userStatus->setObjectName(QStringLiteral("userStatus"));
     m_userStatus->setText(tr("Signed in as %1 (%2)").arg(user.username, Format::role(user.role)));
     m_restStatus->setObjectName(QStringLiteral("restStatus"));
+    for (QLabel *label : {m_databaseStatus, m_userStatus, m_restStatus})
+        label->setContentsMargins(8, 0, 8, 0);
     statusBar()->addPermanentWidget(m_databaseStatus);
     statusBar()->addPermanentWidget(m_userStatus);
     statusBar()->addPermanentWidget(m_restStatus);

@@ -5,6 +5,7 @@
 #include "domain/Validation.h"
 #include "service/Services.h"
 #include "support/FieldMessage.h"
+#include "support/ReadOnlyLook.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -129,6 +130,7 @@ Result<void> FeatureForm::saveEdits()
 void FeatureForm::setEditorsEnabled(bool enabled)
 {
     m_name->setReadOnly(!enabled);
+    setReadOnlyLook(m_name, !enabled);
     m_options->setReadOnly(!enabled);
 }
 

@@ -3,6 +3,7 @@
 #include "domain/Validation.h"
 #include "support/FieldMessage.h"
 #include "support/Icons.h"
+#include "support/ReadOnlyLook.h"
 
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -102,6 +103,7 @@ void OptionsEditor::setReadOnly(bool readOnly)
                                       : QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                                             | QAbstractItemView::AnyKeyPressed);
     m_json->setReadOnly(readOnly);
+    setReadOnlyLook(m_json, readOnly);
     m_add->setVisible(!readOnly);
     m_remove->setVisible(!readOnly);
 }

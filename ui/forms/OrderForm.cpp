@@ -7,6 +7,7 @@
 #include "service/Services.h"
 #include "support/ChangeListener.h"
 #include "support/FieldMessage.h"
+#include "support/ReadOnlyLook.h"
 
 #include <QFormLayout>
 #include <QLabel>
@@ -160,6 +161,7 @@ Result<void> OrderForm::saveEdits()
 void OrderForm::setEditorsEnabled(bool enabled)
 {
     m_note->setReadOnly(!enabled);
+    setReadOnlyLook(m_note, !enabled);
     m_lines->setReadOnly(!enabled);
 }
 

@@ -9,6 +9,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSpinBox>
@@ -81,43 +82,69 @@ void OrderLinesEditor::setCatalogue(const QList<Product> &products)
     m_catalogueOrder = products;
     for (const Product &product : products)
         m_catalogue.insert(product.id, product);
-    for (int row = 0; row < m_table->rowCount(); ++row)
-        fillPicker(row, productAt(row));
-    recalculate();
+    rebuild();
 }
 
 void OrderLinesEditor::setLines(const QList<LineItem> &lines)
 {
     m_stored = lines;
     m_changed = false;
-    m_table->setRowCount(0);
+    m_lines.clear();
     for (const LineItem &line : lines)
-        appendRow(line.productId, line.quantity);
+        m_lines.append(NewLine{line.productId, line.quantity});
+    rebuild();
+}
+
+void OrderLinesEditor::rebuild()
+{
+    const int current = m_table->currentRow();
+    m_table->setRowCount(0);
+    for (const NewLine &line : std::as_const(m_lines))
+        appendRow(line);
+    if (current >= 0 && current < m_table->rowCount())
+        m_table->setCurrentCell(current, ProductColumn);
     recalculate();
 }
 
-void OrderLinesEditor::appendRow(const QUuid &productId, int quantity)
+QString OrderLinesEditor::productText(const QUuid &productId) const
+{
+    if (m_catalogue.contains(productId))
+        return productLabel(m_catalogue.value(productId));
+    for (const LineItem &line : m_stored) {
+        if (line.productId == productId)
+            return QStringLiteral("%1 (%2)").arg(line.productName, line.productSku);
+    }
+    return {};
+}
+
+void OrderLinesEditor::appendRow(const NewLine &line)
 {
     const int row = m_table->rowCount();
     m_table->insertRow(row);
-    auto *picker = new QComboBox(m_table);
-    picker->setObjectName(QStringLiteral("productPicker"));
-    picker->setAccessibleName(tr("Product of line %1").arg(row + 1));
-    m_table->setCellWidget(row, ProductColumn, picker);
-    fillPicker(row, productId);
-    auto *quantityBox = new QSpinBox(m_table);
-    quantityBox->setObjectName(QStringLiteral("quantitySpin"));
-    quantityBox->setAccessibleName(tr("Quantity of line %1").arg(row + 1));
-    quantityBox->setRange(0, quantityInputMax);
-    quantityBox->setValue(quantity);
-    quantityBox->setAlignment(Qt::AlignRight);
-    quantityBox->setEnabled(!m_readOnly);
-    m_table->setCellWidget(row, QuantityColumn, quantityBox);
     for (int column : {UnitPriceColumn, LineTotalColumn}) {
         auto *item = new QTableWidgetItem;
         item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(row, column, item);
     }
+    if (m_readOnly) {
+        m_table->setItem(row, ProductColumn, new QTableWidgetItem(productText(line.productId)));
+        auto *quantity = new QTableWidgetItem(QLocale().toString(line.quantity));
+        quantity->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        m_table->setItem(row, QuantityColumn, quantity);
+        return;
+    }
+    auto *picker = new QComboBox(m_table);
+    picker->setObjectName(QStringLiteral("productPicker"));
+    picker->setAccessibleName(tr("Product of line %1").arg(row + 1));
+    m_table->setCellWidget(row, ProductColumn, picker);
+    fillPicker(row, line.productId);
+    auto *quantityBox = new QSpinBox(m_table);
+    quantityBox->setObjectName(QStringLiteral("quantitySpin"));
+    quantityBox->setAccessibleName(tr("Quantity of line %1").arg(row + 1));
+    quantityBox->setRange(0, quantityInputMax);
+    quantityBox->setValue(line.quantity);
+    quantityBox->setAlignment(Qt::AlignRight);
+    m_table->setCellWidget(row, QuantityColumn, quantityBox);
     connect(picker, &QComboBox::currentIndexChanged, this, &OrderLinesEditor::onRowEdited);
     connect(quantityBox, &QSpinBox::valueChanged, this, &OrderLinesEditor::onRowEdited);
 }
@@ -144,19 +171,27 @@ void OrderLinesEditor::fillPicker(int row, const QUuid &productId)
     }
     const int index = picker->findData(productId.isNull() ? QString() : productId.toString());
     picker->setCurrentIndex(index < 0 ? 0 : index);
-    picker->setEnabled(!m_readOnly);
+}
+
+// The pickers and spin boxes into m_lines.
+void OrderLinesEditor::readEditors()
+{
+    for (int row = 0; row < m_table->rowCount() && row < m_lines.size(); ++row) {
+        if (auto *picker = qobject_cast<QComboBox *>(m_table->cellWidget(row, ProductColumn)))
+            m_lines[row].productId = QUuid::fromString(picker->currentData().toString());
+        if (auto *quantityBox = qobject_cast<QSpinBox *>(m_table->cellWidget(row, QuantityColumn)))
+            m_lines[row].quantity = quantityBox->value();
+    }
 }
 
 QUuid OrderLinesEditor::productAt(int row) const
 {
-    auto *picker = qobject_cast<QComboBox *>(m_table->cellWidget(row, ProductColumn));
-    return picker ? QUuid::fromString(picker->currentData().toString()) : QUuid();
+    return m_lines.at(row).productId;
 }
 
 int OrderLinesEditor::quantityAt(int row) const
 {
-    auto *quantityBox = qobject_cast<QSpinBox *>(m_table->cellWidget(row, QuantityColumn));
-    return quantityBox ? quantityBox->value() : 0;
+    return m_lines.at(row).quantity;
 }
 
 qint64 OrderLinesEditor::unitPriceAt(int row) const
@@ -175,40 +210,31 @@ qint64 OrderLinesEditor::unitPriceAt(int row) const
     return 0;
 }
 
-QList<NewLine> OrderLinesEditor::lines() const
-{
-    QList<NewLine> lines;
-    for (int row = 0; row < m_table->rowCount(); ++row)
-        lines.append(NewLine{productAt(row), quantityAt(row)});
-    return lines;
-}
-
 qint64 OrderLinesEditor::totalCents() const
 {
     qint64 total = 0;
-    for (int row = 0; row < m_table->rowCount(); ++row)
+    for (int row = 0; row < m_lines.size(); ++row)
         total += unitPriceAt(row) * quantityAt(row);
     return total;
 }
 
 void OrderLinesEditor::setReadOnly(bool readOnly)
 {
-    m_readOnly = readOnly;
     m_add->setVisible(!readOnly);
     m_remove->setVisible(!readOnly);
-    for (int row = 0; row < m_table->rowCount(); ++row) {
-        for (int column : {ProductColumn, QuantityColumn}) {
-            if (QWidget *editor = m_table->cellWidget(row, column))
-                editor->setEnabled(!readOnly);
-        }
-    }
+    if (readOnly == m_readOnly)
+        return;
+    m_readOnly = readOnly;
+    rebuild();
 }
 
 void OrderLinesEditor::addLine()
 {
-    appendRow(QUuid(), 1);
-    m_table->setCurrentCell(m_table->rowCount() - 1, ProductColumn);
-    if (QWidget *picker = m_table->cellWidget(m_table->rowCount() - 1, ProductColumn))
+    m_lines.append(NewLine{QUuid(), 1});
+    appendRow(m_lines.last());
+    const int row = m_table->rowCount() - 1;
+    m_table->setCurrentCell(row, ProductColumn);
+    if (QWidget *picker = m_table->cellWidget(row, ProductColumn))
         picker->setFocus();
     onRowEdited();
 }
@@ -223,13 +249,18 @@ void OrderLinesEditor::removeSelectedLines()
     if (rows.isEmpty() && m_table->rowCount() > 0)
         rows.append(m_table->rowCount() - 1);
     std::sort(rows.begin(), rows.end(), std::greater<int>());
-    for (int row : rows)
+    for (int row : rows) {
         m_table->removeRow(row);
-    onRowEdited();
+        m_lines.removeAt(row);
+    }
+    m_changed = true;
+    recalculate();
+    emit edited();
 }
 
 void OrderLinesEditor::onRowEdited()
 {
+    readEditors();
     m_changed = true;
     recalculate();
     emit edited();
@@ -237,7 +268,7 @@ void OrderLinesEditor::onRowEdited()
 
 void OrderLinesEditor::recalculate()
 {
-    for (int row = 0; row < m_table->rowCount(); ++row) {
+    for (int row = 0; row < m_table->rowCount() && row < m_lines.size(); ++row) {
         const qint64 unit = unitPriceAt(row);
         const bool chosen = !productAt(row).isNull();
         m_table->item(row, UnitPriceColumn)->setText(chosen ? Format::money(unit) : QString());

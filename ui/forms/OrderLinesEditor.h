@@ -30,7 +30,7 @@ public:
     void setCatalogue(const QList<Product> &products);
     // The lines as stored (their prices as written).
     void setLines(const QList<LineItem> &lines);
-    QList<NewLine> lines() const;
+    QList<NewLine> lines() const { return m_lines; }
     bool linesChanged() const { return m_changed; }
     qint64 totalCents() const;
     bool isValid() const { return m_problem.isEmpty(); }
@@ -45,8 +45,12 @@ signals:
     void edited();
 
 private:
-    void appendRow(const QUuid &productId, int quantity);
+    // The table again from m_lines: pickers and spin boxes to edit, plain text to read.
+    void rebuild();
+    void appendRow(const NewLine &line);
     void fillPicker(int row, const QUuid &productId);
+    QString productText(const QUuid &productId) const;
+    void readEditors();
     QUuid productAt(int row) const;
     int quantityAt(int row) const;
     qint64 unitPriceAt(int row) const;
@@ -61,6 +65,7 @@ private:
     QHash<QUuid, Product> m_catalogue;
     QList<Product> m_catalogueOrder;
     QList<LineItem> m_stored;
+    QList<NewLine> m_lines; // what the table shows, as the person left it
     QString m_problem;
     bool m_changed = false;
     bool m_readOnly = false;

@@ -5,6 +5,7 @@
 #include "service/Services.h"
 #include "support/FieldMessage.h"
 #include "support/Format.h"
+#include "support/ReadOnlyLook.h"
 
 #include <QCheckBox>
 #include <QDoubleSpinBox>
@@ -190,9 +191,13 @@ Result<void> ProductForm::saveEdits()
 
 void ProductForm::setEditorsEnabled(bool enabled)
 {
-    m_sku->setReadOnly(!enabled);
-    m_name->setReadOnly(!enabled);
+    for (QLineEdit *edit : {m_sku, m_name}) {
+        edit->setReadOnly(!enabled);
+        setReadOnlyLook(edit, !enabled);
+    }
     m_price->setReadOnly(!enabled);
+    m_price->setButtonSymbols(enabled ? QAbstractSpinBox::UpDownArrows : QAbstractSpinBox::NoButtons);
+    setReadOnlyLook(m_price, !enabled);
     m_active->setEnabled(enabled);
 }
 

@@ -6,6 +6,7 @@
 #include "support/FieldMessage.h"
 #include "support/Format.h"
 #include "support/PasswordFields.h"
+#include "support/ReadOnlyLook.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -184,7 +185,9 @@ Result<void> UserForm::saveEdits()
 void UserForm::setEditorsEnabled(bool enabled)
 {
     m_usernameEdit->setReadOnly(!enabled || !isNew());
+    setReadOnlyLook(m_usernameEdit, !enabled || !isNew());
     m_displayName->setReadOnly(!enabled);
+    setReadOnlyLook(m_displayName, !enabled);
     m_role->setEnabled(enabled);
     m_disabled->setEnabled(enabled);
     m_password->setEnabled(enabled);

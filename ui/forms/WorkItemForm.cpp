@@ -54,6 +54,7 @@ WorkItemForm::WorkItemForm(Session &session, EntityType type, QWidget *parent)
 {
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+    m_fields->setLabelAlignment(Qt::AlignLeft | Qt::AlignTop);
 
     auto *details = new QGroupBox(tr("Details"), this);
     details->setObjectName(QStringLiteral("details"));
@@ -70,6 +71,7 @@ WorkItemForm::WorkItemForm(Session &session, EntityType type, QWidget *parent)
     auto *top = new QHBoxLayout;
     top->addLayout(m_fields, 3);
     top->addWidget(details, 2, Qt::AlignTop);
+    top->setAlignment(m_fields, Qt::AlignTop);
     contentLayout()->addLayout(top);
     contentLayout()->addWidget(m_tabs, 1);
 

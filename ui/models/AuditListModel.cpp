@@ -1,5 +1,6 @@
 #include "AuditListModel.h"
 
+#include "ItemListModel.h"
 #include "Session.h"
 #include "service/Services.h"
 #include "support/Format.h"
@@ -55,6 +56,7 @@ void AuditListModel::setActor(const QString &username)
 
 void AuditListModel::restartSource()
 {
+    m_labels.clear();
     m_next.clear();
     m_started = false;
 }
@@ -69,7 +71,58 @@ Result<QList<AuditEvent>> AuditListModel::fetchFromSource(int limit)
         return page.error();
     m_started = true;
     m_next = page->next;
+    learnLabels(page->items);
     return page->items;
+}
+
+namespace {
+
+QString labelKey(const AuditEvent &event)
+{
+    return event.entityType + u':' + event.entityId;
+}
+
+} // namespace
+
+void AuditListModel::learnLabels(const QList<AuditEvent> &events)
+{
+    Services &services = m_session.services();
+    const Actor actor = m_session.actor();
+    for (const AuditEvent &event : events) {
+        const QString key = labelKey(event);
+        // The newest event's own summary wins (a rename); the log reads newest first.
+        for (const char *field : {"name", "username", "sku"}) {
+            const QString text = event.detail.value(QLatin1String(field)).toString();
+            if (!text.isEmpty() && !m_labels.contains(key))
+                m_labels.insert(key, text);
+        }
+        if (event.entityType == toString(EntityType::User) && event.action.startsWith(QStringLiteral("sign_"))
+            && !m_labels.contains(key))
+            m_labels.insert(key, event.actorUsername);
+        if (m_labels.contains(key))
+            continue;
+        // A transition says nothing about the item: ask for it (a primary-key read).
+        const QUuid id = QUuid::fromString(event.entityId);
+        QString label;
+        if (event.entityType == toString(EntityType::Feature)) {
+            if (auto feature = services.features().get(actor, id))
+                label = feature->name;
+        } else if (event.entityType == toString(EntityType::Order)) {
+            if (auto order = services.orders().get(actor, id))
+                label = ItemRow::from(order.value()).title();
+        } else if (event.entityType == toString(EntityType::Product)) {
+            if (auto product = services.products().get(actor, id))
+                label = product->sku;
+        }
+        if (label.isEmpty() && event.entityType == toString(EntityType::Order))
+            label = ItemListModel::tr("Order %1").arg(Format::shortId(event.entityId));
+        m_labels.insert(key, label.isEmpty() ? Format::shortId(event.entityId) : label);
+    }
+}
+
+QString AuditListModel::labelOf(const AuditEvent &event) const
+{
+    return m_labels.value(labelKey(event), Format::shortId(event.entityId));
 }
 
 QVariant AuditListModel::cell(const AuditEvent &event, int column, int role) const
@@ -80,13 +133,7 @@ QVariant AuditListModel::cell(const AuditEvent &event, int column, int role) con
         case ActorColumn: return event.actorUsername;
         case ActionColumn: return Format::auditAction(event.action);
         case TypeColumn: return Format::entityType(event.entityType);
-        case ItemColumn: {
-            const QString name = event.detail.value(QStringLiteral("name")).toString();
-            const QString username = event.detail.value(QStringLiteral("username")).toString();
-            const QString sku = event.detail.value(QStringLiteral("sku")).toString();
-            const QString label = !name.isEmpty() ? name : !username.isEmpty() ? username : sku;
-            return label.isEmpty() ? Format::shortId(event.entityId) : label;
-        }
+        case ItemColumn: return labelOf(event);
         case ChangeColumn: return statusChangeText(event);
         case VersionColumn: return event.version ? QVariant(*event.version) : QVariant();
         case CommentColumn: return event.comment.section(u'\n', 0, 0);

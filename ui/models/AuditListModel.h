@@ -28,8 +28,14 @@ protected:
     QVariant cell(const AuditEvent &event, int column, int role) const override;
 
 private:
+    // What the Item column calls an entity: a name, SKU or user name where the
+    // event or the item itself tells, else the short id.
+    void learnLabels(const QList<AuditEvent> &events);
+    QString labelOf(const AuditEvent &event) const;
+
     Session &m_session;
     AuditQuery m_query;
+    QHash<QString, QString> m_labels; // "feature:<id>" → label
     QString m_next;
     bool m_started = false;
 };

@@ -26,7 +26,7 @@ AuditPage::AuditPage(Session &session, FormManager &forms, QWidget *parent)
     for (EntityType type : filterTypes)
         types.append(Format::entityType(type));
     setFilterItems(tr("Type filter"), types);
-    setColumnWidths({18, 12, 12, 10, 30, 20, 7, 30});
+    setStretchColumn(AuditListModel::CommentColumn);
 }
 
 void AuditPage::applyFilter(int index)

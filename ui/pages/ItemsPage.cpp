@@ -62,22 +62,22 @@ ItemsPage::ItemsPage(Session &session, FormManager &forms, Kind kind, QWidget *p
     case Kind::MyItems:
         setObjectName(QStringLiteral("myItemsPage"));
         setSearchPlaceholder(tr("Search names and notes (Ctrl+F)"));
-        setColumnWidths({10, 40, 12, 12, 18, 18});
+        setStretchColumn(1);
         break;
     case Kind::ReviewQueue:
         setObjectName(QStringLiteral("reviewQueuePage"));
         setSearchPlaceholder(tr("Search names and notes (Ctrl+F)"));
-        setColumnWidths({10, 40, 14, 12, 18, 18});
+        setStretchColumn(1);
         break;
     case Kind::Features:
         setObjectName(QStringLiteral("featuresPage"));
         setSearchPlaceholder(tr("Search feature names (Ctrl+F)"));
-        setColumnWidths({42, 12, 14, 8, 18, 18});
+        setStretchColumn(0);
         break;
     case Kind::Orders:
         setObjectName(QStringLiteral("ordersPage"));
         setSearchPlaceholder(tr("Search order notes (Ctrl+F)"));
-        setColumnWidths({36, 7, 12, 12, 14, 18, 18});
+        setStretchColumn(0);
         break;
     }
     if (kind != Kind::ReviewQueue) {

@@ -79,6 +79,7 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 10);
     m_table->horizontalHeader()->setHighlightSections(false);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setMinimumSectionSize(m_table->fontMetrics().averageCharWidth() * 5);
     m_table->horizontalHeader()->setSectionsMovable(true);
     m_table->setTabKeyNavigation(false);
     static_cast<ItemTableView *>(m_table)->onActivate = [this] { openCurrent(); };
@@ -153,11 +154,31 @@ void ListPage::setSearchPlaceholder(const QString &text)
     m_search->setPlaceholderText(text);
 }
 
-void ListPage::setColumnWidths(const QList<int> &widths)
+void ListPage::setStretchColumn(int column)
 {
-    const int unit = m_table->fontMetrics().averageCharWidth();
-    for (qsizetype column = 0; column < widths.size(); ++column)
-        m_table->horizontalHeader()->resizeSection(int(column), widths.at(column) * unit);
+    m_stretchColumn = column;
+    m_table->horizontalHeader()->setStretchLastSection(false);
+    m_table->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
+}
+
+// Once, when the first rows arrive: every column as wide as its header and
+// the rows shown need, within reason; the stretch column takes the rest.
+// A layout the person arranged (restored from the settings) is left alone.
+void ListPage::fitColumns()
+{
+    if (m_columnsFitted || m_model->rowCount() == 0)
+        return;
+    m_columnsFitted = true;
+    const int widest = m_table->fontMetrics().averageCharWidth() * 40;
+    for (int column = 0; column < m_model->columnCount(); ++column) {
+        if (column == m_stretchColumn)
+            continue;
+        m_table->resizeColumnToContents(column);
+        if (m_table->columnWidth(column) > widest)
+            m_table->setColumnWidth(column, widest);
+        else
+            m_table->setColumnWidth(column, m_table->columnWidth(column) + 8);
+    }
 }
 
 void ListPage::ensureLoaded()
@@ -217,6 +238,7 @@ void ListPage::onModelLoaded()
 {
     if (m_model->lastError().isEmpty())
         m_error->clearProblem();
+    fitColumns();
     const bool empty = m_model->rowCount() == 0 && m_model->isComplete();
     m_empty->setText(empty ? emptyText() : QString());
     m_empty->setVisible(empty);
@@ -261,8 +283,8 @@ void ListPage::restoreState(const QString &settingsKey)
 {
     QSettings settings(QStringLiteral("signoff"), QStringLiteral("signoff"));
     const QByteArray state = settings.value(settingsKey + QStringLiteral("/header")).toByteArray();
-    if (!state.isEmpty())
-        m_table->horizontalHeader()->restoreState(state);
+    if (!state.isEmpty() && m_table->horizontalHeader()->restoreState(state))
+        m_columnsFitted = true;
 }
 
 } // namespace signoff

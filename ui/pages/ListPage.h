@@ -74,13 +74,15 @@ protected:
     // The filter's entries (first = no filter); none hides it.
     void setFilterItems(const QString &accessibleName, const QStringList &items);
     void setSearchPlaceholder(const QString &text);
-    void setColumnWidths(const QList<int> &widths);
+    // The column that takes the width left over (the item's name or title).
+    void setStretchColumn(int column);
     void showEvent(QShowEvent *event) override;
 
 private:
     void onModelLoaded();
     void onChangedElsewhere();
     void keepSortIndicatorHonest(int section, Qt::SortOrder order);
+    void fitColumns();
 
     Session &m_session;
     FormManager &m_forms;
@@ -94,6 +96,8 @@ private:
     QTimer m_searchDelay;
     bool m_stale = false;
     bool m_everLoaded = false;
+    bool m_columnsFitted = false;
+    int m_stretchColumn = -1;
 };
 
 } // namespace signoff

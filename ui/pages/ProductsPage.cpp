@@ -19,7 +19,7 @@ ProductsPage::ProductsPage(Session &session, FormManager &forms, QWidget *parent
     setObjectName(QStringLiteral("productsPage"));
     setSearchPlaceholder(tr("Search SKU and name (Ctrl+F)"));
     setFilterItems(tr("Availability filter"), {tr("All products"), tr("On sale"), tr("Not on sale")});
-    setColumnWidths({16, 40, 12, 8, 18, 18});
+    setStretchColumn(ProductListModel::NameColumn);
 }
 
 bool ProductsPage::canCreate() const

@@ -10,7 +10,7 @@ UsersPage::UsersPage(Session &session, FormManager &forms, QWidget *parent)
 {
     setObjectName(QStringLiteral("usersPage"));
     setSearchPlaceholder(tr("Search user and display names (Ctrl+F)"));
-    setColumnWidths({18, 30, 14, 10, 18, 18});
+    setStretchColumn(UserListModel::DisplayNameColumn);
 }
 
 void UsersPage::createItem()
