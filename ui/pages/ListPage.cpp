@@ -91,7 +91,7 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
 
     m_empty->setObjectName(QStringLiteral("emptyHint"));
     m_empty->setAlignment(Qt::AlignCenter);
-    m_empty->setWordWrap(true);
+    m_empty->setWordWrap(false); // the hints break their lines themselves
     m_empty->setTextFormat(Qt::PlainText);
     QPalette muted = m_empty->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::Disabled, QPalette::WindowText));
