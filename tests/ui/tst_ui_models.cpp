@@ -9,7 +9,10 @@
 #include "models/ProductListModel.h"
 #include "models/UserListModel.h"
 
+#include "storage/OpenDatabase.h"
+
 #include <QAbstractItemModelTester>
+#include <QElapsedTimer>
 #include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QThread>
@@ -308,6 +311,54 @@ private slots:
         fixture.services().products().create(adam.actor(), NewProduct{QStringLiteral("X"), QStringLiteral("X"), 1, true}).ok();
         audit.refresh();
         QCOMPARE(audit.rowCount(), 13);
+    }
+
+    // How long the first page of each list takes on a large database: opt-in,
+    // SIGNOFF_UI_LARGE_DATABASE=URL SIGNOFF_UI_LARGE_USER=NAME (a reviewer).
+    void firstPagesOfALargeDatabase()
+    {
+        const QString url = qEnvironmentVariable("SIGNOFF_UI_LARGE_DATABASE");
+        if (url.isEmpty())
+            QSKIP("Set SIGNOFF_UI_LARGE_DATABASE and SIGNOFF_UI_LARGE_USER to measure a large database.");
+        auto parsed = DatabaseUrl::parse(url);
+        SIGNOFF_VERIFY_OK(parsed);
+        auto database = openDatabase(parsed.value());
+        SIGNOFF_VERIFY_OK(database);
+        ChangeNotifier notifier;
+        Services services(*database.value(), notifier);
+        auto user = services.users().get(Actor::system(), qEnvironmentVariable("SIGNOFF_UI_LARGE_USER"));
+        SIGNOFF_VERIFY_OK(user);
+        Session session(services, user.value());
+        const auto measure = [](const char *what, ItemListModel &model, const std::function<void()> &change) {
+            QElapsedTimer timer;
+            timer.start();
+            change();
+            const qint64 first = timer.elapsed();
+            model.fetchMore({});
+            qInfo("%-40s first page %5lld ms, next page %5lld ms, %d rows", what, first, timer.elapsed() - first,
+                  model.rowCount());
+        };
+        ItemQuery none;
+        ItemListModel features(session, ItemListModel::Kinds::Features, featureFields(), none);
+        measure("features, newest first", features, [&] { features.reload(); });
+        measure("features by name", features, [&] { features.sort(0, Qt::AscendingOrder); });
+        measure("features by name, descending", features, [&] { features.sort(0, Qt::DescendingOrder); });
+        measure("features by owner", features, [&] { features.sort(2, Qt::AscendingOrder); });
+        measure("features by last change", features, [&] { features.sort(4, Qt::DescendingOrder); });
+        measure("features by status", features, [&] { features.sort(1, Qt::AscendingOrder); });
+        measure("pending features by last change", features, [&] { features.setStatusFilter(ItemStatus::Pending); });
+        features.setStatusFilter(std::nullopt);
+        features.sort(5, Qt::DescendingOrder);
+        measure("features named like '99999'", features, [&] { features.setSearch(QStringLiteral("99999")); });
+        ItemQuery queue;
+        queue.status = ItemStatus::Pending;
+        queue.excludeOwnedByActor = true;
+        ItemListModel review(session, ItemListModel::Kinds::Both, {Field::Type, Field::Title, Field::Created}, queue);
+        measure("review queue", review, [&] { review.reload(); });
+        ItemQuery mine;
+        mine.ownerUsername = session.user().username;
+        ItemListModel my(session, ItemListModel::Kinds::Both, {Field::Type, Field::Title, Field::Created}, mine);
+        measure("my items", my, [&] { my.reload(); });
     }
 
     // A service error (here: a requester asking for the audit log) is a
