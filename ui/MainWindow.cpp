@@ -116,6 +116,7 @@ void MainWindow::addPage(ListPage *page, const QIcon &icon)
 {
     m_pages.append(page);
     m_stack->addWidget(page);
+    page->table()->setAccessibleName(page->title());
     auto *item = new QListWidgetItem(icon, page->title(), m_navigation);
     item->setData(Qt::UserRole, page->objectName());
     item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 14));
