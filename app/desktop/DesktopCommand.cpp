@@ -11,9 +11,43 @@
 
 namespace signoff {
 
+namespace {
+
+// Qt's own command-line options that take a value; QApplication removes
+// them (and the single-dash ones without a value) from the arguments.
+const QStringList qtOptionsWithValue{
+    QStringLiteral("-platform"), QStringLiteral("-platformpluginpath"), QStringLiteral("-platformtheme"),
+    QStringLiteral("-plugin"),   QStringLiteral("-qwindowgeometry"),    QStringLiteral("-geometry"),
+    QStringLiteral("-qwindowtitle"), QStringLiteral("-title"),          QStringLiteral("-qwindowicon"),
+    QStringLiteral("-icon"),     QStringLiteral("-style"),              QStringLiteral("-stylesheet"),
+    QStringLiteral("-session"),  QStringLiteral("-display"),            QStringLiteral("-name"),
+};
+
+// The arguments as Signoff reads them, without Qt's: checked before the
+// window system is contacted, so a wrong command line is one line on
+// standard error and nothing else.
+QStringList signoffArguments(int argc, char **argv)
+{
+    QStringList arguments{QString::fromLocal8Bit(argv[0])};
+    for (int i = 1; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        if (argument.startsWith(u'-') && !argument.startsWith(QStringLiteral("--"))) {
+            if (qtOptionsWithValue.contains(argument))
+                ++i;
+            continue;
+        }
+        arguments.append(argument);
+    }
+    return arguments;
+}
+
+} // namespace
+
 // `signoff [--database URL] [--lang CODE]`: the window.
 int runDesktop(int argc, char **argv)
 {
+    if (const ParsedCommandLine early = parseCommandLine(signoffArguments(argc, argv)); !early.error.isEmpty())
+        return console::usageError(early.error);
     QApplication app(argc, argv);
     configureApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Signoff"));
