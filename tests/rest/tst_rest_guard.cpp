@@ -1,0 +1,315 @@
+// The guard in front of QHttpServer: the limits Qt 6.4 does not enforce
+// (header and body size, connection count, idle connections), HEAD,
+// Expect: 100-continue, framing and pipelining, and a graceful stop. Spoken
+// over raw sockets, since a well-behaved client never makes these requests.
+
+#include "RestTestSupport.h"
+
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QtTest>
+#include <thread>
+
+using namespace signoff;
+using namespace signoff::test;
+
+namespace {
+
+QByteArray request(const QByteArray &method, const QByteArray &target, const QByteArray &headers = {},
+                   const QByteArray &body = {})
+{
+    QByteArray text = method + ' ' + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers;
+    if (!body.isEmpty())
+        text += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    return text + "\r\n" + body;
+}
+
+QString describe(const Reply &reply)
+{
+    return QStringLiteral("status %1, body %2").arg(reply.status).arg(QString::fromUtf8(reply.body));
+}
+
+} // namespace
+
+// Evaluates the reply expression once (it reads from the socket).
+#define EXPECT_PROBLEM(expression, expectedStatus, expectedType)                                   \
+    do {                                                                                            \
+        const Reply problemReply_ = (expression);                                                   \
+        QVERIFY2(problemReply_.status == (expectedStatus), qPrintable(describe(problemReply_)));    \
+        QCOMPARE(problemReply_.header("content-type"), QByteArray("application/problem+json"));     \
+        QCOMPARE(problemReply_.problemType(), QStringLiteral(expectedType));                        \
+        QCOMPARE(problemReply_.header("x-content-type-options"), QByteArray("nosniff"));            \
+    } while (false)
+
+class TestRestGuard : public QObject
+{
+    Q_OBJECT
+
+private:
+    std::unique_ptr<RestFixture> m_fixture;
+    RestFixture &f() { return *m_fixture; }
+
+    void restart(const RestConfig &config)
+    {
+        m_fixture.reset();
+        m_fixture = std::make_unique<RestFixture>(config);
+    }
+
+private slots:
+    void init()
+    {
+        m_fixture = std::make_unique<RestFixture>();
+        SIGNOFF_REQUIRE_FIXTURE(*m_fixture);
+    }
+
+    void cleanup() { m_fixture.reset(); }
+
+    void keepsTheConnectionAlive()
+    {
+        RawClient client(f().url());
+        for (int i = 0; i < 3; ++i) {
+            client.send(request("GET", "/healthz"));
+            const Reply reply = client.readResponse();
+            QCOMPARE(reply.status, 200);
+            QCOMPARE(reply.body, QByteArray("{\"status\":\"ok\"}"));
+            QVERIFY(!reply.header("date").isEmpty());
+        }
+        QVERIFY(client.isConnected());
+    }
+
+    // Qt 6.4's parser would mix these up: the guard hands them over one by one.
+    void answersPipelinedRequestsInOrder()
+    {
+        RawClient client(f().url());
+        client.send(request("GET", "/healthz") + request("GET", "/nowhere") + request("HEAD", "/healthz")
+                    + request("DELETE", "/metrics"));
+        QCOMPARE(client.readResponse().status, 200);
+        QCOMPARE(client.readResponse().status, 404);
+        const Reply head = client.readResponse(5000, true);
+        QCOMPARE(head.status, 200);
+        QCOMPARE(client.readResponse().status, 405);
+    }
+
+    void headHasTheHeadersButNoBody()
+    {
+        RawClient client(f().url());
+        client.send(request("HEAD", "/healthz"));
+        const Reply head = client.readResponse(5000, true);
+        QCOMPARE(head.status, 200);
+        QCOMPARE(head.header("content-length"), QByteArray("15"));
+        QCOMPARE(head.header("content-type"), QByteArray("application/json"));
+        // Nothing follows the headers: the next answer starts right there.
+        client.send(request("GET", "/healthz"));
+        const Reply get = client.readResponse();
+        QCOMPARE(get.status, 200);
+        QCOMPARE(get.body.size(), 15);
+        QVERIFY(client.unread().isEmpty());
+    }
+
+    void headersOver16KiBAre431AndClose()
+    {
+        RawClient client(f().url());
+        client.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + QByteArray(17 * 1024, 'a') + "\r\n\r\n");
+        const Reply reply = client.readResponse();
+        EXPECT_PROBLEM(reply, 431, "headers-too-large");
+        QCOMPARE(reply.header("connection"), QByteArray("close"));
+        QVERIFY(client.waitForClosed());
+
+        // Just under the limit is fine.
+        RawClient fine(f().url());
+        fine.send("GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Padding: " + QByteArray(15 * 1024, 'a') + "\r\n\r\n");
+        QCOMPARE(fine.readResponse().status, 200);
+    }
+
+    // The answer comes before the body does, and the body is never read.
+    void declaredBodyOver1MiBIs413WithoutReadingIt()
+    {
+        const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
+        RawClient client(f().url());
+        client.send("POST /api/v1/feature HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n{\"name\":\"");
+        const Reply reply = client.readResponse(3000);
+        EXPECT_PROBLEM(reply, 413, "payload-too-large");
+        QVERIFY(client.waitForClosed(5000));
+    }
+
+    void receivedChunkedBodyOver1MiBIs413()
+    {
+        RawClient client(f().url());
+        QByteArray body = "POST /api/v1/feature HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                          "Transfer-Encoding: chunked\r\n\r\n";
+        const QByteArray chunk(256 * 1024, 'x');
+        for (int i = 0; i < 5; ++i)
+            body += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
+        client.send(body);
+        EXPECT_PROBLEM(client.readResponse(), 413, "payload-too-large");
+        QVERIFY(client.waitForClosed());
+    }
+
+    void chunkedBodiesWithinTheLimitWork()
+    {
+        const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
+        RawClient client(f().url());
+        client.send("POST /api/v1/feature HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                      "5\r\n{\"nam\r\n9;ext=1\r\ne\":\"Chunk\r\n2\r\n\"}\r\n0\r\n\r\n");
+        const Reply reply = client.readResponse();
+        QVERIFY2(reply.status == 201, qPrintable(describe(reply)));
+        QCOMPARE(reply.json.value(QStringLiteral("name")).toString(), QStringLiteral("Chunk"));
+    }
+
+    void expectContinueIsAnswered()
+    {
+        const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
+        const QByteArray body = "{\"name\":\"Patient\"}";
+        RawClient client(f().url());
+        client.send("POST /api/v1/feature HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
+                    + "\r\nContent-Type: application/json\r\nExpect: 100-continue\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + "\r\n\r\n");
+        const Reply interim = client.readResponse();
+        QCOMPARE(interim.status, 100);
+        client.send(body);
+        const Reply reply = client.readResponse();
+        QVERIFY2(reply.status == 201, qPrintable(describe(reply)));
+    }
+
+    void expectContinueWithATooLargeBodyIs413()
+    {
+        RawClient client(f().url());
+        client.send("POST /api/v1/feature HTTP/1.1\r\nHost: localhost\r\nExpect: 100-continue\r\n"
+                    "Content-Type: application/json\r\nContent-Length: 5000000\r\n\r\n");
+        EXPECT_PROBLEM(client.readResponse(), 413, "payload-too-large");
+        QVERIFY(client.waitForClosed());
+    }
+
+    void unknownExpectationIs417()
+    {
+        RawClient client(f().url());
+        client.send(request("GET", "/healthz", "Expect: a-miracle\r\n"));
+        EXPECT_PROBLEM(client.readResponse(), 417, "expectation-failed");
+    }
+
+    void malformedRequestsAre400AndClose()
+    {
+        RawClient noVersion(f().url());
+        noVersion.send("GET /healthz\r\n\r\n");
+        EXPECT_PROBLEM(noVersion.readResponse(), 400, "malformed-request");
+        QVERIFY(noVersion.waitForClosed());
+
+        RawClient noHost(f().url());
+        noHost.send("GET /healthz HTTP/1.1\r\n\r\n");
+        EXPECT_PROBLEM(noHost.readResponse(), 400, "malformed-request");
+
+        RawClient smuggling(f().url());
+        smuggling.send("POST /api/v1/feature HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+        EXPECT_PROBLEM(smuggling.readResponse(), 400, "malformed-request");
+
+        RawClient method(f().url());
+        method.send(request("BREW", "/healthz"));
+        EXPECT_PROBLEM(method.readResponse(), 501, "not-implemented");
+    }
+
+    void http10AndConnectionCloseEndTheConnection()
+    {
+        RawClient old(f().url());
+        old.send("GET /healthz HTTP/1.0\r\n\r\n");
+        const Reply reply = old.readResponse();
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.header("connection"), QByteArray("close"));
+        QVERIFY(old.waitForClosed());
+
+        RawClient closing(f().url());
+        closing.send(request("GET", "/healthz", "Connection: close\r\n"));
+        QCOMPARE(closing.readResponse().status, 200);
+        QVERIFY(closing.waitForClosed());
+    }
+
+    void idleConnectionsAreClosed()
+    {
+        RestConfig config = RestFixture::testConfig();
+        config.idleTimeout = std::chrono::milliseconds(800);
+        restart(config);
+        SIGNOFF_REQUIRE_FIXTURE(f());
+
+        RawClient idle(f().url());
+        idle.send(request("GET", "/healthz"));
+        QCOMPARE(idle.readResponse().status, 200);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(idle.waitForClosed(5000));
+        QVERIFY2(timer.elapsed() >= 500, qPrintable(QString::number(timer.elapsed())));
+
+        // Half a request, then silence: 408 and closed.
+        RawClient slow(f().url());
+        slow.send("GET /healthz HTTP/1.1\r\nHost: lo");
+        EXPECT_PROBLEM(slow.readResponse(5000), 408, "request-timeout");
+        QVERIFY(slow.waitForClosed());
+    }
+
+    void connectionsBeyondTheLimitAreRefused()
+    {
+        RestConfig config = RestFixture::testConfig();
+        config.maxConnections = 2;
+        restart(config);
+        SIGNOFF_REQUIRE_FIXTURE(f());
+
+        RawClient first(f().url());
+        RawClient second(f().url());
+        for (RawClient *client : {&first, &second}) {
+            client->send(request("GET", "/healthz"));
+            QCOMPARE(client->readResponse().status, 200);
+        }
+        RawClient third(f().url());
+        const Reply refused = third.readResponse();
+        EXPECT_PROBLEM(refused, 503, "too-many-connections");
+        QCOMPARE(refused.header("retry-after"), QByteArray("1"));
+        QVERIFY(third.waitForClosed());
+
+        // The first two still work; when one leaves, a newcomer gets in.
+        first.send(request("GET", "/healthz"));
+        QCOMPARE(first.readResponse().status, 200);
+        second.send(request("GET", "/healthz", "Connection: close\r\n"));
+        QCOMPARE(second.readResponse().status, 200);
+        QVERIFY(second.waitForClosed());
+        QElapsedTimer waited;
+        waited.start();
+        int status = 0;
+        while (status != 200 && waited.elapsed() < 5000) {
+            RawClient newcomer(f().url());
+            newcomer.send(request("GET", "/healthz"));
+            status = newcomer.readResponse().status;
+            if (status != 200)
+                QTest::qWait(50);
+        }
+        QCOMPARE(status, 200);
+    }
+
+    // stop() lets the request in progress finish, then closes.
+    void stopFinishesTheRequestInProgress()
+    {
+        RawClient client(f().url());
+        const QByteArray body = "{\"name\":\"late\"}";
+        client.send("POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
+                    + QByteArray::number(body.size()) + "\r\n\r\n");
+        RawClient idle(f().url());
+        idle.send(request("GET", "/healthz"));
+        QCOMPARE(idle.readResponse().status, 200);
+        QTest::qWait(100); // the server has read the head
+
+        std::thread stopper([&] { f().server().stop(); });
+        QTest::qWait(200);
+        QVERIFY(idle.waitForClosed(3000)); // nothing in progress there: closed at once
+        client.send(body);
+        const Reply reply = client.readResponse();
+        QVERIFY2(reply.status == 400, qPrintable(describe(reply))); // answered (no password given)
+        QCOMPARE(reply.header("connection"), QByteArray("close"));
+        QVERIFY(client.waitForClosed());
+        stopper.join();
+        QVERIFY(!f().server().isListening());
+        RawClient late(f().url());
+        QVERIFY(!late.isConnected());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestRestGuard)
+#include "tst_rest_guard.moc"
