@@ -283,7 +283,8 @@ RequestFramer::Status RequestFramer::continueBody()
                 return reject(400, QStringLiteral("malformed-request"), QStringLiteral("A chunk size line is too long."));
             if (!got)
                 return Status::NeedMore;
-            const QByteArray digits = line.left(line.indexOf(';')).trimmed();
+            const qsizetype extension = line.indexOf(';');
+            const QByteArray digits = (extension < 0 ? line : line.left(extension)).trimmed();
             bool ok = !digits.isEmpty() && digits.size() <= 15;
             const qint64 size = ok ? digits.toLongLong(&ok, 16) : 0;
             if (!ok || size < 0)
