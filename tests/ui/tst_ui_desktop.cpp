@@ -7,9 +7,14 @@
 #include "MainWindow.h"
 #include "RestControl.h"
 #include "UiFixture.h"
+#include "pages/ItemsPage.h"
 #include "rest/RestServer.h"
 
 #include <QAction>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -63,6 +68,58 @@ private slots:
         QVERIFY(server.isListening());
         QVERIFY(applyRestSettings(server, off).state == RestStatus::State::Off);
         QVERIFY(!server.isListening());
+    }
+
+    // A feature created by a REST client over HTTP shows in the open table within a second.
+    void restClientsChangesAppearInTheWindow()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        fixture.addUser(QStringLiteral("bob"), Role::Requester);
+        RestServer server(fixture.services());
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        RestSettings settings;
+        settings.port = probe.serverPort();
+        probe.close();
+        const RestStatus status = applyRestSettings(server, settings);
+        QVERIFY2(status.state == RestStatus::State::Listening, qPrintable(status.detail));
+
+        MainWindow window(fixture.services(), alice, fixture.databaseLabel());
+        window.setRestStatus(status);
+        window.show();
+        window.showPage(QStringLiteral("featuresPage"));
+        auto *page = static_cast<ItemsPage *>(window.currentPage());
+        QCOMPARE(page->items()->rowCount(), 0);
+
+        QNetworkAccessManager http;
+        const auto post = [&](const QString &path, const QJsonObject &body, const QString &token) {
+            QNetworkRequest request(status.url.resolved(QUrl(path)));
+            request.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+            if (!token.isEmpty())
+                request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+            QNetworkReply *reply = http.post(request, QJsonDocument(body).toJson());
+            QSignalSpy finished(reply, &QNetworkReply::finished);
+            if (!reply->isFinished())
+                finished.wait(10000);
+            const QJsonObject answer = QJsonDocument::fromJson(reply->readAll()).object();
+            reply->deleteLater();
+            return answer;
+        };
+        const QString token = post(QStringLiteral("/api/v1/auth/token"),
+                                   {{QStringLiteral("username"), QStringLiteral("bob")},
+                                    {QStringLiteral("password"), UiFixture::passwordOf(QStringLiteral("bob"))}},
+                                   {})
+                                  .value(QStringLiteral("token"))
+                                  .toString();
+        QVERIFY(!token.isEmpty());
+        const QJsonObject created = post(QStringLiteral("/api/v1/feature"), {{QStringLiteral("name"), QStringLiteral("Over HTTP")}}, token);
+        QCOMPARE(created.value(QStringLiteral("name")).toString(), QStringLiteral("Over HTTP"));
+        QTRY_COMPARE_WITH_TIMEOUT(page->items()->rowCount(), 1, 1000);
+        QCOMPARE(page->items()->rowAt(0).title(), QStringLiteral("Over HTTP"));
+        QCOMPARE(page->items()->rowAt(0).ownerUsername, QStringLiteral("bob"));
+        server.stop();
     }
 
     void loginWindowAndSignOut()
