@@ -41,7 +41,7 @@ MainWindow::MainWindow(Services &services, const User &user, const QString &data
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Signoff"));
-    setWindowIcon(themeIcon("mail-mark-task", QStyle::SP_DialogApplyButton));
+    setWindowIcon(applicationIcon());
     setUnifiedTitleAndToolBarOnMac(true);
 
     m_navigation->setObjectName(QStringLiteral("navigation"));

@@ -5,6 +5,7 @@
 #include "rest/RestServer.h"
 #include "service/ChangeWatcher.h"
 #include "service/Services.h"
+#include "support/Icons.h"
 
 #include <QApplication>
 #include <QMessageBox>
@@ -51,6 +52,8 @@ int runDesktop(int argc, char **argv)
     QApplication app(argc, argv);
     configureApplication();
     QApplication::setApplicationDisplayName(QStringLiteral("Signoff"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.example.Signoff")); // packaging/linux
+    QApplication::setWindowIcon(applicationIcon());
     QApplication::setQuitOnLastWindowClosed(false); // signing out closes the window, not the program
     const ParsedCommandLine parsed = parseCommandLine(QCoreApplication::arguments());
     if (!parsed.error.isEmpty())

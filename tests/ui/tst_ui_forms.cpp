@@ -16,6 +16,7 @@
 #include "forms/UserForm.h"
 #include "support/FieldMessage.h"
 #include "support/Format.h"
+#include "support/Icons.h"
 #include "support/MessageBanner.h"
 
 #include <QAction>
@@ -321,6 +322,11 @@ private slots:
         QCOMPARE(changed.count(), 1);
         QCOMPARE(changed.first().first().value<RestSettings>().port, quint16(8181));
         QCOMPARE(RestSettings::load().port, quint16(8181));
+    }
+
+    void applicationIconIsCompiledIn()
+    {
+        QVERIFY(!applicationIcon().pixmap(48, 48).isNull());
     }
 
     void moneyIsExact()

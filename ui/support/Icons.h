@@ -9,4 +9,7 @@ namespace signoff {
 // where the theme has none (offscreen, minimal desktops).
 QIcon themeIcon(const char *name, QStyle::StandardPixmap fallback);
 
+// Signoff's own icon: the installed theme's, else the one compiled in.
+QIcon applicationIcon();
+
 } // namespace signoff
