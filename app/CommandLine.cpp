@@ -33,14 +33,17 @@ bool requestsHeadlessRun(int argc, char **argv)
     for (int i = 1; i < argc; ++i) {
         const QString argument = QString::fromLocal8Bit(argv[i]);
         if (argument == QStringLiteral("--database") || argument == QStringLiteral("--lang")) {
-            ++i; // its value
+            if (++i >= argc)
+                return true; // the missing value is a usage error for the terminal
             continue;
         }
         if (argument == QStringLiteral("--help") || argument == QStringLiteral("-h")
             || argument == QStringLiteral("--version") || argument == QStringLiteral("-v"))
             return true;
+        // A command, or a word that is not one: either way no window (an
+        // unknown command is a usage error on the terminal).
         if (!argument.startsWith(u'-'))
-            return isHeadlessCommand(argument);
+            return true;
     }
     return false;
 }
