@@ -29,8 +29,7 @@ QString hostText(const QHostAddress &address)
 } // namespace
 
 RestEngine::RestEngine(Services &services, const RestConfig &config)
-    : m_services(services)
-    , m_config(config)
+    : m_config(config)
     , m_router(routeTable())
     , m_recorder(m_router)
     , m_dispatcher(services, m_router, m_recorder, config.rateLimitPerSecond)

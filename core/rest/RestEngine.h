@@ -34,7 +34,6 @@ public:
 private:
     void finishShutdown();
 
-    Services &m_services;
     RestConfig m_config;
     Router m_router;
     RequestRecorder m_recorder;
