@@ -26,6 +26,8 @@ CREATE TABLE orders (
 CREATE INDEX idx_orders_created ON orders (created_at, seq);
 CREATE INDEX idx_orders_status_created ON orders (status, created_at, seq);
 CREATE INDEX idx_orders_owner_created ON orders (owner_id, created_at, seq);
+CREATE INDEX idx_orders_updated ON orders (updated_at, seq);
+CREATE INDEX idx_orders_status ON orders (status, seq);
 CREATE TABLE line_item (
     id UUID PRIMARY KEY,
     order_id UUID NOT NULL REFERENCES orders(id) ON DELETE CASCADE,
@@ -37,6 +39,8 @@ CREATE TABLE line_item (
 );
 CREATE INDEX idx_line_item_product ON line_item (product_id);
 -- Down
+DROP INDEX idx_orders_status;
+DROP INDEX idx_orders_updated;
 DROP INDEX idx_line_item_product;
 DROP TABLE line_item;
 DROP INDEX idx_orders_owner_created;

@@ -20,7 +20,12 @@ CREATE UNIQUE INDEX idx_feature_name ON feature_data (name);
 CREATE INDEX idx_feature_created ON feature_data (created_at);
 CREATE INDEX idx_feature_status_created ON feature_data (status, created_at);
 CREATE INDEX idx_feature_owner_created ON feature_data (owner_id, created_at);
+-- For the desktop's sort by last change and by status over large tables.
+CREATE INDEX idx_feature_updated ON feature_data (updated_at);
+CREATE INDEX idx_feature_status ON feature_data (status);
 -- Down
+DROP INDEX idx_feature_status;
+DROP INDEX idx_feature_updated;
 DROP INDEX idx_feature_owner_created;
 DROP INDEX idx_feature_status_created;
 DROP INDEX idx_feature_created;
