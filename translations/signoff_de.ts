@@ -459,6 +459,10 @@
         <source>Cannot write the backup ‘%1’: %2</source>
         <translation>Die Sicherung „%1“ kann nicht geschrieben werden: %2</translation>
     </message>
+    <message>
+        <source>The database file ‘%1’ is gone.</source>
+        <translation>Die Datenbankdatei „%1“ ist verschwunden.</translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>

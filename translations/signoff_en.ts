@@ -459,6 +459,10 @@
         <source>Cannot write the backup ‘%1’: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The database file ‘%1’ is gone.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>

@@ -48,16 +48,18 @@ Result<T> withNameConflict(Result<T> result, const QString &name)
 class LatencyTimer
 {
 public:
-    explicit LatencyTimer(const char *operation) : m_operation(operation) { m_timer.start(); }
-    ~LatencyTimer()
-    {
-        metrics::featureLatency(QLatin1String(m_operation)).observe(double(m_timer.nsecsElapsed()) / 1e9);
-    }
+    explicit LatencyTimer(Histogram &histogram) : m_histogram(histogram) { m_timer.start(); }
+    ~LatencyTimer() { m_histogram.observe(double(m_timer.nsecsElapsed()) / 1e9); }
 
 private:
-    const char *m_operation;
+    Histogram &m_histogram;
     QElapsedTimer m_timer;
 };
+
+// The histogram of one operation, looked up once (the registry takes a lock).
+#define FEATURE_LATENCY(operation)                                                                   \
+    static Histogram &latencyHistogram = metrics::featureLatency(QStringLiteral(operation));        \
+    LatencyTimer timer(latencyHistogram)
 
 } // namespace
 
@@ -69,7 +71,7 @@ FeatureService::FeatureService(ServiceContext &context)
 
 Result<Feature> FeatureService::create(const Actor &actor, const NewFeature &input)
 {
-    LatencyTimer timer("create");
+    FEATURE_LATENCY("create");
     if (const QList<FieldError> problems = validate::newFeature(input); !problems.isEmpty())
         return Error::invalid(problems);
 
@@ -113,13 +115,13 @@ Result<Feature> FeatureService::create(const Actor &actor, const NewFeature &inp
 
 Result<Feature> FeatureService::get(const Actor &, const QUuid &id)
 {
-    LatencyTimer timer("get");
+    FEATURE_LATENCY("get");
     return m_context.database.run([&](Connection &connection) { return FeatureWorkflow::find(connection, id); });
 }
 
 Result<Page<Feature>> FeatureService::list(const Actor &actor, const ItemQuery &query)
 {
-    LatencyTimer timer("list");
+    FEATURE_LATENCY("list");
     return m_context.database.run(
         [&](Connection &connection) { return FeatureRepository(connection).list(query, actor.id); });
 }
@@ -127,7 +129,7 @@ Result<Page<Feature>> FeatureService::list(const Actor &actor, const ItemQuery &
 Result<Feature> FeatureService::update(const Actor &actor, const QUuid &id, const FeaturePatch &patch,
                                        std::optional<int> expectedVersion)
 {
-    LatencyTimer timer("update");
+    FEATURE_LATENCY("update");
     if (const QList<FieldError> problems = validate::featurePatch(patch); !problems.isEmpty())
         return Error::invalid(problems);
     const QString newName = patch.name ? normalizedText(*patch.name) : QString();
@@ -172,20 +174,20 @@ Result<Feature> FeatureService::update(const Actor &actor, const QUuid &id, cons
 
 Result<void> FeatureService::remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion)
 {
-    LatencyTimer timer("delete");
+    FEATURE_LATENCY("delete");
     return FeatureWorkflow::remove(m_context, actor, id, expectedVersion);
 }
 
 Result<Feature> FeatureService::transition(const Actor &actor, const QUuid &id, WorkflowAction action,
                                            std::optional<int> expectedVersion, const QString &comment)
 {
-    LatencyTimer timer("transition");
+    FEATURE_LATENCY("transition");
     return FeatureWorkflow::transition(m_context, actor, id, action, expectedVersion, comment);
 }
 
 Result<QList<AuditEvent>> FeatureService::history(const Actor &, const QUuid &id)
 {
-    LatencyTimer timer("history");
+    FEATURE_LATENCY("history");
     return FeatureWorkflow::history(m_context, id);
 }
 

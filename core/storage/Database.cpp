@@ -39,6 +39,10 @@ Result<Connection *> Database::connection()
 
     if (m_url.dialect == SqlDialect::Sqlite) {
         const QFileInfo file(m_url.path);
+        // Only the first connection may create the file (and its folder): a
+        // file that vanished later must not come back empty and unmigrated.
+        if (m_hasOpened && !file.exists())
+            return fileGone();
         if (!file.exists() && !QDir().mkpath(file.absolutePath()))
             return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Cannot create the folder ‘%1’."),
                                               {file.absolutePath()}));
@@ -49,6 +53,7 @@ Result<Connection *> Database::connection()
     auto connection = std::make_shared<Connection>(m_url, name);
     if (auto opened = connection->open(); !opened)
         return opened.error();
+    m_hasOpened = true;
 
     QMutexLocker locker(&m_mutex);
     m_connections.insert(thread, connection);
@@ -77,8 +82,17 @@ void Database::closeConnectionOf(QThread *thread)
     // Destroyed outside the lock, in the thread that used it.
 }
 
+Error Database::fileGone() const
+{
+    return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database file ‘%1’ is gone."), {m_url.path}));
+}
+
 Result<void> Database::ping()
 {
+    // An open SQLite connection keeps working on a deleted file; the
+    // database the operator means is the one at the path.
+    if (m_url.dialect == SqlDialect::Sqlite && m_hasOpened && !QFileInfo::exists(m_url.path))
+        return fileGone();
     for (int attempt = 0; attempt < 2; ++attempt) {
         auto conn = connection();
         if (!conn)

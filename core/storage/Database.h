@@ -8,6 +8,7 @@
 #include <QMutex>
 #include <QSet>
 #include <QObject>
+#include <atomic>
 #include <memory>
 #include <type_traits>
 
@@ -96,11 +97,13 @@ public:
 
 private:
     void closeConnectionOf(QThread *thread);
+    Error fileGone() const;
 
     DatabaseUrl m_url;
     QMutex m_mutex;
     QHash<QThread *, std::shared_ptr<Connection>> m_connections;
     QSet<QThread *> m_watchedThreads;
+    std::atomic<bool> m_hasOpened{false};
     // Receiver context for QThread::finished: destroyed with the Database, so
     // a thread finishing later does not call into a dead object.
     std::unique_ptr<QObject> m_threadWatcher;
