@@ -1,5 +1,9 @@
 #include "FieldMessage.h"
 
+#include <QDialog>
+#include <QPointer>
+#include <QTimer>
+
 namespace signoff {
 
 FieldMessage::FieldMessage(QWidget *parent)
@@ -22,6 +26,23 @@ void FieldMessage::showProblem(const QString &text)
     setText(text);
     setAccessibleDescription(text);
     setVisible(!text.isEmpty());
+    if (!text.isEmpty())
+        growDialogToFit();
+}
+
+void FieldMessage::growDialogToFit()
+{
+    // A dialog does not grow by itself for a word-wrapped label (its minimum
+    // size ignores height-for-width), so a two-line message would be cut off.
+    QPointer<QDialog> dialog = qobject_cast<QDialog *>(window());
+    if (!dialog)
+        return;
+    QTimer::singleShot(0, dialog, [dialog] {
+        const int needed = dialog->hasHeightForWidth() ? dialog->heightForWidth(dialog->width())
+                                                       : dialog->sizeHint().height();
+        if (needed > dialog->height())
+            dialog->resize(dialog->width(), needed);
+    });
 }
 
 void FieldMessage::clearProblem()

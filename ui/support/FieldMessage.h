@@ -14,6 +14,9 @@ public:
 
     void showProblem(const QString &text);
     void clearProblem();
+
+private:
+    void growDialogToFit();
     bool hasProblem() const { return !text().isEmpty(); }
 };
 
