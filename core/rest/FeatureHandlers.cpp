@@ -1,5 +1,6 @@
 #include "Handlers.h"
 #include "ItemHandlers.h"
+#include "RequestBodies.h"
 
 namespace signoff::rest::handlers {
 
@@ -12,14 +13,11 @@ HttpResponse createFeature(RequestContext &context)
     auto body = context.jsonObject();
     if (!body)
         return toResponse(body.error());
-    JsonFields fields(body.value());
-    NewFeature input;
-    input.name = fields.text(QStringLiteral("name"), Presence::Required).value_or(QString());
-    input.options = fields.object(QStringLiteral("options")).value_or(QJsonObject());
-    if (!fields.problems().isEmpty())
-        return invalidResponse(fields.problems());
+    auto input = bodies::newFeature(body.value());
+    if (!input)
+        return toResponse(input.error());
 
-    auto feature = context.services.features().create(context.user(), input);
+    auto feature = context.services.features().create(context.user(), input.value());
     if (!feature)
         return toResponse(feature.error());
     return createdResponse(feature.value(), QStringLiteral("/api/v1/feature/") + idString(feature->id));
@@ -30,17 +28,14 @@ HttpResponse updateFeature(RequestContext &context)
     auto body = context.jsonObject();
     if (!body)
         return toResponse(body.error());
-    JsonFields fields(body.value());
-    FeaturePatch patch;
-    patch.name = fields.text(QStringLiteral("name"));
-    patch.options = fields.object(QStringLiteral("options"));
-    if (!fields.problems().isEmpty())
-        return invalidResponse(fields.problems());
+    auto patch = bodies::featurePatch(body.value());
+    if (!patch)
+        return toResponse(patch.error());
     auto version = context.expectedVersion();
     if (!version)
         return toResponse(version.error());
 
-    auto feature = context.services.features().update(context.user(), context.id(), patch, version.value());
+    auto feature = context.services.features().update(context.user(), context.id(), patch.value(), version.value());
     if (!feature)
         return toResponse(feature.error());
     return itemResponse(200, feature.value());

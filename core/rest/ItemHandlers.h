@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HandlerSupport.h"
+#include "RequestBodies.h"
 #include "service/Services.h"
 
 namespace signoff::rest::items {
@@ -71,15 +72,13 @@ HttpResponse transition(RequestContext &context)
     auto body = context.jsonObject();
     if (!body)
         return toResponse(body.error());
-    JsonFields fields(body.value());
-    const QString field = Workflow::requiresReason(action) ? QStringLiteral("reason") : QStringLiteral("comment");
-    const QString comment = fields.text(field).value_or(QString());
-    if (!fields.problems().isEmpty())
-        return invalidResponse(fields.problems());
+    auto comment = bodies::transitionComment(body.value(), action);
+    if (!comment)
+        return toResponse(comment.error());
     auto version = context.expectedVersion();
     if (!version)
         return toResponse(version.error());
-    auto item = serviceOf<service>(context).transition(context.user(), context.id(), action, version.value(), comment);
+    auto item = serviceOf<service>(context).transition(context.user(), context.id(), action, version.value(), comment.value());
     if (!item)
         return toResponse(item.error());
     return itemResponse(200, item.value());

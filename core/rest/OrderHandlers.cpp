@@ -1,37 +1,11 @@
 #include "Handlers.h"
 #include "ItemHandlers.h"
-
-#include <limits>
+#include "RequestBodies.h"
 
 namespace signoff::rest::handlers {
 
 namespace {
-
 constexpr auto orders = &Services::orders;
-
-// "lines": [{"product_id", "quantity"}, ...] as core's NewLines. A quantity
-// beyond int is clamped, so core's range check rejects it with its message.
-QList<NewLine> readLines(JsonFields &fields, const QJsonArray &array)
-{
-    QList<NewLine> lines;
-    for (qsizetype i = 0; i < array.size(); ++i) {
-        const QString path = QStringLiteral("lines[%1]").arg(i);
-        if (!array.at(i).isObject()) {
-            fields.addProblems({FieldError{path, Message(QT_TRANSLATE_NOOP("Rest", "This must be a JSON object."))}});
-            continue;
-        }
-        JsonFields line(array.at(i).toObject(), path);
-        NewLine parsed;
-        parsed.productId = line.uuid(QStringLiteral("product_id"), Presence::Required).value_or(QUuid());
-        const qint64 quantity = line.integer(QStringLiteral("quantity"), Presence::Required).value_or(1);
-        parsed.quantity = int(qBound(qint64(std::numeric_limits<int>::min()), quantity,
-                                     qint64(std::numeric_limits<int>::max())));
-        fields.addProblems(line.problems());
-        lines.append(parsed);
-    }
-    return lines;
-}
-
 } // namespace
 
 HttpResponse createOrder(RequestContext &context)
@@ -39,15 +13,11 @@ HttpResponse createOrder(RequestContext &context)
     auto body = context.jsonObject();
     if (!body)
         return toResponse(body.error());
-    JsonFields fields(body.value());
-    NewOrder input;
-    if (auto lines = fields.array(QStringLiteral("lines"), Presence::Required))
-        input.lines = readLines(fields, *lines);
-    input.note = fields.text(QStringLiteral("note")).value_or(QString());
-    if (!fields.problems().isEmpty())
-        return invalidResponse(fields.problems());
+    auto input = bodies::newOrder(body.value());
+    if (!input)
+        return toResponse(input.error());
 
-    auto order = context.services.orders().create(context.user(), input);
+    auto order = context.services.orders().create(context.user(), input.value());
     if (!order)
         return toResponse(order.error());
     return createdResponse(order.value(), QStringLiteral("/api/v1/order/") + idString(order->id));
@@ -58,18 +28,14 @@ HttpResponse updateOrder(RequestContext &context)
     auto body = context.jsonObject();
     if (!body)
         return toResponse(body.error());
-    JsonFields fields(body.value());
-    OrderPatch patch;
-    if (auto lines = fields.array(QStringLiteral("lines")))
-        patch.lines = readLines(fields, *lines);
-    patch.note = fields.text(QStringLiteral("note"));
-    if (!fields.problems().isEmpty())
-        return invalidResponse(fields.problems());
+    auto patch = bodies::orderPatch(body.value());
+    if (!patch)
+        return toResponse(patch.error());
     auto version = context.expectedVersion();
     if (!version)
         return toResponse(version.error());
 
-    auto order = context.services.orders().update(context.user(), context.id(), patch, version.value());
+    auto order = context.services.orders().update(context.user(), context.id(), patch.value(), version.value());
     if (!order)
         return toResponse(order.error());
     return itemResponse(200, order.value());

@@ -1,5 +1,6 @@
 #include "HandlerSupport.h"
 #include "Handlers.h"
+#include "RequestBodies.h"
 #include "service/Services.h"
 
 namespace signoff::rest::handlers {
@@ -9,16 +10,11 @@ HttpResponse createProduct(RequestContext &context)
     auto body = context.jsonObject();
     if (!body)
         return toResponse(body.error());
-    JsonFields fields(body.value());
-    NewProduct input;
-    input.sku = fields.text(QStringLiteral("sku"), Presence::Required).value_or(QString());
-    input.name = fields.text(QStringLiteral("name"), Presence::Required).value_or(QString());
-    input.priceCents = fields.integer(QStringLiteral("price_cents"), Presence::Required).value_or(0);
-    input.active = fields.boolean(QStringLiteral("active")).value_or(true);
-    if (!fields.problems().isEmpty())
-        return invalidResponse(fields.problems());
+    auto input = bodies::newProduct(body.value());
+    if (!input)
+        return toResponse(input.error());
 
-    auto product = context.services.products().create(context.user(), input);
+    auto product = context.services.products().create(context.user(), input.value());
     if (!product)
         return toResponse(product.error());
     return createdResponse(product.value(), QStringLiteral("/api/v1/product/") + idString(product->id));
@@ -52,19 +48,14 @@ HttpResponse updateProduct(RequestContext &context)
     auto body = context.jsonObject();
     if (!body)
         return toResponse(body.error());
-    JsonFields fields(body.value());
-    ProductPatch patch;
-    patch.sku = fields.text(QStringLiteral("sku"));
-    patch.name = fields.text(QStringLiteral("name"));
-    patch.priceCents = fields.integer(QStringLiteral("price_cents"));
-    patch.active = fields.boolean(QStringLiteral("active"));
-    if (!fields.problems().isEmpty())
-        return invalidResponse(fields.problems());
+    auto patch = bodies::productPatch(body.value());
+    if (!patch)
+        return toResponse(patch.error());
     auto version = context.expectedVersion();
     if (!version)
         return toResponse(version.error());
 
-    auto product = context.services.products().update(context.user(), context.id(), patch, version.value());
+    auto product = context.services.products().update(context.user(), context.id(), patch.value(), version.value());
     if (!product)
         return toResponse(product.error());
     return itemResponse(200, product.value());

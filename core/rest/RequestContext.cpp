@@ -1,19 +1,10 @@
 #include "RequestContext.h"
 
-#include <QJsonDocument>
-#include <QJsonParseError>
+#include "JsonBody.h"
+
 #include <QUrl>
 
 namespace signoff::rest {
-
-namespace {
-
-Error invalidBody(Message message)
-{
-    return Error{ErrorKind::Invalid, QStringLiteral("invalid-body"), std::move(message), {}, 0};
-}
-
-} // namespace
 
 QUuid RequestContext::id(qsizetype index) const
 {
@@ -24,17 +15,7 @@ QUuid RequestContext::id(qsizetype index) const
 
 Result<QJsonObject> RequestContext::jsonObject() const
 {
-    const QByteArray body = request.body();
-    if (body.trimmed().isEmpty())
-        return QJsonObject();
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (parseError.error != QJsonParseError::NoError)
-        return invalidBody(Message(QT_TRANSLATE_NOOP("Rest", "The body is not valid JSON: %1 at byte %2."),
-                                   {parseError.errorString(), QString::number(parseError.offset)}));
-    if (!document.isObject())
-        return invalidBody(Message(QT_TRANSLATE_NOOP("Rest", "The body must be a JSON object: {\"name\": value, ...}.")));
-    return document.object();
+    return parseJsonObject(request.body());
 }
 
 Result<std::optional<int>> RequestContext::expectedVersion() const

@@ -1,5 +1,6 @@
 #include "HandlerSupport.h"
 #include "Handlers.h"
+#include "RequestBodies.h"
 #include "service/Metrics.h"
 #include "service/Services.h"
 
@@ -26,13 +27,11 @@ HttpResponse issueToken(RequestContext &context)
     auto body = context.jsonObject();
     if (!body)
         return toResponse(body.error());
-    JsonFields fields(body.value());
-    const QString username = fields.text(QStringLiteral("username"), Presence::Required).value_or(QString());
-    const QString password = fields.text(QStringLiteral("password"), Presence::Required).value_or(QString());
-    if (!fields.problems().isEmpty())
-        return invalidResponse(fields.problems());
+    auto credentials = bodies::credentials(body.value());
+    if (!credentials)
+        return toResponse(credentials.error());
 
-    auto issued = context.services.auth().issueToken(username, password);
+    auto issued = context.services.auth().issueToken(credentials->username, credentials->password);
     HttpResponse response = issued ? HttpResponse::json(200, toJson(issued.value())) : toResponse(issued.error());
     response.setHeader("Cache-Control", "no-store");
     return response;

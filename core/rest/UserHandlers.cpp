@@ -1,23 +1,9 @@
 #include "HandlerSupport.h"
 #include "Handlers.h"
+#include "RequestBodies.h"
 #include "service/Services.h"
 
 namespace signoff::rest::handlers {
-
-namespace {
-
-std::optional<Role> readRole(JsonFields &fields, Presence presence)
-{
-    const std::optional<QString> text = fields.text(QStringLiteral("role"), presence);
-    if (!text)
-        return std::nullopt;
-    const std::optional<Role> role = roleFromString(*text);
-    if (!role)
-        fields.addProblem(QStringLiteral("role"), Message(QT_TRANSLATE_NOOP("Rest", "Use requester, reviewer or admin.")));
-    return role;
-}
-
-} // namespace
 
 HttpResponse currentUser(RequestContext &context)
 {
@@ -41,16 +27,11 @@ HttpResponse createUser(RequestContext &context)
     auto body = context.jsonObject();
     if (!body)
         return toResponse(body.error());
-    JsonFields fields(body.value());
-    NewUser input;
-    input.username = fields.text(QStringLiteral("username"), Presence::Required).value_or(QString());
-    input.displayName = fields.text(QStringLiteral("display_name")).value_or(QString());
-    input.role = readRole(fields, Presence::Required).value_or(Role::Requester);
-    input.password = fields.text(QStringLiteral("password"), Presence::Required).value_or(QString());
-    if (!fields.problems().isEmpty())
-        return invalidResponse(fields.problems());
+    auto input = bodies::newUser(body.value());
+    if (!input)
+        return toResponse(input.error());
 
-    auto user = context.services.users().create(context.user(), input);
+    auto user = context.services.users().create(context.user(), input.value());
     if (!user)
         return toResponse(user.error());
     return createdResponse(user.value(), QStringLiteral("/api/v1/user/") + user->username);
@@ -66,19 +47,14 @@ HttpResponse updateUser(RequestContext &context)
     auto body = context.jsonObject();
     if (!body)
         return toResponse(body.error());
-    JsonFields fields(body.value());
-    UserPatch patch;
-    patch.displayName = fields.text(QStringLiteral("display_name"));
-    patch.role = readRole(fields, Presence::Optional);
-    patch.disabled = fields.boolean(QStringLiteral("disabled"));
-    patch.password = fields.text(QStringLiteral("password"));
-    if (!fields.problems().isEmpty())
-        return invalidResponse(fields.problems());
+    auto patch = bodies::userPatch(body.value());
+    if (!patch)
+        return toResponse(patch.error());
     auto version = context.expectedVersion();
     if (!version)
         return toResponse(version.error());
 
-    auto user = context.services.users().update(context.user(), context.parameter(), patch, version.value());
+    auto user = context.services.users().update(context.user(), context.parameter(), patch.value(), version.value());
     if (!user)
         return toResponse(user.error());
     return itemResponse(200, user.value());

@@ -1,0 +1,154 @@
+#include "RequestBodies.h"
+
+#include "JsonFields.h"
+
+#include <limits>
+
+namespace signoff::rest::bodies {
+
+namespace {
+
+template<typename T>
+Result<T> decoded(const JsonFields &fields, T value)
+{
+    if (const QList<FieldError> problems = fields.problems(); !problems.isEmpty())
+        return Error::invalid(problems);
+    return value;
+}
+
+// "lines": [{"product_id", "quantity"}, ...] as core's NewLines. A quantity
+// beyond int is clamped, so core's range check rejects it with its message.
+QList<NewLine> readLines(JsonFields &fields, const QJsonArray &array)
+{
+    QList<NewLine> lines;
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        const QString path = QStringLiteral("lines[%1]").arg(i);
+        if (!array.at(i).isObject()) {
+            fields.addProblems({FieldError{path, Message(QT_TRANSLATE_NOOP("Rest", "This must be a JSON object."))}});
+            continue;
+        }
+        JsonFields line(array.at(i).toObject(), path);
+        NewLine parsed;
+        parsed.productId = line.uuid(QStringLiteral("product_id"), Presence::Required).value_or(QUuid());
+        const qint64 quantity = line.integer(QStringLiteral("quantity"), Presence::Required).value_or(1);
+        parsed.quantity = int(qBound(qint64(std::numeric_limits<int>::min()), quantity,
+                                     qint64(std::numeric_limits<int>::max())));
+        fields.addProblems(line.problems());
+        lines.append(parsed);
+    }
+    return lines;
+}
+
+std::optional<Role> readRole(JsonFields &fields, Presence presence)
+{
+    const std::optional<QString> text = fields.text(QStringLiteral("role"), presence);
+    if (!text)
+        return std::nullopt;
+    const std::optional<Role> role = roleFromString(*text);
+    if (!role)
+        fields.addProblem(QStringLiteral("role"), Message(QT_TRANSLATE_NOOP("Rest", "Use requester, reviewer or admin.")));
+    return role;
+}
+
+} // namespace
+
+Result<Credentials> credentials(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    Credentials input;
+    input.username = fields.text(QStringLiteral("username"), Presence::Required).value_or(QString());
+    input.password = fields.text(QStringLiteral("password"), Presence::Required).value_or(QString());
+    return decoded(fields, std::move(input));
+}
+
+Result<NewFeature> newFeature(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    NewFeature input;
+    input.name = fields.text(QStringLiteral("name"), Presence::Required).value_or(QString());
+    input.options = fields.object(QStringLiteral("options")).value_or(QJsonObject());
+    return decoded(fields, std::move(input));
+}
+
+Result<FeaturePatch> featurePatch(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    FeaturePatch patch;
+    patch.name = fields.text(QStringLiteral("name"));
+    patch.options = fields.object(QStringLiteral("options"));
+    return decoded(fields, std::move(patch));
+}
+
+Result<NewOrder> newOrder(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    NewOrder input;
+    if (auto lines = fields.array(QStringLiteral("lines"), Presence::Required))
+        input.lines = readLines(fields, *lines);
+    input.note = fields.text(QStringLiteral("note")).value_or(QString());
+    return decoded(fields, std::move(input));
+}
+
+Result<OrderPatch> orderPatch(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    OrderPatch patch;
+    if (auto lines = fields.array(QStringLiteral("lines")))
+        patch.lines = readLines(fields, *lines);
+    patch.note = fields.text(QStringLiteral("note"));
+    return decoded(fields, std::move(patch));
+}
+
+Result<NewProduct> newProduct(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    NewProduct input;
+    input.sku = fields.text(QStringLiteral("sku"), Presence::Required).value_or(QString());
+    input.name = fields.text(QStringLiteral("name"), Presence::Required).value_or(QString());
+    input.priceCents = fields.integer(QStringLiteral("price_cents"), Presence::Required).value_or(0);
+    input.active = fields.boolean(QStringLiteral("active")).value_or(true);
+    return decoded(fields, std::move(input));
+}
+
+Result<ProductPatch> productPatch(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    ProductPatch patch;
+    patch.sku = fields.text(QStringLiteral("sku"));
+    patch.name = fields.text(QStringLiteral("name"));
+    patch.priceCents = fields.integer(QStringLiteral("price_cents"));
+    patch.active = fields.boolean(QStringLiteral("active"));
+    return decoded(fields, std::move(patch));
+}
+
+Result<NewUser> newUser(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    NewUser input;
+    input.username = fields.text(QStringLiteral("username"), Presence::Required).value_or(QString());
+    input.displayName = fields.text(QStringLiteral("display_name")).value_or(QString());
+    input.role = readRole(fields, Presence::Required).value_or(Role::Requester);
+    input.password = fields.text(QStringLiteral("password"), Presence::Required).value_or(QString());
+    return decoded(fields, std::move(input));
+}
+
+Result<UserPatch> userPatch(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    UserPatch patch;
+    patch.displayName = fields.text(QStringLiteral("display_name"));
+    patch.role = readRole(fields, Presence::Optional);
+    patch.disabled = fields.boolean(QStringLiteral("disabled"));
+    patch.password = fields.text(QStringLiteral("password"));
+    return decoded(fields, std::move(patch));
+}
+
+Result<QString> transitionComment(const QJsonObject &body, WorkflowAction action)
+{
+    JsonFields fields(body);
+    const QString field = Workflow::requiresReason(action) ? QStringLiteral("reason") : QStringLiteral("comment");
+    QString comment = fields.text(field).value_or(QString());
+    return decoded(fields, std::move(comment));
+}
+
+} // namespace signoff::rest::bodies
