@@ -95,9 +95,10 @@ QString helpText()
     return QStringLiteral(
         "Usage:\n"
         "  signoff [--database URL] [--lang CODE]    the desktop application\n"
-        "  signoff serve [--listen HOST:PORT] [--rate-limit N]\n"
+        "  signoff serve [--listen HOST:PORT] [--rate-limit N] [--tls-cert FILE --tls-key FILE]\n"
         "                                            REST server without a window (default 127.0.0.1:8080;\n"
-        "                                            N requests/second per client, burst 2N, default 100, 0 = off)\n"
+        "                                            N requests/second per client, burst 2N, default 100, 0 = off;\n"
+        "                                            HTTPS with a PEM certificate and its private key)\n"
         "  signoff user add NAME --role ROLE [--display-name TEXT]\n"
         "                                            add a user; the password is read from standard input\n"
         "  signoff user list                         list the users\n"

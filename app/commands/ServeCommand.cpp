@@ -2,6 +2,7 @@
 #include "Commands.h"
 #include "Console.h"
 #include "rest/RestServer.h"
+#include "rest/TlsFiles.h"
 #include "service/Services.h"
 
 #include <QCoreApplication>
@@ -77,7 +78,7 @@ bool watchStopSignals(QObject *context, std::function<void()> stop)
 
 int runServeCommand(const GlobalOptions &options)
 {
-    CommandParser command(QStringLiteral("signoff serve [--listen HOST:PORT] [--rate-limit N]"),
+    CommandParser command(QStringLiteral("signoff serve [--listen HOST:PORT] [--rate-limit N] [--tls-cert FILE --tls-key FILE]"),
                           QStringLiteral("Serves the REST API without a window until SIGTERM or SIGINT."));
     const QCommandLineOption listenOption(QStringLiteral("listen"),
                                           QStringLiteral("Address and port (default 127.0.0.1:8080; port 0 picks one)."),
@@ -85,8 +86,16 @@ int runServeCommand(const GlobalOptions &options)
     const QCommandLineOption rateOption(QStringLiteral("rate-limit"),
                                         QStringLiteral("Requests per second per client, bursts of twice that; 0 = off (default 100)."),
                                         QStringLiteral("N"), QStringLiteral("100"));
+    const QCommandLineOption tlsCertOption(QStringLiteral("tls-cert"),
+                                           QStringLiteral("Serve HTTPS with this PEM certificate (chain); needs --tls-key."),
+                                           QStringLiteral("FILE"));
+    const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
+                                          QStringLiteral("The PEM private key of --tls-cert (not encrypted)."),
+                                          QStringLiteral("FILE"));
     command.parser().addOption(listenOption);
     command.parser().addOption(rateOption);
+    command.parser().addOption(tlsCertOption);
+    command.parser().addOption(tlsKeyOption);
     if (auto exit = command.parse(options))
         return *exit;
     if (!command.parser().positionalArguments().isEmpty())
@@ -101,6 +110,19 @@ int runServeCommand(const GlobalOptions &options)
     if (!rateOk || rateLimit < 0 || rateLimit > 1000000)
         return console::usageError(QStringLiteral("--rate-limit needs a whole number from 0 (off) to 1000000, not ‘%1’")
                                        .arg(command.parser().value(rateOption)));
+
+    if (command.parser().isSet(tlsCertOption) != command.parser().isSet(tlsKeyOption))
+        return console::usageError(QStringLiteral("--tls-cert and --tls-key go together"));
+    std::optional<QSslConfiguration> tls;
+    if (command.parser().isSet(tlsCertOption)) {
+        const rest::TlsFiles files =
+            rest::loadTlsFiles(command.parser().value(tlsCertOption), command.parser().value(tlsKeyOption));
+        if (!files.error.isEmpty())
+            return console::fail(files.error);
+        if (!files.warning.isEmpty())
+            console::printError(QStringLiteral("warning: %1").arg(files.warning));
+        tls = files.configuration;
+    }
 
     auto database = openForUse(command.database());
     if (!database)
@@ -127,12 +149,14 @@ int runServeCommand(const GlobalOptions &options)
     config.address = listen->address;
     config.port = listen->port;
     config.rateLimitPerSecond = rateLimit;
+    config.tls = tls;
     auto url = server.start(config);
     if (!url)
         return console::fail(url.error().englishSummary());
-    if (!listen->address.isLoopback())
+    if (!listen->address.isLoopback() && !tls)
         console::printError(QStringLiteral("warning: %1 is not a loopback address and there is no TLS: anyone on the "
-                                           "network can read passwords and tokens; put a TLS proxy in front")
+                                           "network can read passwords and tokens; use --tls-cert and --tls-key, "
+                                           "or put a TLS proxy in front")
                                 .arg(listen->address.toString()));
     console::printError(QStringLiteral("listening on %1").arg(url->toString()));
 

@@ -20,11 +20,10 @@ namespace {
 constexpr int maxRefusing = 64;
 } // namespace
 
-ConnectionGuard::ConnectionGuard(int maxConnections, std::chrono::milliseconds idleTimeout, RequestRecorder &recorder,
-                                 QObject *parent)
+ConnectionGuard::ConnectionGuard(int maxConnections, ConnectionPolicy policy, RequestRecorder &recorder, QObject *parent)
     : QTcpServer(parent)
     , m_maxConnections(maxConnections)
-    , m_idleTimeout(idleTimeout)
+    , m_policy(std::move(policy))
     , m_recorder(recorder)
 {
 }
@@ -35,7 +34,7 @@ void ConnectionGuard::incomingConnection(qintptr descriptor)
         refuse(descriptor);
         return;
     }
-    auto *connection = new GuardedConnection(descriptor, m_idleTimeout, m_recorder, this);
+    auto *connection = new GuardedConnection(descriptor, m_policy, m_recorder, this);
     if (!connection->isValid()) {
         delete connection;
         return;
@@ -47,7 +46,7 @@ void ConnectionGuard::incomingConnection(qintptr descriptor)
 
 void ConnectionGuard::refuse(qintptr descriptor)
 {
-    if (m_refusing >= maxRefusing) {
+    if (m_refusing >= maxRefusing || m_policy.tls) {
         ::close(int(descriptor));
         return;
     }

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "ConnectionPolicy.h"
+
 #include <QSet>
 #include <QTcpServer>
-#include <chrono>
 
 namespace signoff::rest {
 
@@ -12,13 +13,13 @@ class RequestRecorder;
 // The listening socket handed to QHttpServer (QAbstractHttpServer::bind).
 // Every accepted connection goes through a GuardedConnection, which enforces
 // the limits Qt 6.4 does not; connections beyond `maxConnections` are
-// answered 503 and closed at once.
+// answered 503 and closed at once (with TLS: closed, as there is no session
+// to answer in).
 class ConnectionGuard final : public QTcpServer
 {
     Q_OBJECT
 public:
-    ConnectionGuard(int maxConnections, std::chrono::milliseconds idleTimeout, RequestRecorder &recorder,
-                    QObject *parent = nullptr);
+    ConnectionGuard(int maxConnections, ConnectionPolicy policy, RequestRecorder &recorder, QObject *parent = nullptr);
 
     int openConnections() const { return int(m_connections.size()); }
 
@@ -39,7 +40,7 @@ private:
     void connectionFinished(GuardedConnection *connection);
 
     const int m_maxConnections;
-    const std::chrono::milliseconds m_idleTimeout;
+    const ConnectionPolicy m_policy;
     RequestRecorder &m_recorder;
     QSet<GuardedConnection *> m_connections;
     int m_refusing = 0;

@@ -4,6 +4,7 @@
 #include "ProxySocket.h"
 #include "RequestRecorder.h"
 
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <sys/socket.h>
@@ -25,12 +26,14 @@ constexpr qint64 maxDiscardedBytes = 4 * 1024 * 1024;
 
 } // namespace
 
-GuardedConnection::GuardedConnection(qintptr descriptor, std::chrono::milliseconds idleTimeout,
-                                     RequestRecorder &recorder, QObject *parent)
+GuardedConnection::GuardedConnection(qintptr descriptor, const ConnectionPolicy &policy, RequestRecorder &recorder,
+                                     QObject *parent)
     : QObject(parent)
     , m_recorder(recorder)
+    , m_tls(policy.tls.has_value())
 {
-    m_socket = new QTcpSocket(this);
+    QSslSocket *tlsSocket = m_tls ? new QSslSocket(this) : nullptr;
+    m_socket = tlsSocket ? tlsSocket : new QTcpSocket(this);
     if (!m_socket->setSocketDescriptor(descriptor)) {
         ::close(int(descriptor));
         m_phase = Phase::Finished;
@@ -39,9 +42,14 @@ GuardedConnection::GuardedConnection(qintptr descriptor, std::chrono::millisecon
     m_socket->setReadBufferSize(socketReadBuffer);
     m_proxy = new ProxySocket(this, *m_socket);
 
+    // The idle timer also bounds the TLS handshake: a client that never
+    // finishes it has sent no request and is closed like an idle one.
     m_idleTimer.setSingleShot(true);
-    m_idleTimer.setInterval(idleTimeout);
+    m_idleTimer.setInterval(policy.idleTimeout);
     connect(&m_idleTimer, &QTimer::timeout, this, &GuardedConnection::onIdleTimeout);
+    m_requestDeadline.setSingleShot(true);
+    m_requestDeadline.setInterval(policy.requestDeadline);
+    connect(&m_requestDeadline, &QTimer::timeout, this, &GuardedConnection::onRequestDeadline);
     m_lingerTimer.setSingleShot(true);
     m_lingerTimer.setInterval(lingerTime);
     connect(&m_lingerTimer, &QTimer::timeout, this, &GuardedConnection::abort);
@@ -49,11 +57,26 @@ GuardedConnection::GuardedConnection(qintptr descriptor, std::chrono::millisecon
     connect(m_socket, &QTcpSocket::readyRead, this, &GuardedConnection::onReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, &GuardedConnection::onBytesWritten);
     connect(m_socket, &QTcpSocket::disconnected, this, &GuardedConnection::finish);
-    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this] {
-        if (m_socket->state() == QAbstractSocket::UnconnectedState)
+    connect(m_socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::SslHandshakeFailedError)
+            abort(); // not TLS, or nothing we share: there is no one to answer
+        else if (m_socket->state() == QAbstractSocket::UnconnectedState)
             finish();
     });
+    if (tlsSocket) {
+        connect(tlsSocket, &QSslSocket::encryptedBytesWritten, this, &GuardedConnection::onBytesWritten);
+        tlsSocket->setSslConfiguration(*policy.tls);
+        tlsSocket->startServerEncryption();
+    }
     m_idleTimer.start();
+}
+
+qint64 GuardedConnection::unsentBytes() const
+{
+    const qint64 plain = m_socket->bytesToWrite();
+    if (!m_tls)
+        return plain;
+    return plain + static_cast<const QSslSocket *>(m_socket)->encryptedBytesToWrite();
 }
 
 GuardedConnection::~GuardedConnection() = default;
@@ -80,7 +103,7 @@ void GuardedConnection::onReadyRead()
 void GuardedConnection::onBytesWritten()
 {
     if (m_phase == Phase::Closing) {
-        if (m_socket->bytesToWrite() == 0)
+        if (unsentBytes() == 0)
             shutDownWriting();
         return;
     }
@@ -91,20 +114,24 @@ void GuardedConnection::onBytesWritten()
 void GuardedConnection::pump()
 {
     while (m_phase == Phase::Open && !m_dispatching) {
-        if (m_socket->bytesToWrite() > writeHighWater)
+        if (unsentBytes() > writeHighWater)
             return;
         if (m_unparsed.isEmpty()) {
             if (m_socket->bytesAvailable() == 0)
                 break;
             m_unparsed = m_socket->read(readChunk);
         }
+        const bool wasIdle = !m_framer.inProgress();
         const RequestFramer::Status status = m_framer.consume(m_unparsed);
+        if (wasIdle && m_framer.inProgress())
+            m_requestDeadline.start(); // the first byte of a request: it has this long to be whole
         if (status == RequestFramer::Status::Rejected) {
             const FramingRejection &rejection = m_framer.rejection();
             answer(rejection.status, rejection.type, rejection.detail);
             return;
         }
         if (status == RequestFramer::Status::Complete) {
+            m_requestDeadline.stop();
             m_current = m_framer.head();
             dispatch(m_framer.takeRequest());
             continue;
@@ -200,17 +227,27 @@ void GuardedConnection::onIdleTimeout()
         closeAfterWriting();
 }
 
+void GuardedConnection::onRequestDeadline()
+{
+    if (m_phase != Phase::Open || m_dispatching || !m_framer.inProgress())
+        return;
+    answer(408, QStringLiteral("request-timeout"),
+           QStringLiteral("The request did not arrive whole within %1 seconds of its first byte.")
+               .arg(double(m_requestDeadline.interval()) / 1000.0));
+}
+
 void GuardedConnection::closeAfterWriting()
 {
     if (m_phase != Phase::Open)
         return;
     m_phase = Phase::Closing;
     m_idleTimer.stop();
+    m_requestDeadline.stop();
     m_unparsed.clear();
     if (m_proxy)
         m_proxy->detach();
     m_lingerTimer.start();
-    if (m_socket->bytesToWrite() == 0)
+    if (unsentBytes() == 0 || m_tls)
         shutDownWriting();
 }
 
@@ -219,6 +256,11 @@ void GuardedConnection::shutDownWriting()
     if (m_writingShutDown)
         return;
     m_writingShutDown = true;
+    if (m_tls) {
+        // QSslSocket sends what is buffered, then close_notify, then closes.
+        m_socket->disconnectFromHost();
+        return;
+    }
     // Our FIN follows the answer; the client reads it, then closes its side.
     ::shutdown(int(m_socket->socketDescriptor()), SHUT_WR);
     m_discarded += m_socket->skip(m_socket->bytesAvailable());
@@ -238,6 +280,7 @@ void GuardedConnection::finish()
         return;
     m_phase = Phase::Finished;
     m_idleTimer.stop();
+    m_requestDeadline.stop();
     m_lingerTimer.stop();
     if (m_proxy)
         m_proxy->detach();

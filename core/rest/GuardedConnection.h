@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConnectionPolicy.h"
 #include "HttpResponse.h"
 #include "RequestFramer.h"
 
@@ -22,13 +23,14 @@ class RequestRecorder;
 // request to QHttpServer through a ProxySocket, writes the answer, and closes
 // idle connections. Closing is graceful: the answer is flushed, our side is
 // shut down, and whatever the client still sends is discarded, not kept,
-// until it closes too (so it reads the answer instead of a reset).
+// until it closes too (so it reads the answer instead of a reset). With TLS
+// the real socket is a QSslSocket in server mode: the framer sees decrypted
+// bytes, and closing sends TLS's close_notify after the answer.
 class GuardedConnection final : public QObject
 {
     Q_OBJECT
 public:
-    GuardedConnection(qintptr descriptor, std::chrono::milliseconds idleTimeout, RequestRecorder &recorder,
-                      QObject *parent);
+    GuardedConnection(qintptr descriptor, const ConnectionPolicy &policy, RequestRecorder &recorder, QObject *parent);
     ~GuardedConnection() override;
 
     // Whether the real socket could be set up; if not, the connection is
@@ -63,6 +65,9 @@ private:
     void onReadyRead();
     void onBytesWritten();
     void onIdleTimeout();
+    void onRequestDeadline();
+    // Bytes of our answers not yet on the wire (for TLS: before and after encryption).
+    qint64 unsentBytes() const;
     void pump();
     void dispatch(const QByteArray &request);
     void answer(int status, const QString &type, const QString &detail);
@@ -79,6 +84,8 @@ private:
     RequestHead m_current;
     QElapsedTimer m_requestTimer;
     QTimer m_idleTimer;
+    QTimer m_requestDeadline;
+    bool m_tls = false;
     QTimer m_lingerTimer;
     Phase m_phase = Phase::Open;
     bool m_dispatching = false;

@@ -50,7 +50,11 @@ RestEngine::~RestEngine() = default;
 
 Result<QUrl> RestEngine::listen()
 {
-    auto *guard = new ConnectionGuard(m_config.maxConnections, m_config.idleTimeout, m_recorder);
+    ConnectionPolicy policy;
+    policy.idleTimeout = m_config.idleTimeout;
+    policy.requestDeadline = m_config.requestDeadline;
+    policy.tls = m_config.tls;
+    auto *guard = new ConnectionGuard(m_config.maxConnections, std::move(policy), m_recorder);
     if (!guard->listen(m_config.address, m_config.port)) {
         const QString host = hostText(m_config.address);
         const QString port = QString::number(m_config.port);
@@ -66,7 +70,7 @@ Result<QUrl> RestEngine::listen()
     m_guard = guard;
 
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_config.tls ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(hostText(guard->serverAddress()));
     url.setPort(guard->serverPort());
     return url;

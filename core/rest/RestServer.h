@@ -4,9 +4,11 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QUrl>
 #include <chrono>
 #include <memory>
+#include <optional>
 
 namespace signoff {
 
@@ -23,6 +25,12 @@ struct RestConfig
     int maxConnections = 512;                        // open connections; more are refused with 503
     std::chrono::milliseconds idleTimeout{30000};    // a connection with nothing to do is closed
     std::chrono::milliseconds shutdownGrace{5000};   // stop(): how long in-flight requests may take
+    // A request's head and body must arrive within this time of its first
+    // byte, however steadily they trickle in (slowloris): more is 408.
+    std::chrono::milliseconds requestDeadline{30000};
+
+    // HTTPS with this certificate and key (see loadTlsConfiguration); none: plain HTTP.
+    std::optional<QSslConfiguration> tls;
 };
 
 // The REST API of product.md section 5, served by QHttpServer in a thread of

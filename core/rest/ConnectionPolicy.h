@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QSslConfiguration>
+#include <chrono>
+#include <optional>
+
+namespace signoff::rest {
+
+// What every connection of one server shares (RestConfig's part for them).
+struct ConnectionPolicy
+{
+    std::chrono::milliseconds idleTimeout{30000};     // nothing to do: closed
+    std::chrono::milliseconds requestDeadline{30000}; // a started request must be whole by then: 408
+    std::optional<QSslConfiguration> tls;             // set: the connection speaks TLS
+};
+
+} // namespace signoff::rest
