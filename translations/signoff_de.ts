@@ -463,6 +463,14 @@
         <source>The database file ‘%1’ is gone.</source>
         <translation>Die Datenbankdatei „%1“ ist verschwunden.</translation>
     </message>
+    <message>
+        <source>The disk that holds the database is full; nothing was saved.</source>
+        <translation>Der Datenträger der Datenbank ist voll; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>The database cannot be written (it is read-only); nothing was saved.</source>
+        <translation>In die Datenbank kann nicht geschrieben werden (sie ist schreibgeschützt); nichts wurde gespeichert.</translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -657,6 +665,10 @@
     <message>
         <source>Use requester, reviewer or admin.</source>
         <translation>Verwenden Sie requester, reviewer oder admin.</translation>
+    </message>
+    <message>
+        <source>The body names the field ‘%1’ more than once.</source>
+        <translation>Der Inhalt nennt das Feld „%1“ mehr als einmal.</translation>
     </message>
 </context>
 <context>

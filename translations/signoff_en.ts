@@ -463,6 +463,14 @@
         <source>The database file ‘%1’ is gone.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The disk that holds the database is full; nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The database cannot be written (it is read-only); nothing was saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -655,6 +663,10 @@
     </message>
     <message>
         <source>Use requester, reviewer or admin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The body names the field ‘%1’ more than once.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

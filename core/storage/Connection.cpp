@@ -34,6 +34,20 @@ bool isConnectionLoss(const QSqlError &error)
         || text.contains(QStringLiteral("could not connect"));
 }
 
+// SQLite's primary result code (the low byte of an extended one, which is
+// what Qt reports), or -1 when the error did not come from SQLite.
+int sqlitePrimaryCode(const QSqlError &error)
+{
+    bool ok = false;
+    const int code = error.nativeErrorCode().toInt(&ok);
+    return ok ? (code & 0xff) : -1;
+}
+
+constexpr int sqliteReadOnly = 8;   // SQLITE_READONLY: the file or its folder cannot be written
+constexpr int sqliteIoError = 10;   // SQLITE_IOERR
+constexpr int sqliteFull = 13;      // SQLITE_FULL: the disk is full
+constexpr int sqliteCantOpen = 14;  // SQLITE_CANTOPEN
+
 // QPSQL prepares with "PREPARE name AS ...", which PostgreSQL accepts only for
 // SELECT, INSERT, UPDATE, DELETE, MERGE and VALUES (and WITH around them):
 // SET, BEGIN, COMMIT, ROLLBACK and DDL must run unprepared there.
@@ -216,6 +230,22 @@ Error Connection::failure(const QSqlError &error, const QString &context)
         return Error::conflict(QStringLiteral("duplicate"), Message(QT_TRANSLATE_NOOP("Core", "This item already exists.")));
     if (m_dialect == SqlDialect::Postgresql && isConnectionLoss(error))
         m_broken = true;
+    if (m_dialect == SqlDialect::Sqlite) {
+        const int code = sqlitePrimaryCode(error);
+        // The file's state outside SQLite: reopen on next use, so that the
+        // server recovers by itself once the disk has room or the file is
+        // writable again (a connection keeps the mode it was opened with).
+        if (code == sqliteReadOnly || code == sqliteIoError || code == sqliteFull || code == sqliteCantOpen)
+            m_broken = true;
+        if (code == sqliteFull) {
+            qCCritical(lcStorage).noquote() << "disk full:" << error.text() << "|" << context.simplified();
+            return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The disk that holds the database is full; nothing was saved.")));
+        }
+        if (code == sqliteReadOnly) {
+            qCCritical(lcStorage).noquote() << "database is read-only:" << error.text() << "|" << context.simplified();
+            return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database cannot be written (it is read-only); nothing was saved.")));
+        }
+    }
     if (isBusy(error)) {
         qCWarning(lcStorage).noquote() << "database busy:" << error.text();
         return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database is busy; try again shortly.")));
