@@ -17,7 +17,10 @@ JsonFields::JsonFields(QJsonObject object, QString path)
 
 QString JsonFields::pathOf(const QString &name) const
 {
-    return m_path.isEmpty() ? name : m_path + u'.' + name;
+    // A member whose name is empty ({"": 1}) is named as JSON writes it, so
+    // that no error points at nothing (found by fuzz_json_bodies).
+    const QString shown = name.isEmpty() ? QStringLiteral("\"\"") : name;
+    return m_path.isEmpty() ? shown : m_path + u'.' + shown;
 }
 
 void JsonFields::addProblem(const QString &name, Message message)
