@@ -670,6 +670,10 @@
         <source>The body names the field ‘%1’ more than once.</source>
         <translation>Der Inhalt nennt das Feld „%1“ mehr als einmal.</translation>
     </message>
+    <message>
+        <source>This must be UTF-8 text.</source>
+        <translation>Das muss UTF-8-Text sein.</translation>
+    </message>
 </context>
 <context>
     <name>signoff::AuditListModel</name>

@@ -669,6 +669,10 @@
         <source>The body names the field ‘%1’ more than once.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>This must be UTF-8 text.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>signoff::AuditListModel</name>

@@ -51,11 +51,18 @@ QueryParameters::QueryParameters(const QUrl &url, const QStringList &names)
     : m_query(url.query(QUrl::FullyEncoded))
 {
     const auto items = m_query.queryItems(QUrl::FullyEncoded);
+    // Text that is not UTF-8 would be read with replacement characters and
+    // searched for as such: refuse it instead (found by the hostile-input test).
+    const auto isUtf8 = [](const QString &encoded) {
+        const QByteArray bytes = QByteArray::fromPercentEncoding(encoded.toUtf8());
+        return QString::fromUtf8(bytes).toUtf8() == bytes;
+    };
     for (const auto &[name, value] : items) {
-        Q_UNUSED(value)
         const QString decoded = QUrl::fromPercentEncoding(name.toUtf8());
         if (!names.contains(decoded))
             addProblem(decoded, Message(QT_TRANSLATE_NOOP("Rest", "This query parameter is unknown; remove it.")));
+        else if (!isUtf8(value))
+            addProblem(decoded, Message(QT_TRANSLATE_NOOP("Rest", "This must be UTF-8 text.")));
     }
 }
 
