@@ -135,6 +135,11 @@ int runServeCommand(const GlobalOptions &options)
         return console::fail(administrator.error());
     if (administrator.value())
         console::printError(QStringLiteral("created user admin with password %1 — change it").arg(*administrator.value()));
+    // From here on this thread only waits for signals; the server thread has
+    // its own connection. An idle connection here would only keep SQLite's
+    // view of the file as it was opened (read-only, say) alive for every
+    // later connection of the process.
+    database.value()->closeThreadConnection();
 
     RestServer server(services);
     bool stopping = false;
