@@ -23,6 +23,18 @@
 # Test property values may use generator expressions, e.g.
 #   ENVIRONMENT "SIGNOFF_BINARY=$<TARGET_FILE:signoff>"
 
+# Under SIGNOFF_SANITIZE, every test and every program it starts stops at the
+# first finding of AddressSanitizer, LeakSanitizer or UndefinedBehaviorSanitizer
+# with a stack trace; leaks inside the system's libraries are suppressed
+# (cmake/lsan-suppressions.txt), Signoff's own are not.
+set(SIGNOFF_SANITIZER_ENVIRONMENT "")
+if(SIGNOFF_SANITIZE)
+    set(SIGNOFF_SANITIZER_ENVIRONMENT
+        "ASAN_OPTIONS=detect_leaks=1:halt_on_error=1:check_initialization_order=1:detect_stack_use_after_return=1"
+        "UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1"
+        "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/cmake/lsan-suppressions.txt:print_suppressions=0")
+endif()
+
 set(SIGNOFF_TEST_POSTGRESQL_FILE "${PROJECT_BINARY_DIR}/tests/postgres/server-url"
     CACHE INTERNAL "Where the postgres fixture writes the URL of its server")
 
@@ -59,7 +71,8 @@ function(signoff_add_test)
         "XDG_CONFIG_HOME=${home}/config"
         "XDG_DATA_HOME=${home}/data"
         "XDG_CACHE_HOME=${home}/cache"
-        "SIGNOFF_TEST_POSTGRESQL_FILE=${SIGNOFF_TEST_POSTGRESQL_FILE}")
+        "SIGNOFF_TEST_POSTGRESQL_FILE=${SIGNOFF_TEST_POSTGRESQL_FILE}"
+        ${SIGNOFF_SANITIZER_ENVIRONMENT})
     # A variable given in ENVIRONMENT replaces the default of the same name.
     foreach(assignment IN LISTS arg_ENVIRONMENT)
         string(REGEX REPLACE "=.*" "" variable "${assignment}")
