@@ -35,6 +35,8 @@ bool ServeProcess::start(const QString &databaseUrl, const QStringList &extraArg
     m_output.clear();
     m_url.clear();
     m_process->setProcessChannelMode(QProcess::SeparateChannels);
+    m_process->setStandardOutputFile(QProcess::nullDevice());
+    m_process->setStandardErrorFile(m_logFolder.filePath(QStringLiteral("stderr.log")));
     m_process->start(signoffBinary(), QStringList{QStringLiteral("--database"), databaseUrl, QStringLiteral("serve"),
                                                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                                                   QStringLiteral("--rate-limit"), QStringLiteral("0")}
@@ -52,7 +54,7 @@ bool ServeProcess::start(const QString &databaseUrl, const QStringList &extraArg
         }
         if (m_process->state() == QProcess::NotRunning)
             return false;
-        m_process->waitForReadyRead(100);
+        m_process->waitForFinished(100);
     }
     return false;
 }
@@ -69,8 +71,9 @@ bool ServeProcess::isRunning() const
 
 QString ServeProcess::output()
 {
-    if (m_process)
-        m_output += QString::fromUtf8(m_process->readAllStandardError());
+    QFile log(m_logFolder.filePath(QStringLiteral("stderr.log")));
+    if (log.open(QIODevice::ReadOnly))
+        m_output = QString::fromUtf8(log.readAll());
     return m_output;
 }
 

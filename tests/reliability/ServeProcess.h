@@ -45,6 +45,9 @@ public:
 
 private:
     std::unique_ptr<QProcess> m_process;
+    // Standard error goes to a file, not a pipe: a pipe nobody drains while
+    // the test blocks on HTTP would fill up and stop the server mid-write.
+    QTemporaryDir m_logFolder;
     QString m_output;
     QUrl m_url;
 };
