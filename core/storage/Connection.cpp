@@ -304,4 +304,19 @@ void Connection::rollback()
     m_inTransaction = false;
 }
 
+Result<void> Connection::checkpoint(Checkpoint mode)
+{
+    return execute(mode == Checkpoint::Passive ? QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")
+                                               : QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+}
+
+Result<void> Connection::setWalAutoCheckpoint(int pages)
+{
+    // A pragma's value cannot be bound; `pages` is a number we format.
+    auto result = execute(QStringLiteral("PRAGMA wal_autocheckpoint = %1").arg(qMax(0, pages)));
+    if (result)
+        m_walAutoCheckpoint = qMax(0, pages);
+    return result;
+}
+
 } // namespace signoff

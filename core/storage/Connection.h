@@ -79,6 +79,16 @@ public:
     void rollback();
     bool inTransaction() const { return m_inTransaction; }
 
+    // SQLite's write-ahead log. PASSIVE copies what it can without waiting
+    // for anyone; TRUNCATE waits for readers and writers, copies everything
+    // and empties the log file.
+    enum class Checkpoint { Passive, Truncate };
+    Result<void> checkpoint(Checkpoint mode);
+    // The log size (in pages) at which a commit checkpoints by itself
+    // (PRAGMA wal_autocheckpoint); 0: never.
+    Result<void> setWalAutoCheckpoint(int pages);
+    int walAutoCheckpoint() const { return m_walAutoCheckpoint; }
+
 private:
     Result<void> configureSqlite();
 
@@ -89,6 +99,7 @@ private:
     std::unique_ptr<QSqlQuery> m_unpreparable; // the last statement that failed to prepare
     bool m_broken = false;
     bool m_inTransaction = false;
+    int m_walAutoCheckpoint = 1000; // SQLite's default
 };
 
 bool isUniqueViolation(const QSqlError &error);

@@ -11,12 +11,14 @@ namespace signoff {
 
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url))
+    , m_groupCommitEnabled(qEnvironmentVariable("SIGNOFF_GROUP_COMMIT") != QStringLiteral("0"))
     , m_threadWatcher(std::make_unique<QObject>())
 {
 }
 
 Database::~Database()
 {
+    m_checkpointer.reset(); // its thread closes its own connection
     m_threadWatcher.reset();
     QMutexLocker locker(&m_mutex);
     // Connections of other threads should have been closed by their threads;
@@ -31,8 +33,12 @@ Result<Connection *> Database::connection()
         QMutexLocker locker(&m_mutex);
         auto it = m_connections.constFind(thread);
         if (it != m_connections.cend()) {
-            if (!it.value()->isBroken())
-                return it.value().get();
+            if (!it.value()->isBroken()) {
+                Connection *existing = it.value().get();
+                locker.unlock();
+                applyWalAutoCheckpoint(*existing);
+                return existing;
+            }
         }
     }
     closeConnectionOf(thread);
@@ -54,6 +60,7 @@ Result<Connection *> Database::connection()
     if (auto opened = connection->open(); !opened)
         return opened.error();
     m_hasOpened = true;
+    applyWalAutoCheckpoint(*connection);
 
     QMutexLocker locker(&m_mutex);
     m_connections.insert(thread, connection);
@@ -104,6 +111,30 @@ Result<void> Database::ping()
             return result;
     }
     return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database is not available; try again shortly.")));
+}
+
+void Database::applyWalAutoCheckpoint(Connection &connection)
+{
+    const int pages = m_walAutoCheckpoint.load(std::memory_order_relaxed);
+    if (pages >= 0 && connection.walAutoCheckpoint() != pages && !connection.inTransaction()) {
+        if (!connection.setWalAutoCheckpoint(pages))
+            qCWarning(lcStorage) << "cannot set wal_autocheckpoint";
+    }
+}
+
+void Database::startBackgroundCheckpoints(WalCheckpointer::Options options)
+{
+    if (m_url.dialect != SqlDialect::Sqlite || m_checkpointer)
+        return;
+    // Commits no longer checkpoint by themselves; this many pages (64 MiB of
+    // 4 KiB pages) is the safety net should the checkpointer fall behind.
+    m_walAutoCheckpoint = 16384;
+    m_checkpointer = std::make_unique<WalCheckpointer>(*this, m_url.path, options);
+}
+
+quint64 Database::backgroundCheckpoints() const
+{
+    return m_checkpointer ? m_checkpointer->checkpoints() : 0;
 }
 
 } // namespace signoff

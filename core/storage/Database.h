@@ -2,6 +2,8 @@
 
 #include "Connection.h"
 #include "DatabaseUrl.h"
+#include "GroupCommit.h"
+#include "WalCheckpointer.h"
 #include "domain/Result.h"
 
 #include <QHash>
@@ -10,6 +12,7 @@
 #include <QObject>
 #include <atomic>
 #include <memory>
+#include <optional>
 #include <type_traits>
 
 class QThread;
@@ -38,10 +41,23 @@ public:
     // Whether the database answers a trivial query (for /healthz).
     Result<void> ping();
 
+    // SQLite: checkpoints the write-ahead log from a thread of its own from
+    // now on (WalCheckpointer), instead of inside the commits of whichever
+    // thread crosses the threshold. Idempotent; nothing for PostgreSQL.
+    void startBackgroundCheckpoints(WalCheckpointer::Options options = {});
+    // Checkpoints the background thread has run (0 when there is none).
+    quint64 backgroundCheckpoints() const;
+    // Write transactions and units of work that went through group commit
+    // (SQLite), for tests and diagnostics.
+    const GroupCommit &groupCommit() const { return m_groupCommit; }
+
     // Runs `work(Connection&)` in a write transaction (BEGIN IMMEDIATE on
     // SQLite, so concurrent writers queue instead of failing on lock upgrade)
     // and commits if it returns a value; rolls back on an error. Nested calls
-    // join the outer transaction.
+    // join the outer transaction. On SQLite, writes of several threads that
+    // arrive together share one transaction and one fsync, each in a
+    // savepoint of its own (GroupCommit); `work` may then run on another
+    // thread's connection, and returns only once its commit is on disk.
     template<typename Work>
     auto write(Work &&work) -> std::invoke_result_t<Work, Connection &>
     {
@@ -52,6 +68,18 @@ public:
         Connection &conn = *connectionResult.value();
         if (conn.inTransaction())
             return work(conn);
+        if (m_url.dialect == SqlDialect::Sqlite && m_groupCommitEnabled) {
+            // SQLite has one writer at a time and one fsync per commit:
+            // concurrent writes share a transaction (GroupCommit).
+            std::optional<R> result;
+            auto committed = m_groupCommit.run(conn, [&](Connection &batch) {
+                result.emplace(work(batch));
+                return static_cast<bool>(*result);
+            });
+            if (!committed)
+                return R(committed.error());
+            return std::move(*result);
+        }
         if (auto begun = conn.beginWrite(); !begun)
             return R(begun.error());
         R result = work(conn);
@@ -97,6 +125,7 @@ public:
 
 private:
     void closeConnectionOf(QThread *thread);
+    void applyWalAutoCheckpoint(Connection &connection);
     Error fileGone() const;
 
     DatabaseUrl m_url;
@@ -104,6 +133,13 @@ private:
     QHash<QThread *, std::shared_ptr<Connection>> m_connections;
     QSet<QThread *> m_watchedThreads;
     std::atomic<bool> m_hasOpened{false};
+    GroupCommit m_groupCommit;
+    // SIGNOFF_GROUP_COMMIT=0 turns it off: for measuring what it brings
+    // (docs/benchmarks.md), not for production.
+    const bool m_groupCommitEnabled;
+    // The wal_autocheckpoint every connection should have; -1: SQLite's own.
+    std::atomic<int> m_walAutoCheckpoint{-1};
+    std::unique_ptr<WalCheckpointer> m_checkpointer;
     // Receiver context for QThread::finished: destroyed with the Database, so
     // a thread finishing later does not call into a dead object.
     std::unique_ptr<QObject> m_threadWatcher;
