@@ -37,26 +37,26 @@ void ChangeWatcher::poll()
         if (!latest)
             return;
         auto recent = m_database.run([&](Connection &connection) {
-            return AuditRepository(connection).after(qMax<qint64>(0, latest.value() - lookBack), batchSize);
+            return AuditRepository(connection).changesAfter(qMax<qint64>(0, latest.value() - lookBack), batchSize);
         });
         if (!recent)
             return;
         m_seenUpTo = latest.value();
-        for (const AuditEvent &event : recent.value()) {
+        for (const AuditChange &event : recent.value()) {
             m_recent.insert(event.id);
             m_seenUpTo = qMax(m_seenUpTo, event.id);
         }
         return;
     }
     auto events = m_database.run([&](Connection &connection) {
-        return AuditRepository(connection).after(qMax<qint64>(0, m_seenUpTo - lookBack), batchSize);
+        return AuditRepository(connection).changesAfter(qMax<qint64>(0, m_seenUpTo - lookBack), batchSize);
     });
     if (!events) {
         qCDebug(lcService) << "change watcher could not read the audit log";
         return;
     }
     QSet<QPair<QString, QString>> changed; // entity type name, id
-    for (const AuditEvent &event : events.value()) {
+    for (const AuditChange &event : events.value()) {
         if (m_recent.contains(event.id))
             continue;
         m_recent.insert(event.id);

@@ -85,15 +85,16 @@ Result<Page<AuditEvent>> AuditRepository::list(const AuditQuery &query)
     return collectPage<AuditEvent>(*rows, *limit, keyset.keyColumn(), readEvent);
 }
 
-Result<QList<AuditEvent>> AuditRepository::after(qint64 afterId, int limit)
+Result<QList<AuditChange>> AuditRepository::changesAfter(qint64 afterId, int limit)
 {
-    auto rows = m_connection.query(selectEvents + QStringLiteral(" WHERE a.id > ? ORDER BY a.id LIMIT ?"), {afterId, limit});
+    auto rows = m_connection.query(
+        QStringLiteral("SELECT id, entity_type, entity_id FROM audit_event WHERE id > ? ORDER BY id LIMIT ?"), {afterId, limit});
     if (!rows)
         return rows.error();
-    QList<AuditEvent> events;
+    QList<AuditChange> changes;
     while (rows->next())
-        events.append(readEvent(*rows));
-    return events;
+        changes.append(AuditChange{rows->value(0).toLongLong(), rows->value(1).toString(), rows->value(2).toString()});
+    return changes;
 }
 
 Result<qint64> AuditRepository::latestId()

@@ -8,6 +8,14 @@
 
 namespace signoff {
 
+// What an audit event says changed (for watching the log).
+struct AuditChange
+{
+    qint64 id = 0;
+    QString entityType;
+    QString entityId;
+};
+
 // The append-only audit_event table: rows are added, never changed (the
 // schema's triggers refuse UPDATE and DELETE).
 class AuditRepository
@@ -20,9 +28,10 @@ public:
     Result<QList<AuditEvent>> history(const QString &entityType, const QString &entityId);
     // Newest first, filtered and paged.
     Result<Page<AuditEvent>> list(const AuditQuery &query);
-    // Events with an id above `afterId`, oldest first: what other processes
-    // changed since we last looked (every change writes one).
-    Result<QList<AuditEvent>> after(qint64 afterId, int limit);
+    // Events with an id above `afterId`, oldest first, as what they changed:
+    // what other processes changed since we last looked (every change writes
+    // one). Only three columns are read: the watcher reads many.
+    Result<QList<AuditChange>> changesAfter(qint64 afterId, int limit);
     Result<qint64> latestId();
 
 private:

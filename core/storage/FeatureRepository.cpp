@@ -92,6 +92,51 @@ Result<bool> FeatureRepository::remove(const QUuid &id, int expectedVersion)
     return rows->rowsAffected() == 1;
 }
 
+Result<Page<ItemVersion>> FeatureRepository::listVersions(const ItemQuery &query, const QUuid &actorId)
+{
+    auto limit = checkedLimit(query.page);
+    if (!limit)
+        return limit.error();
+    KeysetQuery keyset({QStringLiteral("f.id"), QStringLiteral("f.version")}, featuresFrom,
+                       insertionOrder(m_connection.dialect(), QStringLiteral("f")));
+    if (auto applied = applyItemQuery(keyset, query, featureColumns, actorId); !applied)
+        return applied.error();
+    auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
+    if (!rows)
+        return rows.error();
+    return collectPage<ItemVersion>(*rows, *limit, keyset.keyColumn(), [](const Rows &row) {
+        return ItemVersion{sql::toUuid(row.value(0)), row.value(1).toInt()};
+    });
+}
+
+Result<QList<Feature>> FeatureRepository::findByIds(const QList<QUuid> &ids)
+{
+    QList<Feature> features;
+    // Placeholders in powers of two (the last id repeated to fill them), so
+    // that a handful of prepared statements serve every page size.
+    qsizetype from = 0;
+    while (from < ids.size()) {
+        const qsizetype chunk = qMin<qsizetype>(ids.size() - from, 512);
+        qsizetype width = 1;
+        while (width < chunk)
+            width *= 2;
+        QVariantList values;
+        values.reserve(width);
+        for (qsizetype i = 0; i < width; ++i)
+            values.append(sql::fromUuid(ids.at(from + qMin(i, chunk - 1))));
+        QString placeholders = QStringLiteral("?");
+        for (qsizetype i = 1; i < width; ++i)
+            placeholders += QStringLiteral(", ?");
+        auto rows = m_connection.query(selectFeatures + QStringLiteral(" WHERE f.id IN (") + placeholders + u')', values);
+        if (!rows)
+            return rows.error();
+        while (rows->next())
+            features.append(readFeature(*rows));
+        from += chunk;
+    }
+    return features;
+}
+
 Result<Page<Feature>> FeatureRepository::list(const ItemQuery &query, const QUuid &actorId)
 {
     auto limit = checkedLimit(query.page);

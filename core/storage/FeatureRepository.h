@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Connection.h"
+#include "ItemListing.h"
 #include "domain/Feature.h"
 #include "domain/Page.h"
 #include "domain/Queries.h"
@@ -25,6 +26,12 @@ public:
     Result<bool> update(const Feature &feature, int expectedVersion);
     Result<bool> remove(const QUuid &id, int expectedVersion);
     Result<Page<Feature>> list(const ItemQuery &query, const QUuid &actorId);
+    // The same page as list(), as ids and versions only (a narrow read):
+    // for a caller that has most rows at hand already.
+    Result<Page<ItemVersion>> listVersions(const ItemQuery &query, const QUuid &actorId);
+    // The features with these ids, in no particular order; ids that do not
+    // exist are left out.
+    Result<QList<Feature>> findByIds(const QList<QUuid> &ids);
 
 private:
     Connection &m_connection;

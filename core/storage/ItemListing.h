@@ -20,6 +20,14 @@ struct ItemColumns
     QString search; // what ItemQuery::search matches
 };
 
+// An item as a list names it: which one, at which version. A version is
+// bumped by every change, so (id, version) always means the same content.
+struct ItemVersion
+{
+    QUuid id;
+    int version = 0;
+};
+
 // Applies filters, sort and cursor of `query` to `keyset`.
 Result<void> applyItemQuery(KeysetQuery &keyset, const ItemQuery &query, const ItemColumns &columns,
                             const QUuid &actorId);
