@@ -33,6 +33,19 @@ AuthService::AuthService(ServiceContext &context, const PasswordHasher &hasher, 
     : m_context(context)
     , m_hasher(hasher)
     , m_throttle(throttle)
+    , m_tokens(context.options.tokenCacheEntries, context.options.readCacheTtl)
+    , m_userChanges(context.notifier, [this](EntityType type, const QString &id) {
+        if (type != EntityType::User)
+            return;
+        // A user's role, name or state changed, or one of their sessions
+        // ended elsewhere: their tokens are looked up afresh.
+        if (id.isEmpty())
+            m_tokens.clear();
+        else
+            m_tokens.invalidateIf([userId = QUuid::fromString(id)](const QString &, const StoredToken &token) {
+                return token.user.id == userId;
+            });
+    })
 {
 }
 
@@ -120,13 +133,19 @@ Result<Actor> AuthService::authenticate(const QString &token)
     if (token.isEmpty() || token.size() > 256)
         return invalidToken();
     const QString hash = sha256Hex(token);
-    auto found = m_context.database.run(
-        [&](Connection &connection) { return TokenRepository(connection).findByHash(hash); });
-    if (!found)
-        return found.error();
-    if (!found.value() || !constantTimeEquals(found.value()->tokenHash.toLatin1(), hash.toLatin1()))
-        return invalidToken();
-    const StoredToken &stored = *found.value();
+    std::optional<StoredToken> known = m_tokens.find(hash);
+    if (!known) {
+        const auto ticket = m_tokens.ticket();
+        auto found = m_context.database.run(
+            [&](Connection &connection) { return TokenRepository(connection).findByHash(hash); });
+        if (!found)
+            return found.error();
+        if (!found.value() || !constantTimeEquals(found.value()->tokenHash.toLatin1(), hash.toLatin1()))
+            return invalidToken();
+        known = std::move(*found.value());
+        m_tokens.store(hash, *known, ticket);
+    }
+    const StoredToken &stored = *known;
     const QDateTime now = utcNow();
     if (stored.expiresAt <= now)
         return Error::unauthenticated(Message(QT_TRANSLATE_NOOP("Core", "The token has expired; sign in again.")));
@@ -137,6 +156,7 @@ Result<Actor> AuthService::authenticate(const QString &token)
             [&](Connection &connection) { return TokenRepository(connection).touch(stored.id, now); });
         if (!touched)
             qCWarning(lcService) << "could not record token use";
+        m_tokens.invalidate(hash); // read again with the new last use
     }
     return stored.user.actor();
 }
@@ -147,13 +167,16 @@ Result<void> AuthService::revoke(const QString &token)
     if (!actor)
         return actor.error();
     const QString hash = sha256Hex(token);
-    return m_context.database.write([&](Connection &connection) -> Result<void> {
+    auto revoked = m_context.database.write([&](Connection &connection) -> Result<void> {
         auto removed = TokenRepository(connection).removeByHash(hash);
         if (!removed)
             return removed.error();
         return AuditRepository(connection).append(
             auditEvent(actor.value(), QStringLiteral("sign_out"), EntityType::User, idText(actor->id), utcNow()));
     });
+    // After the commit: a lookup that read the token before it is refused by the ticket.
+    m_tokens.invalidate(hash);
+    return revoked;
 }
 
 } // namespace signoff

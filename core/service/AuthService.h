@@ -1,10 +1,13 @@
 #pragma once
 
+#include "ChangeSubscription.h"
 #include "LoginThrottle.h"
 #include "PasswordHasher.h"
+#include "ReadCache.h"
 #include "ServiceContext.h"
 #include "domain/Result.h"
 #include "domain/User.h"
+#include "storage/TokenRepository.h"
 
 namespace signoff {
 
@@ -25,7 +28,10 @@ public:
     Result<User> signIn(const QString &username, const QString &password);
     Result<IssuedToken> issueToken(const QString &username, const QString &password);
     // The user behind a bearer token; Unauthenticated when the token is
-    // unknown, expired, revoked, or its user is disabled.
+    // unknown, expired, revoked, or its user is disabled. Valid tokens are
+    // cached (by their hash, for ServiceOptions::readCacheTtl): revoking one
+    // and any announced change of its user drop it at once, and its expiry is
+    // checked on every use.
     Result<Actor> authenticate(const QString &token);
     Result<void> revoke(const QString &token);
 
@@ -35,6 +41,8 @@ private:
     ServiceContext &m_context;
     const PasswordHasher &m_hasher;
     LoginThrottle &m_throttle;
+    ReadCache<QString, StoredToken> m_tokens; // by the token's hash
+    ChangeSubscription m_userChanges;
 };
 
 } // namespace signoff

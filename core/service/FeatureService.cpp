@@ -65,6 +65,15 @@ private:
 
 FeatureService::FeatureService(ServiceContext &context)
     : m_context(context)
+    , m_cache(context.options.itemCacheEntries, context.options.readCacheTtl)
+    , m_changes(context.notifier, [this](EntityType type, const QString &id) {
+        if (type != EntityType::Feature)
+            return;
+        if (id.isEmpty())
+            m_cache.clear(); // "features changed", no id: a watcher that fell behind
+        else
+            m_cache.invalidate(QUuid::fromString(id));
+    })
 {
     metrics::featureCreated(); // registered at zero, so dashboards see the series from the start
 }
@@ -116,14 +125,68 @@ Result<Feature> FeatureService::create(const Actor &actor, const NewFeature &inp
 Result<Feature> FeatureService::get(const Actor &, const QUuid &id)
 {
     FEATURE_LATENCY("get");
-    return m_context.database.run([&](Connection &connection) { return FeatureWorkflow::find(connection, id); });
+    if (auto cached = m_cache.find(id))
+        return std::move(*cached);
+    const auto ticket = m_cache.ticket();
+    auto found = m_context.database.run([&](Connection &connection) { return FeatureWorkflow::find(connection, id); });
+    if (found)
+        m_cache.store(id, found.value(), ticket);
+    return found;
 }
 
 Result<Page<Feature>> FeatureService::list(const Actor &actor, const ItemQuery &query)
 {
     FEATURE_LATENCY("list");
-    return m_context.database.run(
-        [&](Connection &connection) { return FeatureRepository(connection).list(query, actor.id); });
+    const auto wholeRows = [&] {
+        return m_context.database.run(
+            [&](Connection &connection) { return FeatureRepository(connection).list(query, actor.id); });
+    };
+    if (!m_cache.isEnabled())
+        return wholeRows();
+
+    // The page as ids and versions; what the cache holds at those versions
+    // is what the rows say (a version never comes back with other content),
+    // and only the rest is read in full.
+    auto versions = m_context.database.run(
+        [&](Connection &connection) { return FeatureRepository(connection).listVersions(query, actor.id); });
+    if (!versions)
+        return versions.error();
+    const QList<ItemVersion> &wanted = versions->items;
+    QList<std::optional<Feature>> found(wanted.size());
+    QList<QUuid> missing;
+    for (qsizetype i = 0; i < wanted.size(); ++i) {
+        if (auto cached = m_cache.find(wanted.at(i).id); cached && cached->version == wanted.at(i).version)
+            found[i] = std::move(*cached);
+        else
+            missing.append(wanted.at(i).id);
+    }
+    if (!missing.isEmpty()) {
+        const auto ticket = m_cache.ticket();
+        auto rows = m_context.database.run(
+            [&](Connection &connection) { return FeatureRepository(connection).findByIds(missing); });
+        if (!rows)
+            return rows.error();
+        QHash<QUuid, Feature> byId;
+        for (Feature &feature : rows.value())
+            byId.insert(feature.id, std::move(feature));
+        for (qsizetype i = 0; i < wanted.size(); ++i) {
+            if (found[i])
+                continue;
+            auto it = byId.find(wanted.at(i).id);
+            // Changed or deleted between the two reads: read the page again,
+            // as one snapshot.
+            if (it == byId.end() || it->version != wanted.at(i).version)
+                return wholeRows();
+            m_cache.store(it->id, *it, ticket);
+            found[i] = std::move(*it);
+        }
+    }
+    Page<Feature> page;
+    page.next = versions->next;
+    page.items.reserve(found.size());
+    for (std::optional<Feature> &feature : found)
+        page.items.append(std::move(*feature));
+    return page;
 }
 
 Result<Feature> FeatureService::update(const Actor &actor, const QUuid &id, const FeaturePatch &patch,

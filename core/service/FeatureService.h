@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ChangeSubscription.h"
+#include "ReadCache.h"
 #include "ServiceContext.h"
 #include "domain/AuditEvent.h"
 #include "domain/Feature.h"
@@ -12,6 +14,10 @@ namespace signoff {
 // Features: create, read, edit drafts, delete drafts, move through the
 // workflow. Any signed-in user may read and create; edits and deletion are
 // for the owner or an administrator; transitions follow core/domain/Workflow.
+// get() answers from a read cache (ServiceOptions::readCacheTtl) that every
+// announced change of the feature invalidates before its author returns;
+// list() reads ids and versions and takes from the cache what it holds at
+// those versions.
 class FeatureService
 {
 public:
@@ -29,6 +35,8 @@ public:
 
 private:
     ServiceContext &m_context;
+    ReadCache<QUuid, Feature> m_cache;
+    ChangeSubscription m_changes;
 };
 
 } // namespace signoff
