@@ -28,11 +28,11 @@ Error notSignedIn()
 
 } // namespace
 
-Dispatcher::Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, int rateLimitPerSecond)
+Dispatcher::Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter)
     : m_services(services)
     , m_router(router)
     , m_recorder(recorder)
-    , m_limiter(rateLimitPerSecond)
+    , m_limiter(limiter)
 {
 }
 
@@ -86,18 +86,19 @@ HttpResponse Dispatcher::run(const QHttpServerRequest &request, GuardedConnectio
 
     // Clients are counted by their token once it proved valid, else by
     // address: made-up tokens cannot buy a fresh bucket each.
-    const QByteArray address = "address:" + request.remoteAddress().toString().toLatin1();
+    // (The address is only spelt out when needed: most requests carry a token.)
+    const auto address = [&request]() -> QByteArray { return "address:" + request.remoteAddress().toString().toLatin1(); };
     const QByteArray token = bearerToken(request);
     std::optional<Actor> signedIn;
     if (target.access == Access::Authenticated) {
         if (token.isEmpty()) {
-            if (auto limited = limitRate(address))
+            if (auto limited = limitRate(address()))
                 return *limited;
             return toResponse(notSignedIn());
         }
         auto authenticated = m_services.auth().authenticate(QString::fromLatin1(token));
         if (!authenticated) {
-            if (auto limited = limitRate(address))
+            if (auto limited = limitRate(address()))
                 return *limited;
             return toResponse(authenticated.error());
         }
@@ -105,7 +106,7 @@ HttpResponse Dispatcher::run(const QHttpServerRequest &request, GuardedConnectio
         *actor = signedIn->username;
         if (auto limited = limitRate("token:" + token))
             return *limited;
-    } else if (auto limited = limitRate(address)) {
+    } else if (auto limited = limitRate(address())) {
         return *limited;
     }
 

@@ -23,7 +23,7 @@ class Router;
 class Dispatcher
 {
 public:
-    Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, int rateLimitPerSecond);
+    Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter);
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
 
@@ -35,7 +35,7 @@ private:
     Services &m_services;
     const Router &m_router;
     RequestRecorder &m_recorder;
-    RateLimiter m_limiter;
+    RateLimiter &m_limiter; // shared by the server's threads
 };
 
 } // namespace signoff::rest

@@ -119,7 +119,8 @@ void GuardedConnection::pump()
         if (m_unparsed.isEmpty()) {
             if (m_socket->bytesAvailable() == 0)
                 break;
-            m_unparsed = m_socket->read(readChunk);
+            // What is there, not a whole chunk: read(readChunk) allocates all of it.
+            m_unparsed = m_socket->read(qMin(readChunk, m_socket->bytesAvailable()));
         }
         const bool wasIdle = !m_framer.inProgress();
         const RequestFramer::Status status = m_framer.consume(m_unparsed);

@@ -12,7 +12,7 @@ namespace signoff::rest {
 template<typename T>
 HttpResponse itemResponse(int status, const T &item)
 {
-    HttpResponse response = HttpResponse::json(status, toJson(item));
+    HttpResponse response = HttpResponse::withBody(status, mime::json, toJsonBytes(item));
     response.setHeader("ETag", entityTag(item.version));
     return response;
 }
@@ -54,7 +54,7 @@ HttpResponse pageResponse(const Result<Page<T>> &page)
 {
     if (!page)
         return toResponse(page.error());
-    return HttpResponse::json(200, toJson(page.value()));
+    return HttpResponse::withBody(200, mime::json, toJsonBytes(page.value()));
 }
 
 } // namespace signoff::rest

@@ -1,5 +1,9 @@
 #include "Representation.h"
 
+#include "JsonWriter.h"
+
+#include "service/ReadCache.h"
+
 namespace signoff::rest {
 
 namespace {
@@ -15,7 +19,7 @@ QJsonValue timestamp(const QDateTime &at)
 {
     if (!at.isValid())
         return QJsonValue(QJsonValue::Null);
-    return at.toUTC().toString(Qt::ISODateWithMs);
+    return QString::fromLatin1(rfc3339(at));
 }
 
 QString idString(const QUuid &id)
@@ -35,6 +39,80 @@ QJsonObject toJson(const Feature &feature)
         {QStringLiteral("created_at"), timestamp(feature.createdAt)},
         {QStringLiteral("updated_at"), timestamp(feature.updatedAt)},
     };
+}
+
+namespace {
+
+// The members of toJson(Feature), in the order QJsonDocument writes them.
+void writeFeature(JsonWriter &json, const Feature &feature)
+{
+    json.beginObject();
+    json.key(QLatin1StringView("created_at"));
+    json.timestamp(feature.createdAt);
+    json.key(QLatin1StringView("id"));
+    json.string(idString(feature.id));
+    json.key(QLatin1StringView("name"));
+    json.string(feature.name);
+    json.key(QLatin1StringView("options"));
+    json.raw(feature.options.isEmpty() ? QByteArray("{}") : QJsonDocument(feature.options).toJson(QJsonDocument::Compact));
+    json.key(QLatin1StringView("owner"));
+    json.string(feature.ownerUsername);
+    json.key(QLatin1StringView("status"));
+    json.string(toString(feature.status));
+    json.key(QLatin1StringView("updated_at"));
+    json.timestamp(feature.updatedAt);
+    json.key(QLatin1StringView("version"));
+    json.number(feature.version);
+    json.endObject();
+}
+
+// Features as bytes, by id, for the version (and time of change) they were
+// written at: an item's version changes with every change, so an entry is
+// either exactly right or not used, and nothing needs to invalidate it.
+// Bounded; shared by the server threads.
+struct WrittenFeature
+{
+    int version = 0;
+    QDateTime updatedAt;
+    QByteArray json;
+};
+
+ReadCache<QUuid, WrittenFeature> &writtenFeatures()
+{
+    static ReadCache<QUuid, WrittenFeature> cache(20000, std::chrono::hours(1));
+    return cache;
+}
+
+} // namespace
+
+QByteArray toJsonBytes(const Feature &feature)
+{
+    auto &cache = writtenFeatures();
+    if (auto known = cache.find(feature.id); known && known->version == feature.version && known->updatedAt == feature.updatedAt)
+        return known->json;
+    JsonWriter json;
+    writeFeature(json, feature);
+    QByteArray bytes = json.take();
+    cache.store(feature.id, WrittenFeature{feature.version, feature.updatedAt, bytes}, cache.ticket());
+    return bytes;
+}
+
+QByteArray toJsonBytes(const Page<Feature> &page)
+{
+    JsonWriter json(256 + 320 * page.items.size());
+    json.beginObject();
+    json.key(QLatin1StringView("items"));
+    json.beginArray();
+    for (const Feature &feature : page.items)
+        json.raw(toJsonBytes(feature));
+    json.endArray();
+    json.key(QLatin1StringView("next"));
+    if (page.next.isEmpty())
+        json.null();
+    else
+        json.string(page.next);
+    json.endObject();
+    return json.take();
 }
 
 QJsonObject toJson(const LineItem &line)

@@ -9,6 +9,7 @@
 #include "service/AuthService.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonValue>
 
@@ -37,6 +38,17 @@ QJsonObject toJson(const Page<T> &page)
     return {{QStringLiteral("items"), items},
             {QStringLiteral("next"), page.next.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(page.next)}};
 }
+
+// The same as bytes: written directly for what is served most (a feature, a
+// page of features), through QJsonDocument for the rest. Both give the same
+// document, keys in the same (alphabetical) order.
+template<typename T>
+QByteArray toJsonBytes(const T &value)
+{
+    return QJsonDocument(toJson(value)).toJson(QJsonDocument::Compact);
+}
+QByteArray toJsonBytes(const Feature &feature);
+QByteArray toJsonBytes(const Page<Feature> &page);
 
 // {"items": [...]} for lists that are not paged (an item's history).
 template<typename T>

@@ -1,0 +1,187 @@
+#include "JsonWriter.h"
+
+namespace signoff::rest {
+
+namespace {
+
+// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
+// civil_from_days).
+void civilFromDays(qint64 days, qint64 *year, int *month, int *day)
+{
+    days += 719468;
+    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
+    const qint64 dayOfEra = days - era * 146097;
+    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const qint64 monthIndex = (5 * dayOfYear + 2) / 153;
+    *day = int(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
+    *month = int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
+    *year = yearOfEra + era * 400 + (*month <= 2 ? 1 : 0);
+}
+
+char *writeDigits(char *out, qint64 value, int width)
+{
+    for (int i = width - 1; i >= 0; --i) {
+        out[i] = char('0' + value % 10);
+        value /= 10;
+    }
+    return out + width;
+}
+
+} // namespace
+
+QByteArray rfc3339(const QDateTime &at)
+{
+    if (!at.isValid())
+        return {};
+    const qint64 ms = at.toMSecsSinceEpoch();
+    qint64 days = ms / 86400000;
+    qint64 msOfDay = ms % 86400000;
+    if (msOfDay < 0) {
+        msOfDay += 86400000;
+        --days;
+    }
+    qint64 year = 0;
+    int month = 0;
+    int day = 0;
+    civilFromDays(days, &year, &month, &day);
+    if (year < 0 || year > 9999) // beyond what four digits say: Qt's own format
+        return at.toUTC().toString(Qt::ISODateWithMs).toLatin1();
+    char text[24];
+    char *p = writeDigits(text, year, 4);
+    *p++ = '-';
+    p = writeDigits(p, month, 2);
+    *p++ = '-';
+    p = writeDigits(p, day, 2);
+    *p++ = 'T';
+    p = writeDigits(p, msOfDay / 3600000, 2);
+    *p++ = ':';
+    p = writeDigits(p, msOfDay / 60000 % 60, 2);
+    *p++ = ':';
+    p = writeDigits(p, msOfDay / 1000 % 60, 2);
+    *p++ = '.';
+    p = writeDigits(p, msOfDay % 1000, 3);
+    *p++ = 'Z';
+    const QByteArray out(text, int(p - text));
+    return out;
+}
+
+void JsonWriter::open(char bracket)
+{
+    beforeValue();
+    m_out.append(bracket);
+    m_first = true;
+}
+
+void JsonWriter::close(char bracket)
+{
+    m_out.append(bracket);
+    m_first = false;
+}
+
+void JsonWriter::beforeValue()
+{
+    if (m_afterKey) {
+        m_afterKey = false;
+        return;
+    }
+    if (!m_first)
+        m_out.append(',');
+    m_first = false;
+}
+
+void JsonWriter::key(QLatin1StringView name)
+{
+    beforeValue();
+    m_out.append('"');
+    m_out.append(name.data(), name.size());
+    m_out.append("\":", 2);
+    m_afterKey = true;
+}
+
+void JsonWriter::string(const QString &text)
+{
+    beforeValue();
+    // Most text is printable ASCII with nothing to escape: copied as it is.
+    const char16_t *units = reinterpret_cast<const char16_t *>(text.constData());
+    const qsizetype length = text.size();
+    bool plainAscii = true;
+    for (qsizetype i = 0; plainAscii && i < length; ++i)
+        plainAscii = units[i] >= 0x20 && units[i] < 0x80 && units[i] != u'"' && units[i] != u'\\';
+    if (plainAscii) {
+        const qsizetype start = m_out.size();
+        m_out.resize(start + length + 2);
+        char *out = m_out.data() + start;
+        *out++ = '"';
+        for (qsizetype i = 0; i < length; ++i)
+            *out++ = char(units[i]);
+        *out = '"';
+        return;
+    }
+    static constexpr char hex[] = "0123456789abcdef";
+    const QByteArray utf8 = text.toUtf8();
+    m_out.append('"');
+    const char *begin = utf8.constData();
+    const char *end = begin + utf8.size();
+    const char *plain = begin; // start of a run that needs no escaping
+    for (const char *p = begin; p != end; ++p) {
+        const auto c = static_cast<unsigned char>(*p);
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        m_out.append(plain, p - plain);
+        plain = p + 1;
+        switch (c) {
+        case '"': m_out.append("\\\"", 2); break;
+        case '\\': m_out.append("\\\\", 2); break;
+        case '\b': m_out.append("\\b", 2); break;
+        case '\f': m_out.append("\\f", 2); break;
+        case '\n': m_out.append("\\n", 2); break;
+        case '\r': m_out.append("\\r", 2); break;
+        case '\t': m_out.append("\\t", 2); break;
+        default: {
+            const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+            m_out.append(escaped, 6);
+        }
+        }
+    }
+    m_out.append(plain, end - plain);
+    m_out.append('"');
+}
+
+void JsonWriter::number(qint64 value)
+{
+    beforeValue();
+    m_out.append(QByteArray::number(value));
+}
+
+void JsonWriter::boolean(bool value)
+{
+    beforeValue();
+    m_out.append(value ? QByteArrayView("true") : QByteArrayView("false"));
+}
+
+void JsonWriter::null()
+{
+    beforeValue();
+    m_out.append("null", 4);
+}
+
+void JsonWriter::timestamp(const QDateTime &at)
+{
+    if (!at.isValid()) {
+        null();
+        return;
+    }
+    beforeValue();
+    m_out.append('"');
+    m_out.append(rfc3339(at));
+    m_out.append('"');
+}
+
+void JsonWriter::raw(const QByteArray &json)
+{
+    beforeValue();
+    m_out.append(json);
+}
+
+} // namespace signoff::rest
