@@ -20,9 +20,9 @@ namespace {
 constexpr int maxRefusing = 64;
 } // namespace
 
-ConnectionGuard::ConnectionGuard(int maxConnections, ConnectionPolicy policy, RequestRecorder &recorder, QObject *parent)
+ConnectionGuard::ConnectionGuard(ServerLimits &limits, ConnectionPolicy policy, RequestRecorder &recorder, QObject *parent)
     : QTcpServer(parent)
-    , m_maxConnections(maxConnections)
+    , m_limits(limits)
     , m_policy(std::move(policy))
     , m_recorder(recorder)
 {
@@ -30,13 +30,14 @@ ConnectionGuard::ConnectionGuard(int maxConnections, ConnectionPolicy policy, Re
 
 void ConnectionGuard::incomingConnection(qintptr descriptor)
 {
-    if (m_draining || openConnections() >= m_maxConnections) {
+    if (m_draining || !m_limits.takeConnection()) {
         refuse(descriptor);
         return;
     }
     auto *connection = new GuardedConnection(descriptor, m_policy, m_recorder, this);
     if (!connection->isValid()) {
         delete connection;
+        m_limits.releaseConnection();
         return;
     }
     m_connections.insert(connection);
@@ -60,7 +61,7 @@ void ConnectionGuard::refuse(qintptr descriptor)
     Problem problem = httpProblem(503, QStringLiteral("too-many-connections"),
                                   m_draining ? QStringLiteral("The server is stopping.")
                                              : QStringLiteral("The server has %1 open connections; try again shortly.")
-                                                   .arg(m_maxConnections));
+                                                   .arg(m_limits.maxConnections));
     problem.retryAfterSeconds = 1;
     HttpResponse response = toResponse(problem);
     response.setHeader("X-Content-Type-Options", "nosniff");
@@ -87,7 +88,8 @@ void ConnectionGuard::refuse(qintptr descriptor)
 
 void ConnectionGuard::connectionFinished(GuardedConnection *connection)
 {
-    m_connections.remove(connection);
+    if (m_connections.remove(connection))
+        m_limits.releaseConnection();
     if (m_draining && m_connections.isEmpty())
         emit drained();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ConnectionPolicy.h"
+#include "ServerLimits.h"
 
 #include <QSet>
 #include <QTcpServer>
@@ -12,14 +13,15 @@ class RequestRecorder;
 
 // The listening socket handed to QHttpServer (QAbstractHttpServer::bind).
 // Every accepted connection goes through a GuardedConnection, which enforces
-// the limits Qt 6.4 does not; connections beyond `maxConnections` are
+// the limits Qt 6.4 does not; connections beyond the server's limit (counted
+// over all its threads' guards, ServerLimits) are
 // answered 503 and closed at once (with TLS: closed, as there is no session
 // to answer in).
 class ConnectionGuard final : public QTcpServer
 {
     Q_OBJECT
 public:
-    ConnectionGuard(int maxConnections, ConnectionPolicy policy, RequestRecorder &recorder, QObject *parent = nullptr);
+    ConnectionGuard(ServerLimits &limits, ConnectionPolicy policy, RequestRecorder &recorder, QObject *parent = nullptr);
 
     int openConnections() const { return int(m_connections.size()); }
 
@@ -39,7 +41,7 @@ private:
     void refuse(qintptr descriptor);
     void connectionFinished(GuardedConnection *connection);
 
-    const int m_maxConnections;
+    ServerLimits &m_limits;
     const ConnectionPolicy m_policy;
     RequestRecorder &m_recorder;
     QSet<GuardedConnection *> m_connections;

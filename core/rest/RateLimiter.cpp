@@ -20,6 +20,7 @@ std::optional<int> RateLimiter::take(const QByteArray &key)
 {
     if (!isEnabled())
         return std::nullopt;
+    QMutexLocker locker(&m_mutex);
     const qint64 now = m_clock.nsecsElapsed();
     if (m_buckets.size() > sweepAboveBuckets || now - m_lastSweepNs > sweepIntervalNs)
         forgetFullBuckets(now);

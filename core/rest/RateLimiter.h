@@ -3,13 +3,15 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QMutex>
 #include <optional>
 
 namespace signoff::rest {
 
 // Per-client token buckets: `perSecond` requests a second on average, bursts
 // of twice that. Keys are the caller's (the bearer token, or the peer
-// address); they stay in memory only. Used by the server thread only.
+// address); they stay in memory only. Shared by the server's threads (one
+// lock around each take).
 class RateLimiter
 {
 public:
@@ -33,6 +35,7 @@ private:
     double m_capacity;
     QElapsedTimer m_clock;
     qint64 m_lastSweepNs = 0;
+    QMutex m_mutex;
     QHash<QByteArray, Bucket> m_buckets;
 };
 

@@ -28,13 +28,15 @@ QString hostText(const QHostAddress &address)
 
 } // namespace
 
-RestEngine::RestEngine(Services &services, const RestConfig &config)
+RestEngine::RestEngine(Services &services, const RestConfig &config, ServerLimits &limits)
     : m_config(config)
+    , m_limits(limits)
     , m_router(routeTable())
     , m_recorder(m_router)
-    , m_dispatcher(services, m_router, m_recorder, config.rateLimitPerSecond)
+    , m_dispatcher(services, m_router, m_recorder, limits.limiter)
 {
     m_http.route<EveryRequest>(QString(), [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
+        m_requestsServed.fetch_add(1, std::memory_order_relaxed);
         m_dispatcher.handle(request, responder);
     });
     m_graceTimer.setSingleShot(true);
@@ -48,14 +50,14 @@ RestEngine::RestEngine(Services &services, const RestConfig &config)
 
 RestEngine::~RestEngine() = default;
 
-Result<QUrl> RestEngine::listen()
+Result<QUrl> RestEngine::listen(std::optional<qintptr> descriptor)
 {
     ConnectionPolicy policy;
     policy.idleTimeout = m_config.idleTimeout;
     policy.requestDeadline = m_config.requestDeadline;
     policy.tls = m_config.tls;
-    auto *guard = new ConnectionGuard(m_config.maxConnections, std::move(policy), m_recorder);
-    if (!guard->listen(m_config.address, m_config.port)) {
+    auto *guard = new ConnectionGuard(m_limits, std::move(policy), m_recorder);
+    if (descriptor ? !guard->setSocketDescriptor(*descriptor) : !guard->listen(m_config.address, m_config.port)) {
         const QString host = hostText(m_config.address);
         const QString port = QString::number(m_config.port);
         const bool busy = guard->serverError() == QAbstractSocket::AddressInUseError;

@@ -9,24 +9,32 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <atomic>
 #include <functional>
+#include <optional>
 
 namespace signoff::rest {
 
 class ConnectionGuard;
+struct ServerLimits;
 
 // The server as it lives in its thread: QHttpServer bound to the
 // ConnectionGuard, with one catch-all rule that hands every parsed request
 // to the Dispatcher (routing is ours: Qt 6.4 cannot tell 404 from 405).
-// Created, used and destroyed in the server thread.
+// Created, used and destroyed in the server thread; a server with several
+// threads has one engine in each, sharing `limits`.
 class RestEngine final : public QObject
 {
     Q_OBJECT
 public:
-    RestEngine(Services &services, const RestConfig &config);
+    RestEngine(Services &services, const RestConfig &config, ServerLimits &limits);
     ~RestEngine() override;
 
-    Result<QUrl> listen();
+    // Listens on the configured address, or on `descriptor`, a socket that
+    // listens already (one of several with SO_REUSEPORT, ListenSockets).
+    Result<QUrl> listen(std::optional<qintptr> descriptor = std::nullopt);
+    // Requests this engine has dispatched (any thread may ask).
+    quint64 requestsServed() const { return m_requestsServed.load(std::memory_order_relaxed); }
     // Stops accepting, lets requests in progress finish (at most the
     // configured grace), closes every connection, then calls `done`.
     void shutDown(std::function<void()> done);
@@ -35,6 +43,7 @@ private:
     void finishShutdown();
 
     RestConfig m_config;
+    ServerLimits &m_limits;
     Router m_router;
     RequestRecorder m_recorder;
     Dispatcher m_dispatcher;
@@ -42,6 +51,7 @@ private:
     QPointer<ConnectionGuard> m_guard;
     QTimer m_graceTimer;
     std::function<void()> m_done;
+    std::atomic<quint64> m_requestsServed{0};
 };
 
 } // namespace signoff::rest

@@ -1,12 +1,16 @@
 #include "RestServer.h"
 
+#include "ListenSockets.h"
 #include "RestEngine.h"
 #include "RestLog.h"
+#include "ServerLimits.h"
 #include "service/Services.h"
 
 #include <QThread>
 #include <QTimer>
 #include <atomic>
+#include <optional>
+#include <vector>
 
 namespace signoff {
 
@@ -14,13 +18,55 @@ struct RestServer::Private
 {
     explicit Private(Services &services) : services(services) {}
 
+    // One server thread: its QThread, an object living in it (where work is
+    // sent) and its engine.
+    struct Worker
+    {
+        std::unique_ptr<QThread> thread;
+        QObject *context = nullptr;
+        rest::RestEngine *engine = nullptr;
+    };
+
+    // Stops the workers' engines, all at once, and waits for their threads.
+    void stopWorkers();
+
     Services &services;
-    std::unique_ptr<QThread> thread;
-    QObject *threadContext = nullptr; // lives in `thread`: where work is sent
-    rest::RestEngine *engine = nullptr; // lives in `thread`
+    std::unique_ptr<rest::ServerLimits> limits; // shared by the workers
+    std::vector<Worker> workers;
     QUrl url;
     std::atomic_bool listening{false};
 };
+
+void RestServer::Private::stopWorkers()
+{
+    Database &database = services.database();
+    for (Worker &worker : workers) {
+        rest::RestEngine *engine = worker.engine;
+        QObject *context = worker.context;
+        QMetaObject::invokeMethod(
+            context,
+            [engine, context, &database] {
+                const auto finish = [engine, context, &database] {
+                    delete engine;
+                    database.closeThreadConnection();
+                    context->deleteLater();
+                    QThread::currentThread()->quit();
+                };
+                if (!engine) {
+                    finish();
+                    return;
+                }
+                engine->shutDown([context, finish] {
+                    // Not from inside the engine's own call chain: next turn of the loop.
+                    QTimer::singleShot(0, context, finish);
+                });
+            },
+            Qt::QueuedConnection);
+    }
+    for (Worker &worker : workers)
+        worker.thread->wait();
+    workers.clear();
+}
 
 RestServer::RestServer(Services &services, QObject *parent)
     : QObject(parent)
@@ -37,76 +83,96 @@ Result<QUrl> RestServer::start(const RestConfig &config)
 {
     stop();
 
-    auto thread = std::make_unique<QThread>();
-    thread->setObjectName(QStringLiteral("signoff-rest"));
-    thread->start();
-    auto *context = new QObject;
-    context->moveToThread(thread.get());
+    const int threads = qMax(1, config.threads);
+    std::optional<rest::ListenSockets> sockets;
+    if (threads > 1) {
+        auto opened = rest::openListenSockets(config.address, config.port, threads);
+        if (auto *failure = std::get_if<rest::ListenFailure>(&opened)) {
+            const QString host = config.address == QHostAddress(QHostAddress::LocalHost) ? QStringLiteral("127.0.0.1")
+                                                                                         : config.address.toString();
+            Error error = failure->busy
+                ? Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Port %1 on %2 is busy: another program is listening there."),
+                                             {QString::number(config.port), host}))
+                : Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Cannot listen on %1 port %2: %3"),
+                                             {host, QString::number(config.port), failure->reason}));
+            emit failed(error.translatedSummary());
+            return error;
+        }
+        sockets = std::get<rest::ListenSockets>(std::move(opened));
+    }
 
+    d->limits = std::make_unique<rest::ServerLimits>(config.rateLimitPerSecond, config.maxConnections);
     Result<QUrl> result = Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The REST server did not start.")));
-    rest::RestEngine *engine = nullptr;
-    // The engine is made in its thread, so its sockets and timers belong there.
-    QMetaObject::invokeMethod(
-        context,
-        [&] {
-            auto created = std::make_unique<rest::RestEngine>(d->services, config);
-            result = created->listen();
-            if (result)
-                engine = created.release();
-        },
-        Qt::BlockingQueuedConnection);
+    for (int i = 0; i < threads && (i == 0 || result); ++i) {
+        Private::Worker worker;
+        worker.thread = std::make_unique<QThread>();
+        worker.thread->setObjectName(threads == 1 ? QStringLiteral("signoff-rest") : QStringLiteral("signoff-rest-%1").arg(i + 1));
+        worker.thread->start();
+        worker.context = new QObject;
+        worker.context->moveToThread(worker.thread.get());
+        std::optional<qintptr> descriptor;
+        if (sockets)
+            descriptor = sockets->descriptors.at(size_t(i));
+        // The engine is made in its thread, so its sockets and timers belong there.
+        QMetaObject::invokeMethod(
+            worker.context,
+            [&] {
+                auto created = std::make_unique<rest::RestEngine>(d->services, config, *d->limits);
+                result = created->listen(descriptor);
+                if (result)
+                    worker.engine = created.release();
+            },
+            Qt::BlockingQueuedConnection);
+        if (sockets && result)
+            sockets->descriptors.at(size_t(i)) = -1; // the engine's guard owns it now
+        d->workers.push_back(std::move(worker));
+    }
 
     if (!result) {
-        context->deleteLater(); // deleted as the thread finishes
-        thread->quit();
-        thread->wait();
+        if (sockets) {
+            for (qintptr &descriptor : sockets->descriptors) {
+                if (descriptor >= 0)
+                    rest::closeListenSockets(rest::ListenSockets{{descriptor}, 0});
+            }
+        }
+        d->stopWorkers();
+        d->limits.reset();
         emit failed(result.error().translatedSummary());
         return result;
     }
 
-    d->thread = std::move(thread);
-    d->threadContext = context;
-    d->engine = engine;
     d->url = result.value();
     d->listening = true;
-    qCInfo(lcRest).noquote() << "REST server started at" << d->url.toString();
+    qCInfo(lcRest).noquote() << "REST server started at" << d->url.toString()
+                             << (threads > 1 ? QStringLiteral("with %1 threads").arg(threads) : QString());
     emit listening(d->url);
     return result;
 }
 
 void RestServer::stop()
 {
-    if (!d->thread)
+    if (d->workers.empty())
         return;
-    if (QThread::currentThread() == d->thread.get()) {
-        qCCritical(lcRest) << "RestServer::stop() called from the server's own thread; ignored";
-        return;
+    for (const Private::Worker &worker : d->workers) {
+        if (QThread::currentThread() == worker.thread.get()) {
+            qCCritical(lcRest) << "RestServer::stop() called from the server's own thread; ignored";
+            return;
+        }
     }
     d->listening = false;
-    rest::RestEngine *engine = d->engine;
-    QObject *context = d->threadContext;
-    Database &database = d->services.database();
-    QMetaObject::invokeMethod(
-        context,
-        [engine, context, &database] {
-            engine->shutDown([engine, context, &database] {
-                // Not from inside the engine's own call chain: next turn of the loop.
-                QTimer::singleShot(0, context, [engine, context, &database] {
-                    delete engine;
-                    database.closeThreadConnection();
-                    context->deleteLater();
-                    QThread::currentThread()->quit();
-                });
-            });
-        },
-        Qt::QueuedConnection);
-    d->thread->wait();
-    d->thread.reset();
-    d->engine = nullptr;
-    d->threadContext = nullptr;
+    d->stopWorkers();
+    d->limits.reset();
     d->url.clear();
     qCInfo(lcRest) << "REST server stopped";
     emit stopped();
+}
+
+QList<quint64> RestServer::requestsPerThread() const
+{
+    QList<quint64> counts;
+    for (const Private::Worker &worker : d->workers)
+        counts.append(worker.engine ? worker.engine->requestsServed() : 0);
+    return counts;
 }
 
 bool RestServer::isListening() const

@@ -19,6 +19,9 @@ struct RestConfig
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080;          // 0 = any free port (tests)
     int rateLimitPerSecond = 100; // per client, burst twice that; 0 = off
+    // Server threads, each with its own QHttpServer, listening socket
+    // (SO_REUSEPORT when more than one) and database connection.
+    int threads = 1;
 
     // Guard limits that Qt 6.4's server does not enforce itself. The
     // defaults are the product's; tests shorten them.
@@ -34,8 +37,10 @@ struct RestConfig
 };
 
 // The REST API of product.md section 5, served by QHttpServer in a thread of
-// its own with its own database connection, so load never freezes a window.
-// The desktop and `signoff serve` both drive it through this class.
+// its own with its own database connection, so load never freezes a window
+// (or in several such threads, RestConfig::threads, which share the rate
+// limits and the connection limit). The desktop and `signoff serve` both
+// drive it through this class.
 class RestServer : public QObject
 {
     Q_OBJECT
@@ -53,6 +58,8 @@ public:
 
     bool isListening() const;
     QUrl url() const;
+    // Requests each server thread has dispatched since start() (in thread order).
+    QList<quint64> requestsPerThread() const;
 
 signals:
     void listening(const QUrl &url);

@@ -1,0 +1,37 @@
+#pragma once
+
+#include "RateLimiter.h"
+
+#include <atomic>
+
+namespace signoff::rest {
+
+// What the threads of one server share, so that limits hold for the server
+// and not per thread: a client whose connections land on different threads
+// draws on one rate-limit bucket, and the connection limit counts them all.
+struct ServerLimits
+{
+    ServerLimits(int rateLimitPerSecond, int maxConnections)
+        : limiter(rateLimitPerSecond)
+        , maxConnections(maxConnections)
+    {
+    }
+
+    // One more open connection, if the limit allows it.
+    bool takeConnection()
+    {
+        int open = openConnections.load(std::memory_order_relaxed);
+        while (open < maxConnections) {
+            if (openConnections.compare_exchange_weak(open, open + 1, std::memory_order_relaxed))
+                return true;
+        }
+        return false;
+    }
+    void releaseConnection() { openConnections.fetch_sub(1, std::memory_order_relaxed); }
+
+    RateLimiter limiter;
+    const int maxConnections;
+    std::atomic<int> openConnections{0};
+};
+
+} // namespace signoff::rest
