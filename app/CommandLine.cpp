@@ -95,9 +95,12 @@ QString helpText()
     return QStringLiteral(
         "Usage:\n"
         "  signoff [--database URL] [--lang CODE]    the desktop application\n"
-        "  signoff serve [--listen HOST:PORT] [--rate-limit N] [--tls-cert FILE --tls-key FILE]\n"
+        "  signoff serve [--listen HOST:PORT] [--rate-limit N] [--threads N] [--cache-ttl SECONDS]\n"
+        "                [--tls-cert FILE --tls-key FILE]\n"
         "                                            REST server without a window (default 127.0.0.1:8080;\n"
         "                                            N requests/second per client, burst 2N, default 100, 0 = off;\n"
+        "                                            server threads, default one per core, at most 4;\n"
+        "                                            read caches' time to live, default 10 s, 0 = off;\n"
         "                                            HTTPS with a PEM certificate and its private key)\n"
         "  signoff user add NAME --role ROLE [--display-name TEXT]\n"
         "                                            add a user; the password is read from standard input\n"

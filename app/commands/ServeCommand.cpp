@@ -3,9 +3,11 @@
 #include "Console.h"
 #include "rest/RestServer.h"
 #include "rest/TlsFiles.h"
+#include "service/ChangeWatcher.h"
 #include "service/Services.h"
 
 #include <QCoreApplication>
+#include <QThread>
 #include <QSocketNotifier>
 
 #include <csignal>
@@ -15,6 +17,9 @@
 namespace signoff {
 
 namespace {
+
+// Beyond a few, more threads than cores only add switching (docs/benchmarks.md).
+constexpr int maxDefaultThreads = 4;
 
 struct ListenAddress
 {
@@ -78,7 +83,8 @@ bool watchStopSignals(QObject *context, std::function<void()> stop)
 
 int runServeCommand(const GlobalOptions &options)
 {
-    CommandParser command(QStringLiteral("signoff serve [--listen HOST:PORT] [--rate-limit N] [--tls-cert FILE --tls-key FILE]"),
+    CommandParser command(QStringLiteral("signoff serve [--listen HOST:PORT] [--rate-limit N] [--threads N] [--cache-ttl SECONDS] "
+                                         "[--tls-cert FILE --tls-key FILE]"),
                           QStringLiteral("Serves the REST API without a window until SIGTERM or SIGINT."));
     const QCommandLineOption listenOption(QStringLiteral("listen"),
                                           QStringLiteral("Address and port (default 127.0.0.1:8080; port 0 picks one)."),
@@ -92,8 +98,23 @@ int runServeCommand(const GlobalOptions &options)
     const QCommandLineOption tlsKeyOption(QStringLiteral("tls-key"),
                                           QStringLiteral("The PEM private key of --tls-cert (not encrypted)."),
                                           QStringLiteral("FILE"));
+    const int defaultThreads = qBound(1, QThread::idealThreadCount(), maxDefaultThreads);
+    const QCommandLineOption threadsOption(
+        QStringLiteral("threads"),
+        QStringLiteral("Server threads, each with its own listening socket and database connection "
+                       "(default: the number of processor cores, at most %1; here %2).")
+            .arg(maxDefaultThreads)
+            .arg(defaultThreads),
+        QStringLiteral("N"), QString::number(defaultThreads));
+    const QCommandLineOption cacheTtlOption(
+        QStringLiteral("cache-ttl"),
+        QStringLiteral("Seconds a cached feature or API token may be served without reading the database again; "
+                       "changes are seen at once all the same; 0 = no caches (default 10)."),
+        QStringLiteral("SECONDS"), QStringLiteral("10"));
     command.parser().addOption(listenOption);
     command.parser().addOption(rateOption);
+    command.parser().addOption(threadsOption);
+    command.parser().addOption(cacheTtlOption);
     command.parser().addOption(tlsCertOption);
     command.parser().addOption(tlsKeyOption);
     if (auto exit = command.parse(options))
@@ -111,6 +132,17 @@ int runServeCommand(const GlobalOptions &options)
         return console::usageError(QStringLiteral("--rate-limit needs a whole number from 0 (off) to 1000000, not ‘%1’")
                                        .arg(command.parser().value(rateOption)));
 
+    bool threadsOk = false;
+    const int threads = command.parser().value(threadsOption).toInt(&threadsOk);
+    if (!threadsOk || threads < 1 || threads > 64)
+        return console::usageError(QStringLiteral("--threads needs a whole number from 1 to 64, not ‘%1’")
+                                       .arg(command.parser().value(threadsOption)));
+    bool ttlOk = false;
+    const int cacheTtl = command.parser().value(cacheTtlOption).toInt(&ttlOk);
+    if (!ttlOk || cacheTtl < 0 || cacheTtl > 86400)
+        return console::usageError(QStringLiteral("--cache-ttl needs a whole number of seconds from 0 (no caches) to 86400, not ‘%1’")
+                                       .arg(command.parser().value(cacheTtlOption)));
+
     if (command.parser().isSet(tlsCertOption) != command.parser().isSet(tlsKeyOption))
         return console::usageError(QStringLiteral("--tls-cert and --tls-key go together"));
     std::optional<QSslConfiguration> tls;
@@ -127,8 +159,19 @@ int runServeCommand(const GlobalOptions &options)
     auto database = openForUse(command.database());
     if (!database)
         return console::fail(database.error());
+    // Checkpoints of the SQLite log in a thread of their own, not in requests
+    // (SIGNOFF_BACKGROUND_CHECKPOINTS=0 leaves them to SQLite, for measuring).
+    if (qEnvironmentVariable("SIGNOFF_BACKGROUND_CHECKPOINTS") != QStringLiteral("0"))
+        database.value()->startBackgroundCheckpoints();
     ChangeNotifier notifier;
-    Services services(*database.value(), notifier);
+    ServiceOptions serviceOptions;
+    serviceOptions.readCacheTtl = std::chrono::seconds(cacheTtl);
+    Services services(*database.value(), notifier, serviceOptions);
+    // Changes other programs make to the same database (a desktop, another
+    // serve) invalidate the caches too, within the watcher's interval.
+    ChangeWatcher otherProcesses(*database.value(), notifier);
+    if (cacheTtl > 0)
+        otherProcesses.start();
 
     auto administrator = services.users().createInitialAdministratorIfNone();
     if (!administrator)
@@ -154,6 +197,7 @@ int runServeCommand(const GlobalOptions &options)
     config.address = listen->address;
     config.port = listen->port;
     config.rateLimitPerSecond = rateLimit;
+    config.threads = threads;
     config.tls = tls;
     auto url = server.start(config);
     if (!url)
