@@ -79,6 +79,18 @@ void Database::closeThreadConnection()
     closeConnectionOf(QThread::currentThread());
 }
 
+void Database::closeIfBroken()
+{
+    QThread *thread = QThread::currentThread();
+    {
+        QMutexLocker locker(&m_mutex);
+        const auto it = m_connections.constFind(thread);
+        if (it == m_connections.cend() || !it.value()->isBroken() || it.value()->inTransaction())
+            return;
+    }
+    closeConnectionOf(thread);
+}
+
 void Database::closeConnectionOf(QThread *thread)
 {
     std::shared_ptr<Connection> connection;

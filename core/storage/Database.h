@@ -68,6 +68,56 @@ public:
         Connection &conn = *connectionResult.value();
         if (conn.inTransaction())
             return work(conn);
+        R result = writeTransaction<R>(conn, std::forward<Work>(work));
+        closeIfBroken();
+        return result;
+    }
+
+    // Runs `work` on this thread's connection without a transaction: for
+    // reads that are a single statement.
+    template<typename Work>
+    auto run(Work &&work) -> std::invoke_result_t<Work, Connection &>
+    {
+        using R = std::invoke_result_t<Work, Connection &>;
+        auto connectionResult = connection();
+        if (!connectionResult)
+            return R(connectionResult.error());
+        Connection &conn = *connectionResult.value();
+        if (conn.inTransaction())
+            return work(conn);
+        R result = work(conn);
+        closeIfBroken();
+        return result;
+    }
+
+    // Runs `work` over one consistent snapshot (several statements that must
+    // agree, such as an order and its lines).
+    template<typename Work>
+    auto read(Work &&work) -> std::invoke_result_t<Work, Connection &>
+    {
+        using R = std::invoke_result_t<Work, Connection &>;
+        auto connectionResult = connection();
+        if (!connectionResult)
+            return R(connectionResult.error());
+        Connection &conn = *connectionResult.value();
+        if (conn.inTransaction())
+            return work(conn);
+        if (auto begun = conn.beginSnapshot(); !begun) {
+            closeIfBroken();
+            return R(begun.error());
+        }
+        R result = work(conn);
+        conn.rollback(); // read-only: nothing to commit, and rollback never fails
+        closeIfBroken();
+        return result;
+    }
+
+private:
+    // write()'s transaction on `conn`, shared with other threads' writes
+    // through GroupCommit on SQLite.
+    template<typename R, typename Work>
+    R writeTransaction(Connection &conn, Work &&work)
+    {
         if (m_url.dialect == SqlDialect::Sqlite && m_groupCommitEnabled) {
             // SQLite has one writer at a time and one fsync per commit:
             // concurrent writes share a transaction (GroupCommit).
@@ -92,38 +142,12 @@ public:
         return result;
     }
 
-    // Runs `work` on this thread's connection without a transaction: for
-    // reads that are a single statement.
-    template<typename Work>
-    auto run(Work &&work) -> std::invoke_result_t<Work, Connection &>
-    {
-        using R = std::invoke_result_t<Work, Connection &>;
-        auto connectionResult = connection();
-        if (!connectionResult)
-            return R(connectionResult.error());
-        return work(*connectionResult.value());
-    }
-
-    // Runs `work` over one consistent snapshot (several statements that must
-    // agree, such as an order and its lines).
-    template<typename Work>
-    auto read(Work &&work) -> std::invoke_result_t<Work, Connection &>
-    {
-        using R = std::invoke_result_t<Work, Connection &>;
-        auto connectionResult = connection();
-        if (!connectionResult)
-            return R(connectionResult.error());
-        Connection &conn = *connectionResult.value();
-        if (conn.inTransaction())
-            return work(conn);
-        if (auto begun = conn.beginSnapshot(); !begun)
-            return R(begun.error());
-        R result = work(conn);
-        conn.rollback(); // read-only: nothing to commit, and rollback never fails
-        return result;
-    }
-
-private:
+    // Closes this thread's connection at once when the work just done found
+    // it broken, instead of on the thread's next use: an idle broken SQLite
+    // connection keeps the process's shared view of the file (opened
+    // read-only, say) alive for every other connection, and a worker thread
+    // may not come back for a long time.
+    void closeIfBroken();
     void closeConnectionOf(QThread *thread);
     void applyWalAutoCheckpoint(Connection &connection);
     Error fileGone() const;

@@ -283,6 +283,8 @@ private slots:
                 QThread::msleep(200);
             }
         }
+        if (!statuses.contains(201))
+            qInfo("the server's log:\n%s", qPrintable(serve.output().right(6000)));
         QVERIFY2(statuses.contains(201), "writes did not work again once the file was writable");
         QVERIFY2(serve.terminate(), qPrintable(serve.output()));
         QString integrity;
