@@ -10,6 +10,10 @@
 
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
+#include <QPointer>
+#include <QThreadPool>
+
+#include <memory>
 
 namespace signoff::rest {
 
@@ -28,11 +32,14 @@ Error notSignedIn()
 
 } // namespace
 
-Dispatcher::Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter)
+Dispatcher::Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter,
+                       QThreadPool *workers, QObject *home)
     : m_services(services)
     , m_router(router)
     , m_recorder(recorder)
     , m_limiter(limiter)
+    , m_workers(workers)
+    , m_home(home)
 {
 }
 
@@ -43,20 +50,37 @@ void Dispatcher::handle(const QHttpServerRequest &request, QHttpServerResponder 
     if (!connection)
         return; // not a guarded socket, or already closed: nobody to answer
 
-    QString actor;
-    QString item;
-    QString route = unmatchedRoute;
-    HttpResponse response = run(request, *connection, &actor, &item, &route);
-    response.setHeader("X-Content-Type-Options", "nosniff");
-    connection->respond(response);
-
-    const QByteArray &method = connection->currentRequest().method;
-    m_recorder.record(method, route, response.status, connection->nanosecondsSinceRequest(), actor);
-    if (response.status >= 500)
-        m_recorder.logFailure(method, route, actor, item, response.failure);
+    const QByteArray method = connection->currentRequest().method;
+    if (!m_workers || !m_home || method == "GET" || method == "HEAD") {
+        Outcome outcome = run(HttpRequest(request), method);
+        finish(*connection, outcome);
+        return;
+    }
+    connection->deferResponse();
+    QPointer<GuardedConnection> guarded(connection);
+    m_workers->start([this, guarded, method, copy = HttpRequest(request)] {
+        auto outcome = std::make_shared<Outcome>(run(copy, method));
+        QMetaObject::invokeMethod(
+            m_home,
+            [this, guarded, outcome] {
+                if (guarded) // the client may have gone meanwhile
+                    finish(*guarded, *outcome);
+            },
+            Qt::QueuedConnection);
+    });
 }
 
-std::optional<HttpResponse> Dispatcher::limitRate(const QByteArray &key)
+void Dispatcher::finish(GuardedConnection &connection, Outcome &outcome)
+{
+    outcome.response.setHeader("X-Content-Type-Options", "nosniff");
+    connection.respond(outcome.response);
+    const QByteArray &method = connection.currentRequest().method;
+    m_recorder.record(method, outcome.route, outcome.response.status, connection.nanosecondsSinceRequest(), outcome.actor);
+    if (outcome.response.status >= 500)
+        m_recorder.logFailure(method, outcome.route, outcome.actor, outcome.item, outcome.response.failure);
+}
+
+std::optional<HttpResponse> Dispatcher::limitRate(const QByteArray &key) const
 {
     const std::optional<int> wait = m_limiter.take(key);
     if (!wait)
@@ -65,13 +89,19 @@ std::optional<HttpResponse> Dispatcher::limitRate(const QByteArray &key)
                                                         {QString::number(*wait)})));
 }
 
-HttpResponse Dispatcher::run(const QHttpServerRequest &request, GuardedConnection &connection, QString *actor,
-                             QString *item, QString *route)
+Dispatcher::Outcome Dispatcher::run(const HttpRequest &request, const QByteArray &method) const
 {
-    const QByteArray &method = connection.currentRequest().method;
+    Outcome outcome;
+    outcome.route = unmatchedRoute;
+    outcome.response = route(request, method, &outcome);
+    return outcome;
+}
+
+HttpResponse Dispatcher::route(const HttpRequest &request, const QByteArray &method, Outcome *outcome) const
+{
     const RouteMatch match = m_router.match(method, request.url().path(QUrl::FullyEncoded));
     if (!match.pathTemplate.isEmpty())
-        *route = match.pathTemplate;
+        outcome->route = match.pathTemplate;
     if (!match.route) {
         if (match.allowed.isEmpty())
             return toResponse(Error::notFound(Message(QT_TRANSLATE_NOOP("Rest", "There is no such resource."))));
@@ -82,12 +112,14 @@ HttpResponse Dispatcher::run(const QHttpServerRequest &request, GuardedConnectio
         return toResponse(problem);
     }
     const Route &target = *match.route;
-    *item = match.parameters.join(u'/');
+    outcome->item = match.parameters.join(u'/');
 
     // Clients are counted by their token once it proved valid, else by
-    // address: made-up tokens cannot buy a fresh bucket each.
-    // (The address is only spelt out when needed: most requests carry a token.)
-    const auto address = [&request]() -> QByteArray { return "address:" + request.remoteAddress().toString().toLatin1(); };
+    // address: made-up tokens cannot buy a fresh bucket each. (The address
+    // is only spelt out when needed: most requests carry a token.)
+    const auto address = [&request]() -> QByteArray {
+        return "address:" + request.remoteAddress().toString().toLatin1();
+    };
     const QByteArray token = bearerToken(request);
     std::optional<Actor> signedIn;
     if (target.access == Access::Authenticated) {
@@ -103,7 +135,7 @@ HttpResponse Dispatcher::run(const QHttpServerRequest &request, GuardedConnectio
             return toResponse(authenticated.error());
         }
         signedIn = authenticated.value();
-        *actor = signedIn->username;
+        outcome->actor = signedIn->username;
         if (auto limited = limitRate("token:" + token))
             return *limited;
     } else if (auto limited = limitRate(address())) {

@@ -1,10 +1,13 @@
 #pragma once
 
+#include "HttpRequest.h"
 #include "HttpResponse.h"
 #include "RateLimiter.h"
 
 class QHttpServerRequest;
 class QHttpServerResponder;
+class QObject;
+class QThreadPool;
 
 namespace signoff {
 class Services;
@@ -20,22 +23,42 @@ class Router;
 // rate-limit it (429), authenticate it (401), check its content type (415),
 // run the handler, add the headers every response carries, answer through
 // the request's connection, and record it.
+//
+// With `workers`, requests that change something (any method but GET and
+// HEAD; signing in too) run in a worker thread instead: they wait for a
+// commit (an fsync, shared with other writers by group commit) or for a
+// password hash, and meanwhile this server thread serves other connections.
+// The answer comes back to this thread (`home`, an object living in it) and
+// goes out in order: the connection sends nothing else until it has.
 class Dispatcher
 {
 public:
-    Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter);
+    Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter,
+               QThreadPool *workers = nullptr, QObject *home = nullptr);
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
 
 private:
-    HttpResponse run(const QHttpServerRequest &request, GuardedConnection &connection, QString *actor,
-                     QString *item, QString *route);
-    std::optional<HttpResponse> limitRate(const QByteArray &key);
+    struct Outcome
+    {
+        HttpResponse response;
+        QString actor;
+        QString item;
+        QString route;
+    };
+
+    // Thread-safe: what a worker runs.
+    Outcome run(const HttpRequest &request, const QByteArray &method) const;
+    HttpResponse route(const HttpRequest &request, const QByteArray &method, Outcome *outcome) const;
+    void finish(GuardedConnection &connection, Outcome &outcome);
+    std::optional<HttpResponse> limitRate(const QByteArray &key) const;
 
     Services &m_services;
     const Router &m_router;
     RequestRecorder &m_recorder;
     RateLimiter &m_limiter; // shared by the server's threads
+    QThreadPool *m_workers;
+    QObject *m_home;
 };
 
 } // namespace signoff::rest

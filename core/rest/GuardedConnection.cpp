@@ -155,9 +155,15 @@ void GuardedConnection::dispatch(const QByteArray &request)
     m_continueSent = false;
     m_requestTimer.start();
     m_dispatching = true;
+    m_deferred = false;
+    m_inDelivery = true;
     if (m_proxy)
         m_proxy->deliver(request);
+    m_inDelivery = false;
+    if (m_deferred && !m_responded)
+        return; // still dispatching: respond() finishes it
     m_dispatching = false;
+    m_deferred = false;
     if (m_phase != Phase::Open)
         return;
     if (!m_responded) {
@@ -166,6 +172,12 @@ void GuardedConnection::dispatch(const QByteArray &request)
     }
     if (m_closeAfterResponse)
         closeAfterWriting();
+}
+
+void GuardedConnection::deferResponse()
+{
+    if (m_dispatching)
+        m_deferred = true;
 }
 
 void GuardedConnection::respond(const HttpResponse &response, bool close)
@@ -177,6 +189,15 @@ void GuardedConnection::respond(const HttpResponse &response, bool close)
     m_responded = true;
     m_closeAfterResponse = closing;
     touch();
+    if (m_deferred && m_dispatching && !m_inDelivery) {
+        // A deferred answer: the dispatch that began it ends here.
+        m_deferred = false;
+        m_dispatching = false;
+        if (m_closeAfterResponse)
+            closeAfterWriting();
+        else
+            pump(); // the next request may be waiting already
+    }
 }
 
 void GuardedConnection::writeFromServer(const QByteArray &bytes)

@@ -45,6 +45,11 @@ public:
     // The answer to the current request. Closes afterwards when the client
     // asked for it, the server is stopping, or `close` says so.
     void respond(const HttpResponse &response, bool close = false);
+    // Said while the current request is being dispatched: its answer comes
+    // later, through respond(), from another turn of the event loop. Until
+    // then the connection reads no further request (answers stay in order),
+    // and neither the idle timer nor a drain closes it.
+    void deferResponse();
 
     // Stops after the request in progress, if any; closes at once otherwise.
     void beginDrain();
@@ -89,6 +94,8 @@ private:
     QTimer m_lingerTimer;
     Phase m_phase = Phase::Open;
     bool m_dispatching = false;
+    bool m_deferred = false;   // the current request's answer comes later
+    bool m_inDelivery = false; // QHttpServer is handling the current request right now
     bool m_responded = false;
     bool m_closeAfterResponse = false;
     bool m_continueSent = false;

@@ -98,7 +98,7 @@ QByteArray entityTag(int version)
     return '"' + QByteArray::number(version) + '"';
 }
 
-QByteArray bearerToken(const QHttpServerRequest &request)
+QByteArray bearerToken(const HttpRequest &request)
 {
     const QByteArray value = request.value("Authorization").trimmed();
     if (value.size() < 7 || value.left(7).compare("bearer ", Qt::CaseInsensitive) != 0)

@@ -1,12 +1,12 @@
 #pragma once
 
+#include "HttpRequest.h"
 #include "JsonFields.h"
 #include "Router.h"
 #include "domain/Actor.h"
 #include "domain/Page.h"
 #include "domain/Result.h"
 
-#include <QHttpServerRequest>
 #include <QJsonObject>
 #include <QStringList>
 #include <QUrlQuery>
@@ -26,7 +26,7 @@ namespace signoff::rest {
 struct RequestContext
 {
     Services &services;
-    const QHttpServerRequest &request;
+    const HttpRequest &request;
     const Route &route;
     QStringList parameters;
     std::optional<Actor> actor; // set on Access::Authenticated routes
@@ -69,7 +69,7 @@ private:
 
 QByteArray entityTag(int version);
 // The token of "Authorization: Bearer TOKEN", empty when there is none.
-QByteArray bearerToken(const QHttpServerRequest &request);
+QByteArray bearerToken(const HttpRequest &request);
 // Whether a Content-Type names JSON (application/json, parameters allowed).
 bool isJsonContentType(const QByteArray &contentType);
 

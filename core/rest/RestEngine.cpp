@@ -28,12 +28,12 @@ QString hostText(const QHostAddress &address)
 
 } // namespace
 
-RestEngine::RestEngine(Services &services, const RestConfig &config, ServerLimits &limits)
+RestEngine::RestEngine(Services &services, const RestConfig &config, ServerLimits &limits, QThreadPool *workers)
     : m_config(config)
     , m_limits(limits)
     , m_router(routeTable())
     , m_recorder(m_router)
-    , m_dispatcher(services, m_router, m_recorder, limits.limiter)
+    , m_dispatcher(services, m_router, m_recorder, limits.limiter, workers, this)
 {
     m_http.route<EveryRequest>(QString(), [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         m_requestsServed.fetch_add(1, std::memory_order_relaxed);

@@ -8,6 +8,7 @@
 #include <QHttpServer>
 #include <QObject>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 #include <atomic>
 #include <functional>
@@ -27,7 +28,9 @@ class RestEngine final : public QObject
 {
     Q_OBJECT
 public:
-    RestEngine(Services &services, const RestConfig &config, ServerLimits &limits);
+    // `workers` (shared by the server's engines, may be null) run the
+    // requests that change something; see Dispatcher.
+    RestEngine(Services &services, const RestConfig &config, ServerLimits &limits, QThreadPool *workers);
     ~RestEngine() override;
 
     // Listens on the configured address, or on `descriptor`, a socket that

@@ -7,6 +7,7 @@
 #include "service/Services.h"
 
 #include <QThread>
+#include <QThreadPool>
 #include <QTimer>
 #include <atomic>
 #include <optional>
@@ -20,33 +21,39 @@ struct RestServer::Private
 
     // One server thread: its QThread, an object living in it (where work is
     // sent) and its engine.
-    struct Worker
+    struct ServerThread
     {
         std::unique_ptr<QThread> thread;
         QObject *context = nullptr;
         rest::RestEngine *engine = nullptr;
     };
 
-    // Stops the workers' engines, all at once, and waits for their threads.
-    void stopWorkers();
+    // Stops the engines, all at once, and waits for their threads and the workers.
+    void stopThreads();
 
     Services &services;
-    std::unique_ptr<rest::ServerLimits> limits; // shared by the workers
-    std::vector<Worker> workers;
+    std::unique_ptr<rest::ServerLimits> limits; // shared by the server threads
+    std::unique_ptr<QThreadPool> workers;       // run the requests that write
+    std::vector<ServerThread> threads;
     QUrl url;
     std::atomic_bool listening{false};
 };
 
-void RestServer::Private::stopWorkers()
+void RestServer::Private::stopThreads()
 {
     Database &database = services.database();
-    for (Worker &worker : workers) {
+    QThreadPool *pool = this->workers.get();
+    for (ServerThread &worker : threads) {
         rest::RestEngine *engine = worker.engine;
         QObject *context = worker.context;
         QMetaObject::invokeMethod(
             context,
-            [engine, context, &database] {
-                const auto finish = [engine, context, &database] {
+            [engine, context, &database, pool] {
+                const auto finish = [engine, context, &database, pool] {
+                    // Requests still running in a worker answer to the
+                    // engine: let them end before it goes.
+                    if (pool)
+                        pool->waitForDone();
                     delete engine;
                     database.closeThreadConnection();
                     context->deleteLater();
@@ -63,9 +70,10 @@ void RestServer::Private::stopWorkers()
             },
             Qt::QueuedConnection);
     }
-    for (Worker &worker : workers)
+    for (ServerThread &worker : threads)
         worker.thread->wait();
-    workers.clear();
+    threads.clear();
+    this->workers.reset(); // its threads end, and with them their database connections
 }
 
 RestServer::RestServer(Services &services, QObject *parent)
@@ -102,9 +110,13 @@ Result<QUrl> RestServer::start(const RestConfig &config)
     }
 
     d->limits = std::make_unique<rest::ServerLimits>(config.rateLimitPerSecond, config.maxConnections);
+    if (config.workers > 0) {
+        d->workers = std::make_unique<QThreadPool>();
+        d->workers->setMaxThreadCount(config.workers);
+    }
     Result<QUrl> result = Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The REST server did not start.")));
     for (int i = 0; i < threads && (i == 0 || result); ++i) {
-        Private::Worker worker;
+        Private::ServerThread worker;
         worker.thread = std::make_unique<QThread>();
         worker.thread->setObjectName(threads == 1 ? QStringLiteral("signoff-rest") : QStringLiteral("signoff-rest-%1").arg(i + 1));
         worker.thread->start();
@@ -117,7 +129,7 @@ Result<QUrl> RestServer::start(const RestConfig &config)
         QMetaObject::invokeMethod(
             worker.context,
             [&] {
-                auto created = std::make_unique<rest::RestEngine>(d->services, config, *d->limits);
+                auto created = std::make_unique<rest::RestEngine>(d->services, config, *d->limits, d->workers.get());
                 result = created->listen(descriptor);
                 if (result)
                     worker.engine = created.release();
@@ -125,7 +137,7 @@ Result<QUrl> RestServer::start(const RestConfig &config)
             Qt::BlockingQueuedConnection);
         if (sockets && result)
             sockets->descriptors.at(size_t(i)) = -1; // the engine's guard owns it now
-        d->workers.push_back(std::move(worker));
+        d->threads.push_back(std::move(worker));
     }
 
     if (!result) {
@@ -135,7 +147,7 @@ Result<QUrl> RestServer::start(const RestConfig &config)
                     rest::closeListenSockets(rest::ListenSockets{{descriptor}, 0});
             }
         }
-        d->stopWorkers();
+        d->stopThreads();
         d->limits.reset();
         emit failed(result.error().translatedSummary());
         return result;
@@ -151,16 +163,16 @@ Result<QUrl> RestServer::start(const RestConfig &config)
 
 void RestServer::stop()
 {
-    if (d->workers.empty())
+    if (d->threads.empty())
         return;
-    for (const Private::Worker &worker : d->workers) {
+    for (const Private::ServerThread &worker : d->threads) {
         if (QThread::currentThread() == worker.thread.get()) {
             qCCritical(lcRest) << "RestServer::stop() called from the server's own thread; ignored";
             return;
         }
     }
     d->listening = false;
-    d->stopWorkers();
+    d->stopThreads();
     d->limits.reset();
     d->url.clear();
     qCInfo(lcRest) << "REST server stopped";
@@ -170,7 +182,7 @@ void RestServer::stop()
 QList<quint64> RestServer::requestsPerThread() const
 {
     QList<quint64> counts;
-    for (const Private::Worker &worker : d->workers)
+    for (const Private::ServerThread &worker : d->threads)
         counts.append(worker.engine ? worker.engine->requestsServed() : 0);
     return counts;
 }

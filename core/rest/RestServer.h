@@ -22,6 +22,10 @@ struct RestConfig
     // Server threads, each with its own QHttpServer, listening socket
     // (SO_REUSEPORT when more than one) and database connection.
     int threads = 1;
+    // Worker threads for requests that change something (and sign-ins), so
+    // that waiting for a commit never holds up a server thread and
+    // concurrent writes can share a commit; 0: the server threads run them.
+    int workers = 16;
 
     // Guard limits that Qt 6.4's server does not enforce itself. The
     // defaults are the product's; tests shorten them.
