@@ -125,6 +125,17 @@ Result<void> Database::ping()
     return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database is not available; try again shortly.")));
 }
 
+Result<void> Database::settleAfterBulkLoad()
+{
+    if (m_url.dialect != SqlDialect::Postgresql)
+        return {};
+    auto conn = connection();
+    if (!conn)
+        return conn.error();
+    // Not preparable: Connection runs VACUUM as plain text (no values to bind).
+    return conn.value()->execute(QStringLiteral("VACUUM (ANALYZE)"));
+}
+
 void Database::applyWalAutoCheckpoint(Connection &connection)
 {
     const int pages = m_walAutoCheckpoint.load(std::memory_order_relaxed);

@@ -41,6 +41,13 @@ public:
     // Whether the database answers a trivial query (for /healthz).
     Result<void> ping();
 
+    // After a bulk load (an import, the benchmark's seed): PostgreSQL gathers
+    // planner statistics and marks the new pages all-visible now, which
+    // autovacuum would do only within a minute or so; until then index-only
+    // scans are costed (and run) as heap visits. Must run outside any
+    // transaction. Nothing for SQLite, whose plans need no statistics here.
+    Result<void> settleAfterBulkLoad();
+
     // SQLite: checkpoints the write-ahead log from a thread of its own from
     // now on (WalCheckpointer), instead of inside the commits of whichever
     // thread crosses the threshold. Idempotent; nothing for PostgreSQL.

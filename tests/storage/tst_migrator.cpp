@@ -22,12 +22,13 @@ using namespace signoff::test;
 
 namespace {
 
-const QString lastVersion = QStringLiteral("20261130_add_users_last_login_at");
+const QString lastVersion = QStringLiteral("20261201_cover_feature_status_list");
 const QStringList bundledVersions{
     QStringLiteral("20261120_create_users"),
     QStringLiteral("20261126_create_feature_data"),
     QStringLiteral("20261127_create_products_and_orders"),
     QStringLiteral("20261128_create_audit_event"),
+    QStringLiteral("20261130_add_users_last_login_at"),
     lastVersion,
 };
 
@@ -418,15 +419,17 @@ private slots:
         const QStringList before = sampleDataDigest(database);
         QCOMPARE(before.size(), 7);
 
-        const auto reverted = migrator.down(1);
+        // Two steps: past 20261201_cover_feature_status_list (an index) to
+        // the migration that added the column.
+        const auto reverted = migrator.down(2);
         SIGNOFF_VERIFY_OK(reverted);
-        QCOMPARE(reverted.value(), 1);
+        QCOMPARE(reverted.value(), 2);
         QVERIFY(!columnsOf(database, QStringLiteral("users")).contains(QStringLiteral("last_login_at")));
         QCOMPARE(sampleDataDigest(database), before);
 
         const auto applied = migrator.up();
         SIGNOFF_VERIFY_OK(applied);
-        QCOMPARE(applied.value(), 1);
+        QCOMPARE(applied.value(), 2);
         QVERIFY(columnsOf(database, QStringLiteral("users")).contains(QStringLiteral("last_login_at")));
         QCOMPARE(sampleDataDigest(database), before);
         QCOMPARE(rows(database, QStringLiteral("SELECT count(*) FROM users WHERE last_login_at IS NULL")),
@@ -630,7 +633,8 @@ private slots:
         const QString path = testDatabase.url().path;
         {
             Database database(testDatabase.url());
-            const auto applied = Migrator(database).up(bundledVersions.size() - 1);
+            // Before the last two: the older schema lacks users.last_login_at.
+            const auto applied = Migrator(database).up(bundledVersions.size() - 2);
             SIGNOFF_VERIFY_OK(applied);
             insertSampleData(database);
         }
@@ -669,7 +673,7 @@ private slots:
             QStringList versions;
             while (query.next())
                 versions.append(query.value(0).toString());
-            QCOMPARE(versions, bundledVersions.mid(0, bundledVersions.size() - 1));
+            QCOMPARE(versions, bundledVersions.mid(0, bundledVersions.size() - 2));
             QVERIFY(query.exec(QStringLiteral("SELECT username FROM users")) && query.next());
             QCOMPARE(query.value(0).toString(), QStringLiteral("alice"));
             QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('users') WHERE name = 'last_login_at'"))
