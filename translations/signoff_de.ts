@@ -256,6 +256,10 @@
         <translation>Nur Administratoren können Benutzer verwalten.</translation>
     </message>
     <message>
+        <source>Users can be sorted by name, creation or last change only.</source>
+        <translation>Benutzer lassen sich nur nach Name, Erstellung oder letzter Änderung sortieren.</translation>
+    </message>
+    <message>
         <source>There is no such user.</source>
         <translation>Diesen Benutzer gibt es nicht.</translation>
     </message>

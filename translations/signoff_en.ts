@@ -256,6 +256,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Users can be sorted by name, creation or last change only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>There is no such user.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -40,6 +40,7 @@ struct ProductQuery
 struct UserQuery
 {
     QString search; // username or display name
+    ListOrder order; // CreatedAt, UpdatedAt or Name (the username)
     PageRequest page;
 };
 
@@ -48,6 +49,7 @@ struct AuditQuery
     QString entityType;
     QString entityId;
     QString actorUsername;
+    bool oldestFirst = false; // the log reads newest first
     PageRequest page;
 };
 

@@ -137,6 +137,9 @@ Result<Page<User>> UserService::list(const Actor &actor, const UserQuery &query)
 {
     if (!actor.isAdmin())
         return adminsOnly();
+    if (query.order.key == SortKey::Status || query.order.key == SortKey::Owner)
+        return Error::invalidField(QStringLiteral("sort"),
+                                   Message(QT_TRANSLATE_NOOP("Core", "Users can be sorted by name, creation or last change only.")));
     return m_context.database.run([&](Connection &connection) { return UserRepository(connection).list(query); });
 }
 

@@ -76,7 +76,8 @@ Result<Page<AuditEvent>> AuditRepository::list(const AuditQuery &query)
         keyset.where(QStringLiteral("a.entity_id = ?"), {query.entityId});
     if (!query.actorUsername.isEmpty())
         keyset.where(QStringLiteral("a.actor_username = ?"), {query.actorUsername});
-    keyset.orderBy(QStringLiteral("a.id"), true);
+    // Ids grow with time: the log's order is its ids'.
+    keyset.orderBy(QStringLiteral("a.id"), !query.oldestFirst);
     if (auto started = keyset.startAfter(query.page.after); !started)
         return started.error();
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));

@@ -7,6 +7,19 @@ namespace signoff {
 
 namespace {
 
+// UserService refuses the keys users have no column for.
+QString userSortColumn(SortKey key)
+{
+    switch (key) {
+    case SortKey::UpdatedAt: return QStringLiteral("u.updated_at");
+    case SortKey::Name: return QStringLiteral("u.username");
+    case SortKey::CreatedAt:
+    case SortKey::Status:
+    case SortKey::Owner: break;
+    }
+    return QStringLiteral("u.created_at");
+}
+
 const QStringList userColumnList{
     QStringLiteral("u.id"),      QStringLiteral("u.username"),   QStringLiteral("u.display_name"),
     QStringLiteral("u.role"),    QStringLiteral("u.disabled"),   QStringLiteral("u.version"),
@@ -123,7 +136,7 @@ Result<Page<User>> UserRepository::list(const UserQuery &query)
     if (!limit)
         return limit.error();
     KeysetQuery keyset(userColumnList, QStringLiteral("users u"), insertionOrder(m_connection.dialect(), QStringLiteral("u")));
-    keyset.orderBy(QStringLiteral("u.created_at"), true);
+    keyset.orderBy(userSortColumn(query.order.key), query.order.descending);
     if (!query.search.isEmpty())
         keyset.where(QStringLiteral("(lower(u.username) LIKE ? ESCAPE '\\' OR lower(u.display_name) LIKE ? ESCAPE '\\')"),
                      {containsPattern(query.search), containsPattern(query.search)});

@@ -33,6 +33,20 @@ private slots:
         SIGNOFF_VERIFY_OK(page);
         QCOMPARE(page->items.size(), 6);
         QCOMPARE(page->items.first().username, QStringLiteral("carol"));
+        UserQuery byName;
+        byName.order = ListOrder{SortKey::Name, false};
+        byName.page.limit = 2;
+        auto first = f.services().users().list(f.adam, byName);
+        SIGNOFF_VERIFY_OK(first);
+        QCOMPARE(first->items.first().username, QStringLiteral("adam"));
+        QCOMPARE(first->items.last().username, QStringLiteral("alice"));
+        byName.page.after = first->next; // the cursor continues in the same order
+        auto second = f.services().users().list(f.adam, byName);
+        SIGNOFF_VERIFY_OK(second);
+        QCOMPARE(second->items.first().username, QStringLiteral("bob"));
+        UserQuery byStatus;
+        byStatus.order = ListOrder{SortKey::Status, true};
+        SIGNOFF_VERIFY_ERROR(f.services().users().list(f.adam, byStatus), Invalid);
 
         auto me = f.services().users().me(f.alice);
         SIGNOFF_VERIFY_OK(me);

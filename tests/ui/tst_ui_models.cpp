@@ -298,6 +298,15 @@ private slots:
         users.setSearch(QStringLiteral("ali"));
         QCOMPARE(users.rowCount(), 1);
         QCOMPARE(users.keyAt(0), QStringLiteral("alice"));
+        users.setSearch({});
+        QCOMPARE(users.sortColumn(), int(UserListModel::CreatedColumn)); // newest first
+        QCOMPARE(users.keyAt(0), QStringLiteral("alice"));
+        users.sort(UserListModel::UsernameColumn, Qt::AscendingOrder);
+        QCOMPARE(users.keyAt(0), QStringLiteral("adam"));
+        QCOMPARE(users.keyAt(1), QStringLiteral("alice"));
+        users.sort(UserListModel::UsernameColumn, Qt::DescendingOrder);
+        QCOMPARE(users.keyAt(0), QStringLiteral("alice"));
+        QVERIFY(!users.isSortable(UserListModel::RoleColumn));
 
         AuditListModel audit(session);
         QAbstractItemModelTester auditTester(&audit, QAbstractItemModelTester::FailureReportingMode::QtTest);
@@ -308,6 +317,12 @@ private slots:
         audit.setEntityType({});
         audit.setActor(QStringLiteral("adam"));
         QCOMPARE(audit.rowCount(), 12);
+        const QString newest = audit.data(audit.index(0, AuditListModel::ItemColumn)).toString();
+        audit.sort(AuditListModel::WhenColumn, Qt::AscendingOrder);
+        QCOMPARE(audit.rowCount(), 12);
+        QCOMPARE(audit.data(audit.index(11, AuditListModel::ItemColumn)).toString(), newest);
+        QVERIFY(audit.data(audit.index(0, AuditListModel::ItemColumn)).toString() != newest);
+        audit.sort(AuditListModel::WhenColumn, Qt::DescendingOrder);
         fixture.services().products().create(adam.actor(), NewProduct{QStringLiteral("X"), QStringLiteral("X"), 1, true}).ok();
         audit.refresh();
         QCOMPARE(audit.rowCount(), 13);

@@ -26,8 +26,8 @@ AuditListModel::AuditListModel(Session &session, QObject *parent)
     : PagedTableModel<AuditEvent>(parent)
     , m_session(session)
 {
-    // The log reads newest first; the service sorts it by nothing else.
-    setColumns({{tr("When"), std::nullopt, false},
+    // The log reads newest first, or oldest first; it sorts by nothing else.
+    setColumns({{tr("When"), SortKey::CreatedAt, false},
                 {tr("Who"), std::nullopt, false},
                 {tr("Action"), std::nullopt, false},
                 {tr("Type"), std::nullopt, false},
@@ -35,7 +35,7 @@ AuditListModel::AuditListModel(Session &session, QObject *parent)
                 {tr("Status"), std::nullopt, false},
                 {tr("Version"), std::nullopt, true},
                 {tr("Comment"), std::nullopt, false}},
-               -1, Qt::DescendingOrder);
+               WhenColumn, Qt::DescendingOrder);
 }
 
 void AuditListModel::setEntityType(const QString &type)
@@ -64,6 +64,7 @@ void AuditListModel::restartSource()
 Result<QList<AuditEvent>> AuditListModel::fetchFromSource(int limit)
 {
     AuditQuery query = m_query;
+    query.oldestFirst = !listOrder().descending;
     query.page.limit = limit;
     query.page.after = m_next;
     auto page = m_session.services().audit().list(m_session.actor(), query);

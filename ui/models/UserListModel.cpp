@@ -12,14 +12,13 @@ UserListModel::UserListModel(Session &session, QObject *parent)
     : PagedTableModel<User>(parent)
     , m_session(session)
 {
-    // The service lists users newest first and sorts by nothing else.
-    setColumns({{tr("User name"), std::nullopt, false},
+    setColumns({{tr("User name"), SortKey::Name, false},
                 {tr("Display name"), std::nullopt, false},
                 {tr("Role"), std::nullopt, false},
                 {tr("State"), std::nullopt, false},
                 {tr("Last sign-in"), std::nullopt, false},
-                {tr("Created"), std::nullopt, false}},
-               -1, Qt::DescendingOrder);
+                {tr("Created"), SortKey::CreatedAt, false}},
+               CreatedColumn, Qt::DescendingOrder);
 }
 
 void UserListModel::setSearch(const QString &text)
@@ -39,6 +38,7 @@ void UserListModel::restartSource()
 Result<QList<User>> UserListModel::fetchFromSource(int limit)
 {
     UserQuery query = m_query;
+    query.order = listOrder();
     query.page.limit = limit;
     query.page.after = m_next;
     auto page = m_session.services().users().list(m_session.actor(), query);
