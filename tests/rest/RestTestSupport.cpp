@@ -145,6 +145,14 @@ Reply collect(QNetworkReply *reply, int timeoutMs)
     return result;
 }
 
+QByteArray rawRequest(const QByteArray &method, const QByteArray &target, const QByteArray &headers, const QByteArray &body)
+{
+    QByteArray text = method + ' ' + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers;
+    if (!body.isEmpty())
+        text += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    return text + "\r\n" + body;
+}
+
 RawClient::RawClient(const QUrl &url)
 {
     m_socket.connectToHost(url.host(), quint16(url.port()));

@@ -79,6 +79,12 @@ private:
 // Waits for an asynchronous reply of QNetworkAccessManager.
 Reply collect(class QNetworkReply *reply, int timeoutMs = 15000);
 
+// The bytes of an HTTP/1.1 request for RawClient: request line, Host, the
+// given header lines (each ending in CRLF) and, with a body, its JSON
+// Content-Type and Content-Length.
+QByteArray rawRequest(const QByteArray &method, const QByteArray &target, const QByteArray &headers = {},
+                      const QByteArray &body = {});
+
 // A raw HTTP/1.1 client for framing cases QNetworkAccessManager will not make.
 class RawClient
 {

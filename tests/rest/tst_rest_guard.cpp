@@ -15,15 +15,6 @@ using namespace signoff::test;
 
 namespace {
 
-QByteArray request(const QByteArray &method, const QByteArray &target, const QByteArray &headers = {},
-                   const QByteArray &body = {})
-{
-    QByteArray text = method + ' ' + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers;
-    if (!body.isEmpty())
-        text += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    return text + "\r\n" + body;
-}
-
 QString describe(const Reply &reply)
 {
     return QStringLiteral("status %1, body %2").arg(reply.status).arg(QString::fromUtf8(reply.body));
@@ -68,7 +59,7 @@ private slots:
     {
         RawClient client(f().url());
         for (int i = 0; i < 3; ++i) {
-            client.send(request("GET", "/healthz"));
+            client.send(rawRequest("GET", "/healthz"));
             const Reply reply = client.readResponse();
             QCOMPARE(reply.status, 200);
             QCOMPARE(reply.body, QByteArray("{\"status\":\"ok\"}"));
@@ -81,8 +72,8 @@ private slots:
     void answersPipelinedRequestsInOrder()
     {
         RawClient client(f().url());
-        client.send(request("GET", "/healthz") + request("GET", "/nowhere") + request("HEAD", "/healthz")
-                    + request("DELETE", "/metrics"));
+        client.send(rawRequest("GET", "/healthz") + rawRequest("GET", "/nowhere") + rawRequest("HEAD", "/healthz")
+                    + rawRequest("DELETE", "/metrics"));
         QCOMPARE(client.readResponse().status, 200);
         QCOMPARE(client.readResponse().status, 404);
         const Reply head = client.readResponse(5000, true);
@@ -93,13 +84,13 @@ private slots:
     void headHasTheHeadersButNoBody()
     {
         RawClient client(f().url());
-        client.send(request("HEAD", "/healthz"));
+        client.send(rawRequest("HEAD", "/healthz"));
         const Reply head = client.readResponse(5000, true);
         QCOMPARE(head.status, 200);
         QCOMPARE(head.header("content-length"), QByteArray("15"));
         QCOMPARE(head.header("content-type"), QByteArray("application/json"));
         // Nothing follows the headers: the next answer starts right there.
-        client.send(request("GET", "/healthz"));
+        client.send(rawRequest("GET", "/healthz"));
         const Reply get = client.readResponse();
         QCOMPARE(get.status, 200);
         QCOMPARE(get.body.size(), 15);
@@ -185,7 +176,7 @@ private slots:
     void unknownExpectationIs417()
     {
         RawClient client(f().url());
-        client.send(request("GET", "/healthz", "Expect: a-miracle\r\n"));
+        client.send(rawRequest("GET", "/healthz", "Expect: a-miracle\r\n"));
         EXPECT_PROBLEM(client.readResponse(), 417, "expectation-failed");
     }
 
@@ -205,7 +196,7 @@ private slots:
         EXPECT_PROBLEM(smuggling.readResponse(), 400, "malformed-request");
 
         RawClient method(f().url());
-        method.send(request("BREW", "/healthz"));
+        method.send(rawRequest("BREW", "/healthz"));
         EXPECT_PROBLEM(method.readResponse(), 501, "not-implemented");
     }
 
@@ -219,7 +210,7 @@ private slots:
         QVERIFY(old.waitForClosed());
 
         RawClient closing(f().url());
-        closing.send(request("GET", "/healthz", "Connection: close\r\n"));
+        closing.send(rawRequest("GET", "/healthz", "Connection: close\r\n"));
         QCOMPARE(closing.readResponse().status, 200);
         QVERIFY(closing.waitForClosed());
     }
@@ -232,7 +223,7 @@ private slots:
         SIGNOFF_REQUIRE_FIXTURE(f());
 
         RawClient idle(f().url());
-        idle.send(request("GET", "/healthz"));
+        idle.send(rawRequest("GET", "/healthz"));
         QCOMPARE(idle.readResponse().status, 200);
         QElapsedTimer timer;
         timer.start();
@@ -256,7 +247,7 @@ private slots:
         RawClient first(f().url());
         RawClient second(f().url());
         for (RawClient *client : {&first, &second}) {
-            client->send(request("GET", "/healthz"));
+            client->send(rawRequest("GET", "/healthz"));
             QCOMPARE(client->readResponse().status, 200);
         }
         RawClient third(f().url());
@@ -266,9 +257,9 @@ private slots:
         QVERIFY(third.waitForClosed());
 
         // The first two still work; when one leaves, a newcomer gets in.
-        first.send(request("GET", "/healthz"));
+        first.send(rawRequest("GET", "/healthz"));
         QCOMPARE(first.readResponse().status, 200);
-        second.send(request("GET", "/healthz", "Connection: close\r\n"));
+        second.send(rawRequest("GET", "/healthz", "Connection: close\r\n"));
         QCOMPARE(second.readResponse().status, 200);
         QVERIFY(second.waitForClosed());
         QElapsedTimer waited;
@@ -276,7 +267,7 @@ private slots:
         int status = 0;
         while (status != 200 && waited.elapsed() < 5000) {
             RawClient newcomer(f().url());
-            newcomer.send(request("GET", "/healthz"));
+            newcomer.send(rawRequest("GET", "/healthz"));
             status = newcomer.readResponse().status;
             if (status != 200)
                 QTest::qWait(50);
@@ -292,7 +283,7 @@ private slots:
         client.send("POST /api/v1/auth/token HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nContent-Length: "
                     + QByteArray::number(body.size()) + "\r\n\r\n");
         RawClient idle(f().url());
-        idle.send(request("GET", "/healthz"));
+        idle.send(rawRequest("GET", "/healthz"));
         QCOMPARE(idle.readResponse().status, 200);
         QTest::qWait(100); // the server has read the head
 

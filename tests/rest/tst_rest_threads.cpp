@@ -19,15 +19,6 @@ using namespace signoff::test;
 
 namespace {
 
-QByteArray request(const QByteArray &method, const QByteArray &target, const QByteArray &headers = {},
-                   const QByteArray &body = {})
-{
-    QByteArray text = method + ' ' + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers;
-    if (!body.isEmpty())
-        text += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    return text + "\r\n" + body;
-}
-
 RestConfig threaded(int threads)
 {
     RestConfig config = RestFixture::testConfig();
@@ -58,7 +49,7 @@ private slots:
             clients.push_back(std::make_unique<RawClient>(f.url()));
         for (int round = 0; round < 3; ++round) {
             for (auto &client : clients)
-                client->send(request("GET", path, "Authorization: Bearer " + token + "\r\n"));
+                client->send(rawRequest("GET", path, "Authorization: Bearer " + token + "\r\n"));
             for (auto &client : clients) {
                 const Reply reply = client->readResponse();
                 QCOMPARE(reply.status, 200);
@@ -93,13 +84,13 @@ private slots:
             readers.push_back(std::make_unique<RawClient>(f.url()));
         for (int version = 1; version <= 4; ++version) {
             for (auto &reader : readers) {
-                reader->send(request("GET", path, "Authorization: Bearer " + token + "\r\n"));
+                reader->send(rawRequest("GET", path, "Authorization: Bearer " + token + "\r\n"));
                 const Reply reply = reader->readResponse();
                 QCOMPARE(reply.status, 200);
                 QCOMPARE(reply.header("etag"), '"' + QByteArray::number(version) + '"');
             }
             RawClient writer(f.url());
-            writer.send(request("PATCH", path,
+            writer.send(rawRequest("PATCH", path,
                                 "Authorization: Bearer " + token + "\r\nIf-Match: \"" + QByteArray::number(version) + "\"\r\n",
                                 "{\"name\":\"Seen everywhere " + QByteArray::number(version) + "\"}"));
             QCOMPARE(writer.readResponse().status, 200);
@@ -121,7 +112,7 @@ private slots:
         elapsed.start();
         for (int round = 0; round < 2; ++round) {
             for (auto &client : clients) {
-                client->send(request("GET", "/healthz"));
+                client->send(rawRequest("GET", "/healthz"));
                 const int status = client->readResponse().status;
                 answered += status == 200;
                 limited += status == 429;
@@ -146,7 +137,7 @@ private slots:
         int refused = 0;
         for (int i = 0; i < 6; ++i) {
             clients.push_back(std::make_unique<RawClient>(f.url()));
-            clients.back()->send(request("GET", "/healthz"));
+            clients.back()->send(rawRequest("GET", "/healthz"));
             const int status = clients.back()->readResponse().status;
             accepted += status == 200;
             refused += status == 503;
@@ -185,7 +176,7 @@ private slots:
         SIGNOFF_REQUIRE_FIXTURE(f);
         const quint16 port = quint16(f.url().port());
         RawClient client(f.url());
-        client.send(request("GET", "/healthz"));
+        client.send(rawRequest("GET", "/healthz"));
         QCOMPARE(client.readResponse().status, 200);
         f.server().stop();
         QVERIFY(!f.server().isListening());
@@ -195,7 +186,7 @@ private slots:
         auto restarted = f.server().start(config);
         QVERIFY2(restarted, restarted ? "" : qPrintable(restarted.error().englishSummary()));
         RawClient again(f.url());
-        again.send(request("GET", "/healthz"));
+        again.send(rawRequest("GET", "/healthz"));
         QCOMPARE(again.readResponse().status, 200);
     }
 };

@@ -18,15 +18,6 @@ using namespace signoff::test;
 
 namespace {
 
-QByteArray request(const QByteArray &method, const QByteArray &target, const QByteArray &headers = {},
-                   const QByteArray &body = {})
-{
-    QByteArray text = method + ' ' + target + " HTTP/1.1\r\nHost: localhost\r\n" + headers;
-    if (!body.isEmpty())
-        text += "Content-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    return text + "\r\n" + body;
-}
-
 QByteArray bearer(const QByteArray &token)
 {
     return "Authorization: Bearer " + token + "\r\n";
@@ -55,9 +46,9 @@ private slots:
 
         RawClient signingIn(f.url());
         RawClient reading(f.url());
-        signingIn.send(request("POST", "/api/v1/auth/token", {}, "{\"username\":\"nobody\",\"password\":\"not it\"}"));
+        signingIn.send(rawRequest("POST", "/api/v1/auth/token", {}, "{\"username\":\"nobody\",\"password\":\"not it\"}"));
         QTest::qWait(30); // let the server take the sign-in first
-        reading.send(request("GET", "/healthz"));
+        reading.send(rawRequest("GET", "/healthz"));
         const Reply health = reading.readResponse(10000);
         QCOMPARE(health.status, 200);
         QVERIFY2(signingIn.unread().isEmpty(), "the sign-in was answered before the read that came after it");
@@ -73,10 +64,10 @@ private slots:
         SIGNOFF_REQUIRE_FIXTURE(f);
         const QByteArray token = f.signIn(QStringLiteral("alice"), Role::Requester);
         RawClient client(f.url());
-        client.send(request("POST", "/api/v1/feature", bearer(token), createBody("Pipelined"))
-                    + request("GET", "/api/v1/feature?limit=5", bearer(token))
-                    + request("POST", "/api/v1/feature", bearer(token), createBody("Pipelined"))
-                    + request("GET", "/healthz"));
+        client.send(rawRequest("POST", "/api/v1/feature", bearer(token), createBody("Pipelined"))
+                    + rawRequest("GET", "/api/v1/feature?limit=5", bearer(token))
+                    + rawRequest("POST", "/api/v1/feature", bearer(token), createBody("Pipelined"))
+                    + rawRequest("GET", "/healthz"));
         const Reply created = client.readResponse();
         QCOMPARE(created.status, 201);
         QCOMPARE(created.json.value(QStringLiteral("name")).toString(), QStringLiteral("Pipelined"));
@@ -104,7 +95,7 @@ private slots:
         QSet<QString> acknowledged;
         for (int round = 0; round < 3; ++round) {
             for (size_t i = 0; i < clients.size(); ++i)
-                clients[i]->send(request("POST", "/api/v1/feature", bearer(token),
+                clients[i]->send(rawRequest("POST", "/api/v1/feature", bearer(token),
                                          createBody("Concurrent " + QByteArray::number(round) + '-' + QByteArray::number(int(i)))));
             for (auto &client : clients) {
                 const Reply reply = client->readResponse(10000);
@@ -130,13 +121,13 @@ private slots:
         const QByteArray token = f.signIn(QStringLiteral("alice"), Role::Requester);
         for (int i = 0; i < 5; ++i) {
             auto leaving = std::make_unique<RawClient>(f.url());
-            leaving->send(request("POST", "/api/v1/feature", bearer(token), createBody("Left " + QByteArray::number(i))));
+            leaving->send(rawRequest("POST", "/api/v1/feature", bearer(token), createBody("Left " + QByteArray::number(i))));
             leaving.reset();
         }
         RawClient staying(f.url());
-        staying.send(request("POST", "/api/v1/feature", bearer(token), createBody("Stayed")));
+        staying.send(rawRequest("POST", "/api/v1/feature", bearer(token), createBody("Stayed")));
         QCOMPARE(staying.readResponse().status, 201);
-        staying.send(request("GET", "/healthz"));
+        staying.send(rawRequest("GET", "/healthz"));
         QCOMPARE(staying.readResponse().status, 200);
     }
 
@@ -157,7 +148,7 @@ private slots:
         std::vector<std::unique_ptr<RawClient>> clients;
         for (int i = 0; i < 8; ++i) {
             clients.push_back(std::make_unique<RawClient>(f.url()));
-            clients.back()->send(request("POST", "/api/v1/feature", bearer(token),
+            clients.back()->send(rawRequest("POST", "/api/v1/feature", bearer(token),
                                          createBody("Before stop " + QByteArray::number(i))));
         }
         QTRY_COMPARE_WITH_TIMEOUT(served(), before + 8, 10000); // all taken; some still committing
