@@ -52,18 +52,22 @@ AuthService::AuthService(ServiceContext &context, const PasswordHasher &hasher, 
 Result<User> AuthService::checkPassword(const QString &username, const QString &password)
 {
     const QDateTime now = utcNow();
-    if (const int wait = m_throttle.secondsLocked(username, now); wait > 0) {
+    if (const int wait = m_throttle.beginAttempt(username, now); wait > 0) {
         qCWarning(lcService).noquote() << "sign-in throttled for" << username.left(64);
         return Error::rateLimited(wait, Message(QT_TRANSLATE_NOOP("Core", "Too many failed sign-ins; try again in %1 seconds."),
                                                 {QString::number(wait)}));
     }
-    if (username.size() > maxCredentialLength || password.size() > maxCredentialLength)
+    if (username.size() > maxCredentialLength || password.size() > maxCredentialLength) {
+        m_throttle.abandon(username);
         return wrongCredentials();
+    }
 
     auto credentials = m_context.database.run(
         [&](Connection &connection) { return UserRepository(connection).credentials(username); });
-    if (!credentials)
+    if (!credentials) {
+        m_throttle.abandon(username);
         return credentials.error();
+    }
     const bool known = credentials.value().has_value();
     if (!known)
         m_hasher.verifyAgainstDummy(password);

@@ -6,6 +6,10 @@
 #include <QThread>
 #include <QtTest>
 
+#include <atomic>
+#include <memory>
+#include <vector>
+
 using namespace signoff;
 using namespace signoff::test;
 
@@ -71,6 +75,45 @@ private slots:
 
         QThread::msleep(2100);
         SIGNOFF_VERIFY_OK(f.services().auth().issueToken(QStringLiteral("alice"), ServiceFixture::password()));
+    }
+
+    // Guesses sent together: each password check takes a good part of a
+    // second at the product's cost, so without counting the attempts under
+    // way all of them would pass the throttle before the first one failed.
+    void concurrentGuessesCountAsTheyStart()
+    {
+        ServiceOptions options = ServiceFixture::fastOptions();
+        options.passwordCost = PasswordHasher::Cost::Interactive;
+        ServiceFixture f(options);
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        constexpr int guesses = 8;
+        std::atomic<int> ready{0};
+        std::atomic<int> refused{0};
+        std::atomic<int> limited{0};
+        std::atomic<int> other{0};
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int i = 0; i < guesses; ++i) {
+            threads.emplace_back(QThread::create([&, i] {
+                ++ready;
+                while (ready.load() < guesses)
+                    QThread::yieldCurrentThread();
+                auto result = f.services().auth().signIn(QStringLiteral("alice"), QStringLiteral("guess %1").arg(i));
+                if (!result && result.error().kind == ErrorKind::Unauthenticated)
+                    ++refused;
+                else if (!result && result.error().kind == ErrorKind::RateLimited)
+                    ++limited;
+                else
+                    ++other;
+                f.services().database().closeThreadConnection();
+            }));
+            threads.back()->start();
+        }
+        for (auto &thread : threads)
+            QVERIFY(thread->wait(60000));
+        QCOMPARE(other.load(), 0);
+        QCOMPARE(refused.load(), 5);
+        QCOMPARE(limited.load(), guesses - 5);
+        SIGNOFF_VERIFY_ERROR(f.services().auth().signIn(QStringLiteral("alice"), ServiceFixture::password()), RateLimited);
     }
 
     void fourFailuresThenSuccessStartsAfresh()
