@@ -79,16 +79,11 @@ void Database::closeThreadConnection()
     closeConnectionOf(QThread::currentThread());
 }
 
-void Database::closeIfBroken()
+void Database::closeIfBroken(const Connection &conn)
 {
-    QThread *thread = QThread::currentThread();
-    {
-        QMutexLocker locker(&m_mutex);
-        const auto it = m_connections.constFind(thread);
-        if (it == m_connections.cend() || !it.value()->isBroken() || it.value()->inTransaction())
-            return;
-    }
-    closeConnectionOf(thread);
+    // `conn` is this thread's own: no lookup, nothing on the usual path.
+    if (conn.isBroken() && !conn.inTransaction())
+        closeThreadConnection();
 }
 
 void Database::closeConnectionOf(QThread *thread)

@@ -76,7 +76,7 @@ public:
         if (conn.inTransaction())
             return work(conn);
         R result = writeTransaction<R>(conn, std::forward<Work>(work));
-        closeIfBroken();
+        closeIfBroken(conn);
         return result;
     }
 
@@ -93,7 +93,7 @@ public:
         if (conn.inTransaction())
             return work(conn);
         R result = work(conn);
-        closeIfBroken();
+        closeIfBroken(conn);
         return result;
     }
 
@@ -110,12 +110,12 @@ public:
         if (conn.inTransaction())
             return work(conn);
         if (auto begun = conn.beginSnapshot(); !begun) {
-            closeIfBroken();
+            closeIfBroken(conn);
             return R(begun.error());
         }
         R result = work(conn);
         conn.rollback(); // read-only: nothing to commit, and rollback never fails
-        closeIfBroken();
+        closeIfBroken(conn);
         return result;
     }
 
@@ -154,7 +154,7 @@ private:
     // connection keeps the process's shared view of the file (opened
     // read-only, say) alive for every other connection, and a worker thread
     // may not come back for a long time.
-    void closeIfBroken();
+    void closeIfBroken(const Connection &conn);
     void closeConnectionOf(QThread *thread);
     void applyWalAutoCheckpoint(Connection &connection);
     Error fileGone() const;
