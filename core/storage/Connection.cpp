@@ -162,9 +162,13 @@ Result<void> Connection::configureSqlite()
     // journal_mode is stored in the file; the others are per connection and
     // must be set on every open (foreign_keys outside any transaction).
     // synchronous=FULL: a commit is on disk before we acknowledge it, even
-    // across power loss (see README, "Durability").
+    // across power loss (see README, "Durability"). temp_store=MEMORY: the
+    // statement journals that let one statement of a shared transaction
+    // (GroupCommit) roll back alone would otherwise spill into a temporary
+    // file, created and written during the insert itself; they hold a few
+    // pages, and only until the statement ends.
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL",
-                               "PRAGMA journal_mode = WAL"}) {
+                               "PRAGMA journal_mode = WAL", "PRAGMA temp_store = MEMORY"}) {
         QSqlQuery query(*m_handle);
         if (!query.exec(QString::fromLatin1(pragma))) {
             const QSqlError error = query.lastError();
