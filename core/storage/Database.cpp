@@ -11,6 +11,8 @@ namespace signoff {
 
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url))
+    , m_groupCommit(std::make_unique<GroupCommit>(GroupCommit::WriterConnection{
+          [this] { return connection(); }, [this] { closeThreadConnection(); }}))
     , m_groupCommitEnabled(qEnvironmentVariable("SIGNOFF_GROUP_COMMIT") != QStringLiteral("0"))
     , m_threadWatcher(std::make_unique<QObject>())
 {
@@ -19,6 +21,7 @@ Database::Database(DatabaseUrl url)
 Database::~Database()
 {
     m_checkpointer.reset(); // its thread closes its own connection
+    m_groupCommit.reset();  // so does the writer thread
     m_threadWatcher.reset();
     QMutexLocker locker(&m_mutex);
     // Connections of other threads should have been closed by their threads;

@@ -56,14 +56,17 @@ public:
     quint64 backgroundCheckpoints() const;
     // Write transactions and units of work that went through group commit
     // (SQLite), for tests and diagnostics.
-    const GroupCommit &groupCommit() const { return m_groupCommit; }
+    const GroupCommit &groupCommit() const { return *m_groupCommit; }
+    // Runs `task` while no write transaction of this process's group commit
+    // runs, holding new ones back meanwhile (for the checkpointer).
+    void runBetweenWrites(const std::function<void()> &task) { m_groupCommit->runBetweenBatches(task); }
 
     // Runs `work(Connection&)` in a write transaction (BEGIN IMMEDIATE on
     // SQLite, so concurrent writers queue instead of failing on lock upgrade)
     // and commits if it returns a value; rolls back on an error. Nested calls
     // join the outer transaction. On SQLite, writes of several threads that
     // arrive together share one transaction and one fsync, each in a
-    // savepoint of its own (GroupCommit); `work` may then run on another
+    // savepoint of its own (GroupCommit); `work` then runs on the writer
     // thread's connection, and returns only once its commit is on disk.
     template<typename Work>
     auto write(Work &&work) -> std::invoke_result_t<Work, Connection &>
@@ -125,14 +128,16 @@ private:
     template<typename R, typename Work>
     R writeTransaction(Connection &conn, Work &&work)
     {
-        if (m_url.dialect == SqlDialect::Sqlite && m_groupCommitEnabled) {
+        if (m_url.dialect == SqlDialect::Sqlite && m_groupCommitEnabled && !m_storageFaulted.load(std::memory_order_acquire)) {
             // SQLite has one writer at a time and one fsync per commit:
             // concurrent writes share a transaction (GroupCommit).
             std::optional<R> result;
-            auto committed = m_groupCommit.run(conn, [&](Connection &batch) {
+            auto committed = m_groupCommit->run([&](Connection &batch) {
                 result.emplace(work(batch));
                 return static_cast<bool>(*result);
             });
+            if (m_groupCommit->writerBroken())
+                m_storageFaulted.store(true, std::memory_order_release);
             if (!committed)
                 return R(committed.error());
             return std::move(*result);
@@ -146,6 +151,7 @@ private:
         }
         if (auto committed = conn.commit(); !committed)
             return R(committed.error());
+        m_storageFaulted.store(false, std::memory_order_release); // the storage writes again
         return result;
     }
 
@@ -164,10 +170,20 @@ private:
     QHash<QThread *, std::shared_ptr<Connection>> m_connections;
     QSet<QThread *> m_watchedThreads;
     std::atomic<bool> m_hasOpened{false};
-    GroupCommit m_groupCommit;
+    // Declared after the connection table: its writer thread's connection
+    // lives there. ~Database stops the writer first.
+    std::unique_ptr<GroupCommit> m_groupCommit;
     // SIGNOFF_GROUP_COMMIT=0 turns it off: for measuring what it brings
     // (docs/benchmarks.md), not for production.
     const bool m_groupCommitEnabled;
+    // The writer found the storage failing (a read-only file, a full disk):
+    // until a write succeeds again, each thread writes on its own connection,
+    // as without group commit. A connection opened while the file could not
+    // be written keeps SQLite's shared view of it read-only for every
+    // connection of the process, so recovery needs each of them closed; a
+    // thread's own failed write closes its connection at once (closeIfBroken),
+    // the writer's failures would close only the writer's.
+    std::atomic<bool> m_storageFaulted{false};
     // The wal_autocheckpoint every connection should have; -1: SQLite's own.
     std::atomic<int> m_walAutoCheckpoint{-1};
     std::unique_ptr<WalCheckpointer> m_checkpointer;

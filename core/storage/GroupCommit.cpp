@@ -2,6 +2,8 @@
 
 #include "StorageLog.h"
 
+#include <QThread>
+
 namespace signoff {
 
 namespace {
@@ -12,37 +14,80 @@ const QString rollbackToSavepoint = QStringLiteral("ROLLBACK TO signoff_unit");
 
 } // namespace
 
-Result<void> GroupCommit::run(Connection &connection, Unit unit)
+GroupCommit::GroupCommit(WriterConnection writerConnection) : m_writerConnection(std::move(writerConnection)) {}
+
+GroupCommit::~GroupCommit()
+{
+    {
+        QMutexLocker locker(&m_mutex);
+        m_stopping = true;
+        m_changed.wakeAll();
+    }
+    if (m_writer)
+        m_writer->wait();
+}
+
+Result<void> GroupCommit::run(Unit unit)
 {
     Pending self{std::move(unit), false, std::nullopt};
     QMutexLocker locker(&m_mutex);
+    if (!m_writer) {
+        m_writer.reset(QThread::create([this] { writerLoop(); }));
+        m_writer->setObjectName(QStringLiteral("signoff-writer"));
+        m_writer->start();
+    }
     m_waiting.push_back(&self);
-    while (!self.done) {
-        if (m_leading) {
-            m_finished.wait(&m_mutex);
+    m_changed.wakeAll();
+    while (!self.done)
+        m_changed.wait(&m_mutex);
+    if (self.failure)
+        return *self.failure;
+    return {};
+}
+
+void GroupCommit::writerLoop()
+{
+    QMutexLocker locker(&m_mutex);
+    for (;;) {
+        // A runBetweenBatches() task that waits goes before the next batch:
+        // under steady writes there is always one, and the task would wait
+        // forever.
+        if (m_busy || m_betweenBatchesWaiting > 0 || m_waiting.empty()) {
+            if (m_stopping && m_waiting.empty())
+                break;
+            m_changed.wait(&m_mutex);
             continue;
         }
-        // Nobody leads: this caller runs what is waiting (its own unit among
-        // it, unless more than a batch is ahead of it), on its connection.
-        m_leading = true;
+        m_busy = true;
         std::vector<Pending *> batch;
         while (!m_waiting.empty() && int(batch.size()) < maxBatch) {
             batch.push_back(m_waiting.front());
             m_waiting.pop_front();
         }
         locker.unlock();
-        runBatch(connection, batch);
+        if (auto connection = m_writerConnection.open(); !connection) {
+            for (Pending *pending : batch)
+                pending->failure = connection.error();
+            m_writerBroken = true;
+        } else {
+            runBatch(*connection.value(), batch);
+            // A connection found broken (a file made read-only, a full disk)
+            // is reopened for the next batch, not kept.
+            const bool broken = connection.value()->isBroken();
+            if (broken && !connection.value()->inTransaction())
+                m_writerConnection.close();
+            m_writerBroken = broken;
+        }
         locker.relock();
         ++m_transactions;
         m_units += batch.size();
         for (Pending *pending : batch)
             pending->done = true;
-        m_leading = false;
-        m_finished.wakeAll();
+        m_busy = false;
+        m_changed.wakeAll();
     }
-    if (self.failure)
-        return *self.failure;
-    return {};
+    locker.unlock();
+    m_writerConnection.close();
 }
 
 void GroupCommit::runBatch(Connection &connection, const std::vector<Pending *> &batch)
@@ -83,6 +128,21 @@ void GroupCommit::runBatch(Connection &connection, const std::vector<Pending *> 
     }
     if (auto committed = connection.commit(); !committed)
         failAll(committed.error());
+}
+
+void GroupCommit::runBetweenBatches(const std::function<void()> &task)
+{
+    QMutexLocker locker(&m_mutex);
+    ++m_betweenBatchesWaiting;
+    while (m_busy)
+        m_changed.wait(&m_mutex);
+    --m_betweenBatchesWaiting;
+    m_busy = true; // units arriving now wait as if behind a batch
+    locker.unlock();
+    task();
+    locker.relock();
+    m_busy = false;
+    m_changed.wakeAll();
 }
 
 quint64 GroupCommit::transactions() const

@@ -9,6 +9,8 @@
 #include "storage/GroupCommit.h"
 
 #include <QDeadlineTimer>
+#include <QMutex>
+#include <QSet>
 #include <QSemaphore>
 #include <QThread>
 #include <QtTest/QTest>
@@ -50,6 +52,11 @@ int rowCount(Database &database, const QString &table)
     if (!rows || !rows->next())
         return -1;
     return rows->value(0).toInt();
+}
+
+GroupCommit::WriterConnection writerOf(Database &database)
+{
+    return {[&database] { return database.connection(); }, [&database] { database.closeThreadConnection(); }};
 }
 
 bool waitUntil(const std::function<bool()> &condition, int timeoutMs = 10000)
@@ -95,11 +102,11 @@ private slots:
         m_testDatabase.reset();
     }
 
-    // A leader holds its batch open while four more units arrive; they run
+    // The first unit holds its batch open while four more arrive; they run
     // together in the next transaction, and the one that fails is undone alone.
     void waitingUnitsShareTheNextCommitAndFailAlone()
     {
-        GroupCommit group;
+        GroupCommit group(writerOf(*m_database));
         QSemaphore leaderInside;
         QSemaphore releaseLeader;
         std::vector<std::optional<Result<void>>> outcomes(5);
@@ -117,15 +124,7 @@ private slots:
             };
         };
         auto start = [&](int index) {
-            threads.emplace_back(QThread::create([&, index] {
-                auto connection = m_database->connection();
-                if (!connection) {
-                    outcomes[size_t(index)] = connection.error();
-                    return;
-                }
-                outcomes[size_t(index)] = group.run(*connection.value(), unitFor(index));
-                m_database->closeThreadConnection();
-            }));
+            threads.emplace_back(QThread::create([&, index] { outcomes[size_t(index)] = group.run(unitFor(index)); }));
             threads.back()->start();
         };
 
@@ -154,19 +153,14 @@ private slots:
     // of that batch hears the error, and none of their rows exists.
     void aFailedCommitFailsEveryUnitOfItsBatch()
     {
-        GroupCommit group;
+        GroupCommit group(writerOf(*m_database));
         QSemaphore leaderInside;
         QSemaphore releaseLeader;
         std::vector<std::optional<Result<void>>> outcomes(4);
         std::vector<std::unique_ptr<QThread>> threads;
 
         auto start = [&](int index, GroupCommit::Unit unit) {
-            threads.emplace_back(QThread::create([&, index, unit] {
-                auto connection = m_database->connection();
-                if (connection)
-                    outcomes[size_t(index)] = group.run(*connection.value(), unit);
-                m_database->closeThreadConnection();
-            }));
+            threads.emplace_back(QThread::create([&, index, unit] { outcomes[size_t(index)] = group.run(unit); }));
             threads.back()->start();
         };
         start(0, [&](Connection &connection) {
@@ -231,6 +225,104 @@ private slots:
             QCOMPARE(m_database->groupCommit().units(), quint64(threadCount * writesPerThread));
             QVERIFY(m_database->groupCommit().transactions() <= m_database->groupCommit().units());
         }
+    }
+
+    // Every batch runs on the writer thread's one connection, whichever thread
+    // sent the unit: a connection that other connections' commits did not
+    // touch keeps its page cache.
+    void everyBatchRunsOnTheWritersConnection()
+    {
+        GroupCommit group(writerOf(*m_database));
+        QMutex mutex;
+        QSet<QString> connections;
+        QSet<QThread *> unitThreads;
+        std::atomic<int> failures{0};
+        std::vector<std::unique_ptr<QThread>> threads;
+        for (int t = 0; t < 4; ++t) {
+            threads.emplace_back(QThread::create([&, t] {
+                for (int i = 0; i < 10; ++i) {
+                    auto done = group.run([&, t, i](Connection &connection) {
+                        QMutexLocker locker(&mutex);
+                        connections.insert(connection.name());
+                        unitThreads.insert(QThread::currentThread());
+                        return bool(insertName(connection, QStringLiteral("gc_item"), QStringLiteral("%1-%2").arg(t).arg(i)));
+                    });
+                    if (!done)
+                        ++failures;
+                }
+            }));
+            threads.back()->start();
+        }
+        for (auto &thread : threads)
+            QVERIFY(thread->wait(20000));
+        QCOMPARE(failures.load(), 0);
+        QCOMPARE(connections.size(), 1);
+        QCOMPARE(unitThreads.size(), 1);
+        for (auto &thread : threads)
+            QVERIFY(!unitThreads.contains(thread.get()));
+        QCOMPARE(rowCount(*m_database, QStringLiteral("gc_item")), 40);
+    }
+
+    // runBetweenBatches() waits for the batch under way, and units that
+    // arrive while its task runs wait for the task.
+    void aTaskBetweenBatchesRunsAloneAndGoesFirst()
+    {
+        GroupCommit group(writerOf(*m_database));
+        QSemaphore unitInside;
+        QSemaphore releaseUnit;
+        std::atomic<bool> unitRunning{false};
+        std::atomic<bool> taskSawUnit{false};
+        std::atomic<int> unitsDuringTask{0};
+        std::atomic<bool> taskRunning{false};
+        std::vector<std::unique_ptr<QThread>> threads;
+        std::optional<Result<void>> first;
+        std::optional<Result<void>> second;
+        threads.emplace_back(QThread::create([&] {
+            first = group.run([&](Connection &connection) {
+                unitRunning = true;
+                unitInside.release();
+                releaseUnit.acquire();
+                unitRunning = false;
+                return bool(insertName(connection, QStringLiteral("gc_item"), QStringLiteral("first")));
+            });
+        }));
+        threads.back()->start();
+        QVERIFY(unitInside.tryAcquire(1, 10000));
+        QSemaphore taskInside;
+        QSemaphore releaseTask;
+        threads.emplace_back(QThread::create([&] {
+            group.runBetweenBatches([&] {
+                taskSawUnit = unitRunning.load();
+                taskRunning = true;
+                taskInside.release();
+                releaseTask.acquire();
+                taskRunning = false;
+            });
+        }));
+        threads.back()->start();
+        QThread::msleep(50);
+        releaseUnit.release(); // the batch ends; the task goes next
+        QVERIFY(taskInside.tryAcquire(1, 10000));
+        threads.emplace_back(QThread::create([&] {
+            second = group.run([&](Connection &connection) {
+                if (taskRunning)
+                    ++unitsDuringTask;
+                return bool(insertName(connection, QStringLiteral("gc_item"), QStringLiteral("second")));
+            });
+        }));
+        threads.back()->start();
+        QVERIFY(waitUntil([&] { return group.waiting() == 1; }));
+        QThread::msleep(50);
+        QCOMPARE(group.transactions(), quint64(1)); // the second unit still waits
+        releaseTask.release();
+        for (auto &thread : threads)
+            QVERIFY(thread->wait(20000));
+        QVERIFY(first.has_value() && *first);
+        QVERIFY(second.has_value() && *second);
+        QVERIFY(!taskSawUnit);
+        QCOMPARE(unitsDuringTask.load(), 0);
+        QCOMPARE(group.transactions(), quint64(2));
+        QCOMPARE(rowCount(*m_database, QStringLiteral("gc_item")), 2);
     }
 
     // A write that fails rolls back alone, also when it shares a transaction.
