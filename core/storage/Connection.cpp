@@ -308,10 +308,20 @@ void Connection::rollback()
     m_inTransaction = false;
 }
 
-Result<void> Connection::checkpoint(Checkpoint mode)
+Result<Connection::CheckpointProgress> Connection::checkpoint(Checkpoint mode)
 {
-    return execute(mode == Checkpoint::Passive ? QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")
-                                               : QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    auto rows = query(mode == Checkpoint::Passive ? QStringLiteral("PRAGMA wal_checkpoint(PASSIVE)")
+                                                  : QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"));
+    if (!rows)
+        return rows.error();
+    // One row: busy (the checkpoint could not run at all), frames in the log,
+    // frames checkpointed; -1 for both when the database is not in WAL mode.
+    CheckpointProgress progress;
+    if (rows.value().next()) {
+        progress.logFrames = qMax(0, rows.value().value(1).toInt());
+        progress.checkpointedFrames = qMax(0, rows.value().value(2).toInt());
+    }
+    return progress;
 }
 
 Result<void> Connection::setWalAutoCheckpoint(int pages)

@@ -83,7 +83,13 @@ public:
     // for anyone; TRUNCATE waits for readers and writers, copies everything
     // and empties the log file.
     enum class Checkpoint { Passive, Truncate };
-    Result<void> checkpoint(Checkpoint mode);
+    struct CheckpointProgress
+    {
+        int logFrames = 0;          // frames in the log
+        int checkpointedFrames = 0; // of those, copied into the database
+        bool complete() const { return checkpointedFrames >= logFrames; }
+    };
+    Result<CheckpointProgress> checkpoint(Checkpoint mode);
     // The log size (in pages) at which a commit checkpoints by itself
     // (PRAGMA wal_autocheckpoint); 0: never.
     Result<void> setWalAutoCheckpoint(int pages);

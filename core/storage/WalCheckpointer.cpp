@@ -65,10 +65,30 @@ void WalCheckpointer::tick()
         qCDebug(lcStorage) << "checkpointer: no connection";
         return;
     }
-    const auto mode = size > m_options.truncateAboveBytes ? Connection::Checkpoint::Truncate : Connection::Checkpoint::Passive;
-    if (auto done = connection.value()->checkpoint(mode); !done) {
+    Connection &checkpointer = *connection.value();
+    if (size > m_options.truncateAboveBytes) {
+        if (!checkpointer.checkpoint(Connection::Checkpoint::Truncate)) {
+            qCDebug(lcStorage) << "checkpointer: truncating checkpoint failed";
+            return;
+        }
+    } else if (!checkpointer.checkpoint(Connection::Checkpoint::Passive)) {
         qCDebug(lcStorage) << "checkpointer: checkpoint failed";
         return;
+    } else {
+        // Writes went on while the bulk was copied. SQLite starts the log
+        // over only once every frame is in the database, which never happens
+        // under steady writes: the log would grow without end, each commit
+        // appending to a longer file, until the TRUNCATE above stalled every
+        // writer. Copying the short tail while this process's writes wait
+        // takes a moment, and the next commit writes the log from its start.
+        m_database.runBetweenWrites([&checkpointer] {
+            auto tail = checkpointer.checkpoint(Connection::Checkpoint::Passive);
+            if (!tail)
+                qCDebug(lcStorage) << "checkpointer: checkpoint of the tail failed";
+            else if (!tail.value().complete()) // a reader, or another process's writer
+                qCDebug(lcStorage) << "checkpointer: log not fully copied:" << tail.value().checkpointedFrames
+                                   << "of" << tail.value().logFrames << "frames";
+        });
     }
     const QFileInfo after(m_walPath);
     m_seenSize = after.exists() ? after.size() : -1;

@@ -18,11 +18,14 @@ class Database;
 // (wal_autocheckpoint), in whichever thread made it: a server thread then
 // stalls for the copy and its fsyncs. With the checkpointer running, Database
 // raises that threshold to a safety net and this thread copies the log back
-// into the database (PASSIVE: never waits for, nor blocks, readers and
-// writers) whenever it changed, a few times a second. Should the log still
-// grow past `truncateAboveBytes` (readers kept it from being reset), a
-// TRUNCATE checkpoint waits for them and cuts it back to zero: the log stays
-// bounded.
+// into the database whenever it changed, a few times a second: first the
+// bulk (PASSIVE: never waits for, nor blocks, readers and writers), then,
+// between two of this process's write transactions (GroupCommit), the few
+// frames written meanwhile, so that the next commit starts the log over
+// instead of appending to it. Should the log still grow past
+// `truncateAboveBytes` (readers, or another process's writes, kept it from
+// being reset), a TRUNCATE checkpoint waits for them and cuts it back to
+// zero: the log stays bounded.
 class WalCheckpointer
 {
 public:

@@ -12,7 +12,9 @@
 #include <QThread>
 #include <QtTest/QTest>
 
+#include <atomic>
 #include <memory>
+#include <vector>
 
 using namespace signoff;
 using namespace signoff::test;
@@ -96,6 +98,64 @@ private slots:
         Database reopened(testDatabase.url());
         QCOMPARE(single(reopened, QStringLiteral("PRAGMA integrity_check")).toString(), QStringLiteral("ok"));
         QCOMPARE(single(reopened, QStringLiteral("SELECT count(*) FROM cp_row")).toInt(), 3000);
+    }
+
+    // Under writes that never pause, a checkpoint that merely copies never
+    // catches up with the log, and SQLite only starts the log over once all of
+    // it is copied: the file would grow by every commit. The checkpointer
+    // copies the last frames between two write transactions, so the log keeps
+    // starting over, far below what was written, with no TRUNCATE needed.
+    void theLogStartsOverUnderWritesThatNeverPause()
+    {
+        TestDatabase testDatabase;
+        SIGNOFF_REQUIRE_DATABASE(testDatabase);
+        if (testDatabase.dialect() != SqlDialect::Sqlite)
+            QSKIP("SQLite's write-ahead log only");
+        auto database = std::make_unique<Database>(testDatabase.url());
+        auto connection = database->connection();
+        QVERIFY(connection);
+        QVERIFY(connection.value()->execute(QStringLiteral("CREATE TABLE cp_row (id INTEGER NOT NULL PRIMARY KEY, payload TEXT NOT NULL)")));
+        WalCheckpointer::Options options;
+        options.interval = std::chrono::milliseconds(50);
+        options.truncateAboveBytes = qint64(1) << 40; // never: the log must start over by itself
+        database->startBackgroundCheckpoints(options);
+
+        const QString wal = testDatabase.url().path + QStringLiteral("-wal");
+        const QString payload(2000, u'x');
+        std::atomic<bool> stop{false};
+        std::atomic<int> rows{0};
+        std::atomic<int> failures{0};
+        std::vector<std::unique_ptr<QThread>> writers;
+        for (int t = 0; t < 4; ++t) {
+            writers.emplace_back(QThread::create([&] {
+                while (!stop) {
+                    auto written = database->write([&](Connection &c) -> Result<void> {
+                        return c.execute(QStringLiteral("INSERT INTO cp_row (payload) VALUES (?)"), {payload});
+                    });
+                    written ? ++rows : ++failures;
+                }
+                database->closeThreadConnection();
+            }));
+            writers.back()->start();
+        }
+        qint64 largestLog = 0;
+        QDeadlineTimer deadline(20000);
+        // Long enough for many checkpoints, and for the rows to fill many
+        // times the log the checkpointer lets through.
+        while (!deadline.hasExpired() && (database->backgroundCheckpoints() < 20 || rows < 2000)) {
+            largestLog = qMax(largestLog, QFileInfo(wal).size());
+            QThread::msleep(5);
+        }
+        stop = true;
+        for (auto &writer : writers)
+            QVERIFY(writer->wait(20000));
+        QCOMPARE(failures.load(), 0);
+        const qint64 written = qint64(rows) * payload.size();
+        QVERIFY2(database->backgroundCheckpoints() >= 20, qPrintable(QString::number(database->backgroundCheckpoints())));
+        QVERIFY2(largestLog * 4 < written, qPrintable(QStringLiteral("log reached %1 bytes after %2 bytes of rows")
+                                                          .arg(largestLog)
+                                                          .arg(written)));
+        QCOMPARE(single(*database, QStringLiteral("SELECT count(*) FROM cp_row")).toInt(), rows.load());
     }
 };
 
