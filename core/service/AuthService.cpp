@@ -2,6 +2,7 @@
 
 #include "ServiceLog.h"
 #include "domain/Clock.h"
+#include "domain/Identifier.h"
 #include "storage/AuditRepository.h"
 #include "storage/TokenRepository.h"
 #include "storage/UserRepository.h"
@@ -116,7 +117,7 @@ Result<IssuedToken> AuthService::issueToken(const QString &username, const QStri
         TokenRepository tokens(connection);
         if (auto purged = tokens.removeExpired(now); !purged)
             return purged;
-        if (auto inserted = tokens.insert(QUuid::createUuid(), user->id, sha256Hex(issued.token), now, issued.expiresAt);
+        if (auto inserted = tokens.insert(newIdentifier(), user->id, sha256Hex(issued.token), now, issued.expiresAt);
             !inserted)
             return inserted;
         if (auto signedIn = UserRepository(connection).recordSignIn(user->id, now); !signedIn)

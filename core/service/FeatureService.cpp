@@ -4,6 +4,7 @@
 #include "Metrics.h"
 #include "ServiceLog.h"
 #include "domain/Clock.h"
+#include "domain/Identifier.h"
 #include "domain/Validation.h"
 #include "storage/AuditRepository.h"
 #include "storage/FeatureRepository.h"
@@ -85,7 +86,7 @@ Result<Feature> FeatureService::create(const Actor &actor, const NewFeature &inp
         return Error::invalid(problems);
 
     Feature feature;
-    feature.id = QUuid::createUuid();
+    feature.id = newIdentifier();
     feature.name = normalizedText(input.name);
     feature.options = input.options;
     feature.status = Workflow::initialStatus;

@@ -3,6 +3,7 @@
 #include "ItemWorkflow.h"
 #include "ServiceLog.h"
 #include "domain/Clock.h"
+#include "domain/Identifier.h"
 #include "domain/Validation.h"
 #include "storage/AuditRepository.h"
 #include "storage/OrderRepository.h"
@@ -56,7 +57,7 @@ Result<QList<LineItem>> priceLines(Connection &connection, const QList<NewLine> 
             return Error::invalidField(field, Message(QT_TRANSLATE_NOOP("Core", "The product ‘%1’ is no longer available."),
                                                       {product.value()->sku}));
         LineItem line;
-        line.id = QUuid::createUuid();
+        line.id = newIdentifier();
         line.productId = product.value()->id;
         line.productSku = product.value()->sku;
         line.productName = product.value()->name;
@@ -89,7 +90,7 @@ Result<Order> OrderService::create(const Actor &actor, const NewOrder &input)
         if (!lines)
             return lines.error();
         Order order;
-        order.id = QUuid::createUuid();
+        order.id = newIdentifier();
         order.ownerId = actor.id;
         order.ownerUsername = actor.username;
         order.status = Workflow::initialStatus;

@@ -2,6 +2,7 @@
 
 #include "ServiceLog.h"
 #include "domain/Clock.h"
+#include "domain/Identifier.h"
 #include "domain/Validation.h"
 #include "storage/AuditRepository.h"
 #include "storage/ProductRepository.h"
@@ -69,7 +70,7 @@ Result<Product> ProductService::create(const Actor &actor, const NewProduct &inp
         return Error::invalid(problems);
 
     Product product;
-    product.id = QUuid::createUuid();
+    product.id = newIdentifier();
     product.sku = input.sku;
     product.name = normalizedText(input.name);
     product.priceCents = input.priceCents;

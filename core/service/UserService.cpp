@@ -2,6 +2,7 @@
 
 #include "ServiceLog.h"
 #include "domain/Clock.h"
+#include "domain/Identifier.h"
 #include "domain/Validation.h"
 #include "storage/AuditRepository.h"
 #include "storage/TokenRepository.h"
@@ -68,7 +69,7 @@ Result<User> UserService::insert(const Actor &actor, const NewUser &input, bool 
         return Error::invalid(problems);
 
     User user;
-    user.id = QUuid::createUuid();
+    user.id = newIdentifier();
     user.username = input.username;
     user.displayName = normalizedText(input.displayName);
     user.role = input.role;
