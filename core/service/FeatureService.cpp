@@ -35,8 +35,9 @@ Error duplicateName(const QString &name)
                            Message(QT_TRANSLATE_NOOP("Core", "A feature named ‘%1’ already exists."), {name}));
 }
 
-// A unique-index violation means another writer took the name between our
-// check and our insert (possible on PostgreSQL): same answer as the check.
+// The unique index on the name is what refuses a taken name (on create, the
+// only check; on rename, the one that catches another writer between our
+// check and our update): its refusal names the feature's name.
 template<typename T>
 Result<T> withNameConflict(Result<T> result, const QString &name)
 {
@@ -97,13 +98,9 @@ Result<Feature> FeatureService::create(const Actor &actor, const NewFeature &inp
     feature.updatedAt = feature.createdAt;
 
     auto result = m_context.database.write([&](Connection &connection) -> Result<Feature> {
-        FeatureRepository features(connection);
-        auto taken = features.nameTaken(feature.name);
-        if (!taken)
-            return taken.error();
-        if (taken.value())
-            return duplicateName(feature.name);
-        if (auto inserted = features.insert(feature); !inserted)
+        // No lookup first: the unique index on the name refuses a taken one,
+        // and withNameConflict() below words that refusal.
+        if (auto inserted = FeatureRepository(connection).insert(feature); !inserted)
             return inserted.error();
         AuditEvent event = auditEvent(actor, QStringLiteral("create"), EntityType::Feature, idText(feature.id),
                                       feature.createdAt);
