@@ -1,70 +1,8 @@
 #include "JsonWriter.h"
 
+#include "domain/Timestamp.h"
+
 namespace signoff::rest {
-
-namespace {
-
-// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's
-// civil_from_days).
-void civilFromDays(qint64 days, qint64 *year, int *month, int *day)
-{
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const qint64 dayOfEra = days - era * 146097;
-    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const qint64 monthIndex = (5 * dayOfYear + 2) / 153;
-    *day = int(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
-    *month = int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
-    *year = yearOfEra + era * 400 + (*month <= 2 ? 1 : 0);
-}
-
-char *writeDigits(char *out, qint64 value, int width)
-{
-    for (int i = width - 1; i >= 0; --i) {
-        out[i] = char('0' + value % 10);
-        value /= 10;
-    }
-    return out + width;
-}
-
-} // namespace
-
-QByteArray rfc3339(const QDateTime &at)
-{
-    if (!at.isValid())
-        return {};
-    const qint64 ms = at.toMSecsSinceEpoch();
-    qint64 days = ms / 86400000;
-    qint64 msOfDay = ms % 86400000;
-    if (msOfDay < 0) {
-        msOfDay += 86400000;
-        --days;
-    }
-    qint64 year = 0;
-    int month = 0;
-    int day = 0;
-    civilFromDays(days, &year, &month, &day);
-    if (year < 0 || year > 9999) // beyond what four digits say: Qt's own format
-        return at.toUTC().toString(Qt::ISODateWithMs).toLatin1();
-    char text[24];
-    char *p = writeDigits(text, year, 4);
-    *p++ = '-';
-    p = writeDigits(p, month, 2);
-    *p++ = '-';
-    p = writeDigits(p, day, 2);
-    *p++ = 'T';
-    p = writeDigits(p, msOfDay / 3600000, 2);
-    *p++ = ':';
-    p = writeDigits(p, msOfDay / 60000 % 60, 2);
-    *p++ = ':';
-    p = writeDigits(p, msOfDay / 1000 % 60, 2);
-    *p++ = '.';
-    p = writeDigits(p, msOfDay % 1000, 3);
-    *p++ = 'Z';
-    const QByteArray out(text, int(p - text));
-    return out;
-}
 
 void JsonWriter::open(char bracket)
 {
@@ -174,7 +112,7 @@ void JsonWriter::timestamp(const QDateTime &at)
     }
     beforeValue();
     m_out.append('"');
-    m_out.append(rfc3339(at));
+    m_out.append(utcTimestampText(at));
     m_out.append('"');
 }
 

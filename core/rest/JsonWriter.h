@@ -45,8 +45,4 @@ private:
     bool m_afterKey = false; // a key was written; its value comes next
 };
 
-// 2024-05-01T12:34:56.789Z, as QDateTime::toString(Qt::ISODateWithMs) of the
-// UTC time; empty for an invalid time.
-QByteArray rfc3339(const QDateTime &at);
-
 } // namespace signoff::rest

@@ -2,6 +2,7 @@
 
 #include "JsonWriter.h"
 
+#include "domain/Timestamp.h"
 #include "service/ReadCache.h"
 
 namespace signoff::rest {
@@ -19,7 +20,7 @@ QJsonValue timestamp(const QDateTime &at)
 {
     if (!at.isValid())
         return QJsonValue(QJsonValue::Null);
-    return QString::fromLatin1(rfc3339(at));
+    return QString::fromLatin1(utcTimestampText(at));
 }
 
 QString idString(const QUuid &id)

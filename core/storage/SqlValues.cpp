@@ -1,5 +1,7 @@
 #include "SqlValues.h"
 
+#include "domain/Timestamp.h"
+
 #include <QJsonDocument>
 
 #include <optional>
@@ -28,61 +30,6 @@ qint64 daysFromCivil(qint64 year, int month, int day)
     const qint64 dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1;
     const qint64 dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear;
     return era * 146097 + dayOfEra - 719468;
-}
-
-struct CivilDate
-{
-    qint64 year;
-    int month;
-    int day;
-};
-
-// The inverse: a proleptic Gregorian date from days since 1970-01-01
-// (Howard Hinnant's civil_from_days).
-CivilDate civilFromDays(qint64 days)
-{
-    days += 719468;
-    const qint64 era = (days >= 0 ? days : days - 146096) / 146097;
-    const qint64 dayOfEra = days - era * 146097;
-    const qint64 yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const qint64 dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const qint64 monthIndex = (5 * dayOfYear + 2) / 153;
-    const int day = int(dayOfYear - (153 * monthIndex + 2) / 5 + 1);
-    const int month = int(monthIndex < 10 ? monthIndex + 3 : monthIndex - 9);
-    return {yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day};
-}
-
-// YYYY-MM-DDTHH:MM:SS.sssZ, as QDateTime::toString(Qt::ISODateWithMs) writes
-// a UTC time, without its general formatter (which cost as much as a
-// create's B-tree inserts into two indexes); years outside 0..9999 are left
-// to Qt.
-std::optional<QString> formatStoredTime(qint64 msecs)
-{
-    const qint64 msPerDay = 86400000;
-    const qint64 days = (msecs >= 0 ? msecs : msecs - (msPerDay - 1)) / msPerDay;
-    qint64 ofDay = msecs - days * msPerDay;
-    const CivilDate date = civilFromDays(days);
-    if (date.year < 0 || date.year > 9999)
-        return std::nullopt;
-    const int ms = int(ofDay % 1000);
-    ofDay /= 1000;
-    const int second = int(ofDay % 60), minute = int(ofDay / 60 % 60), hour = int(ofDay / 3600);
-    QString text(24, Qt::Uninitialized);
-    QChar *c = text.data();
-    const auto put = [&c](qint64 value, int width, char16_t after) {
-        for (int i = width - 1; i >= 0; --i, value /= 10)
-            c[i] = QChar(u'0' + char16_t(value % 10));
-        c += width;
-        *c++ = QChar(after);
-    };
-    put(date.year, 4, u'-');
-    put(date.month, 2, u'-');
-    put(date.day, 2, u'T');
-    put(hour, 2, u':');
-    put(minute, 2, u':');
-    put(second, 2, u'.');
-    put(ms, 3, u'Z');
-    return text;
 }
 
 // What fromTime() writes, YYYY-MM-DDTHH:MM:SS.sssZ, read without
@@ -121,9 +68,7 @@ QVariant fromTime(const QDateTime &time)
 {
     if (!time.isValid())
         return QVariant(QMetaType::fromType<QString>());
-    if (auto text = formatStoredTime(time.toMSecsSinceEpoch()))
-        return *text;
-    return time.toUTC().toString(Qt::ISODateWithMs);
+    return QString::fromLatin1(utcTimestampText(time));
 }
 
 QDateTime toTime(const QVariant &value)
