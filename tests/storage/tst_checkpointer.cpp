@@ -32,6 +32,13 @@ QVariant single(Database &database, const QString &sql)
     return rows->value(0);
 }
 
+bool createRowTable(Database &database)
+{
+    auto connection = database.connection();
+    return connection
+        && connection.value()->execute(QStringLiteral("CREATE TABLE cp_row (id INTEGER NOT NULL PRIMARY KEY, payload TEXT NOT NULL)"));
+}
+
 } // namespace
 
 class TestCheckpointer : public QObject
@@ -44,9 +51,7 @@ private slots:
         TestDatabase testDatabase;
         SIGNOFF_REQUIRE_DATABASE(testDatabase);
         auto database = std::make_unique<Database>(testDatabase.url());
-        auto connection = database->connection();
-        QVERIFY(connection);
-        QVERIFY(connection.value()->execute(QStringLiteral("CREATE TABLE cp_row (id INTEGER NOT NULL PRIMARY KEY, payload TEXT NOT NULL)")));
+        QVERIFY(createRowTable(*database));
 
         WalCheckpointer::Options options;
         options.interval = std::chrono::milliseconds(50);
@@ -112,9 +117,7 @@ private slots:
         if (testDatabase.dialect() != SqlDialect::Sqlite)
             QSKIP("SQLite's write-ahead log only");
         auto database = std::make_unique<Database>(testDatabase.url());
-        auto connection = database->connection();
-        QVERIFY(connection);
-        QVERIFY(connection.value()->execute(QStringLiteral("CREATE TABLE cp_row (id INTEGER NOT NULL PRIMARY KEY, payload TEXT NOT NULL)")));
+        QVERIFY(createRowTable(*database));
         WalCheckpointer::Options options;
         options.interval = std::chrono::milliseconds(50);
         options.truncateAboveBytes = qint64(1) << 40; // never: the log must start over by itself
