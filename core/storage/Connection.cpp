@@ -2,6 +2,9 @@
 
 #include "StorageLog.h"
 
+#include <sqlite3.h>
+
+#include <QSqlDriver>
 #include <QSqlError>
 #include <QThread>
 
@@ -133,6 +136,9 @@ Connection::Connection(const DatabaseUrl &url, QString name)
 
 Connection::~Connection()
 {
+    // Finalized before QSQLITE closes its handle: sqlite3_close() refuses a
+    // handle with statements left, and the connection would stay open.
+    m_sqliteStatements.clear();
     m_statements.clear();
     m_unpreparable.reset();
     if (m_handle) {
@@ -151,8 +157,12 @@ Result<void> Connection::open()
         return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Cannot open the database: %1"),
                                           {m_handle->lastError().text()}));
     }
-    if (m_dialect == SqlDialect::Sqlite)
+    if (m_dialect == SqlDialect::Sqlite) {
+        const QVariant handle = m_handle->driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
         return configureSqlite();
+    }
     // Timestamps are exchanged as UTC text; make the session agree.
     return execute(QStringLiteral("SET TIME ZONE 'UTC'"));
 }
@@ -200,6 +210,18 @@ QSqlQuery &Connection::prepared(const QString &sql)
 
 Result<void> Connection::execute(const QString &sql, const QVariantList &values)
 {
+    if (m_sqlite) {
+        QSqlError prepareError;
+        SqliteStatement *statement = sqliteStatement(sql, &prepareError);
+        if (!statement)
+            return failure(prepareError, sql);
+        Error error;
+        SqliteStatement::Step step;
+        if (!runSqlite(*statement, values, sql, &error, &step))
+            return error;
+        statement->finish();
+        return {};
+    }
     QSqlQuery &query = prepared(sql);
     bindAll(query, values);
     if (!run(query, m_dialect, sql)) {
@@ -213,6 +235,17 @@ Result<void> Connection::execute(const QString &sql, const QVariantList &values)
 
 Result<Rows> Connection::query(const QString &sql, const QVariantList &values)
 {
+    if (m_sqlite) {
+        QSqlError prepareError;
+        SqliteStatement *statement = sqliteStatement(sql, &prepareError);
+        if (!statement)
+            return failure(prepareError, sql);
+        Error error;
+        SqliteStatement::Step step;
+        if (!runSqlite(*statement, values, sql, &error, &step))
+            return error;
+        return Rows(*statement, step == SqliteStatement::Step::Row);
+    }
     QSqlQuery &statement = prepared(sql);
     bindAll(statement, values);
     if (!run(statement, m_dialect, sql)) {
@@ -221,6 +254,69 @@ Result<Rows> Connection::query(const QString &sql, const QVariantList &values)
         return error;
     }
     return Rows(statement);
+}
+
+SqliteStatement *Connection::sqliteStatement(const QString &sql, QSqlError *error)
+{
+    auto it = m_sqliteStatements.find(sql);
+    if (it == m_sqliteStatements.end()) {
+        // Not cached on failure: a statement refused now (say, before a
+        // migration created its table) may compile later.
+        auto statement = SqliteStatement::prepare(m_sqlite, sql, error);
+        if (!statement)
+            return nullptr;
+        it = m_sqliteStatements.emplace(sql, std::move(statement)).first;
+    }
+    return it->second.get();
+}
+
+bool Connection::runSqlite(SqliteStatement &statement, const QVariantList &values, const QString &sql, Error *error,
+                           SqliteStatement::Step *firstStep)
+{
+    if (!statement.bind(values)) {
+        *error = failure(statement.lastError(), sql);
+        statement.finish();
+        return false;
+    }
+    *firstStep = statement.step();
+    if (*firstStep == SqliteStatement::Step::Failed) {
+        const QSqlError failed = statement.lastError();
+        statement.finish();
+        *error = failure(failed, sql);
+        return false;
+    }
+    return true;
+}
+
+Rows::~Rows()
+{
+    if (m_query)
+        m_query->finish();
+    if (m_sqlite)
+        m_sqlite->finish();
+}
+
+bool Rows::next()
+{
+    if (m_query)
+        return m_query->next();
+    if (!m_sqlite)
+        return false;
+    if (!m_started) {
+        m_started = true;
+        return m_pendingRow;
+    }
+    return m_pendingRow && (m_pendingRow = m_sqlite->step() == SqliteStatement::Step::Row);
+}
+
+QVariant Rows::value(int column) const
+{
+    return m_query ? m_query->value(column) : m_sqlite->value(column);
+}
+
+int Rows::rowsAffected() const
+{
+    return m_query ? m_query->numRowsAffected() : m_sqlite->changes();
 }
 
 Error Connection::failure(const QSqlQuery &query)

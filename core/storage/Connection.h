@@ -1,6 +1,7 @@
 #pragma once
 
 #include "DatabaseUrl.h"
+#include "SqliteStatement.h"
 #include "domain/Result.h"
 
 #include <QHash>
@@ -19,21 +20,29 @@ class Rows
 {
 public:
     explicit Rows(QSqlQuery &query) : m_query(&query) {}
-    Rows(Rows &&other) noexcept : m_query(std::exchange(other.m_query, nullptr)) {}
+    // A statement whose first step() was taken: `firstStep` says whether it
+    // gave a row.
+    Rows(SqliteStatement &statement, bool firstStep) : m_sqlite(&statement), m_pendingRow(firstStep) {}
+    Rows(Rows &&other) noexcept
+        : m_query(std::exchange(other.m_query, nullptr))
+        , m_sqlite(std::exchange(other.m_sqlite, nullptr))
+        , m_pendingRow(other.m_pendingRow)
+        , m_started(other.m_started)
+    {
+    }
     Rows &operator=(Rows &&) = delete;
     Rows(const Rows &) = delete;
-    ~Rows()
-    {
-        if (m_query)
-            m_query->finish();
-    }
+    ~Rows();
 
-    bool next() { return m_query->next(); }
-    QVariant value(int column) const { return m_query->value(column); }
-    int rowsAffected() const { return m_query->numRowsAffected(); }
+    bool next();
+    QVariant value(int column) const;
+    int rowsAffected() const;
 
 private:
-    QSqlQuery *m_query;
+    QSqlQuery *m_query = nullptr;
+    SqliteStatement *m_sqlite = nullptr;
+    bool m_pendingRow = false; // SQLite: the first row, already stepped to
+    bool m_started = false;
 };
 
 // One thread's connection to the database, with its prepared statements.
@@ -71,6 +80,9 @@ public:
     Error failure(const QSqlError &error, const QString &context);
 
     bool isBroken() const { return m_broken; }
+    // Whether execute() and query() run on SQLite's own handle
+    // (SqliteStatement) rather than through QSqlQuery: SQLite, always.
+    bool runsSqliteStatements() const { return m_sqlite != nullptr; }
 
     // Transactions are driven by Database; these are its primitives.
     Result<void> beginWrite();
@@ -97,12 +109,20 @@ public:
 
 private:
     Result<void> configureSqlite();
+    // SQLite's compiled statement for `sql` on QSQLITE's handle, or null with
+    // `error` set.
+    SqliteStatement *sqliteStatement(const QString &sql, QSqlError *error);
+    // Binds and takes the first step; false with the failure in `error`.
+    bool runSqlite(SqliteStatement &statement, const QVariantList &values, const QString &sql, Error *error,
+                   SqliteStatement::Step *firstStep);
 
     QString m_name;
     SqlDialect m_dialect;
     std::optional<QSqlDatabase> m_handle;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     std::unique_ptr<QSqlQuery> m_unpreparable; // the last statement that failed to prepare
+    sqlite3 *m_sqlite = nullptr; // QSQLITE's handle, owned by its driver
+    std::unordered_map<QString, std::unique_ptr<SqliteStatement>> m_sqliteStatements;
     bool m_broken = false;
     bool m_inTransaction = false;
     int m_walAutoCheckpoint = 1000; // SQLite's default
