@@ -214,42 +214,16 @@ QSqlQuery &Connection::prepared(const QString &sql)
 
 Result<void> Connection::execute(const QString &sql, const QVariantList &values)
 {
-    if (m_sqlite) {
-        QSqlError prepareError;
-        SqliteStatement *statement = sqliteStatement(sql, &prepareError);
-        if (!statement)
-            return failure(prepareError, sql);
-        Error error;
-        SqliteStatement::Step step;
-        if (!runSqlite(*statement, values, sql, &error, &step))
-            return error;
-        statement->finish();
-        return {};
-    }
-    QSqlQuery &query = prepared(sql);
-    bindAll(query, values);
-    if (!run(query, m_dialect, sql)) {
-        Error error = failure(query);
-        query.finish();
-        return error;
-    }
-    query.finish();
+    auto rows = query(sql, values); // the statement is finished as `rows` goes
+    if (!rows)
+        return rows.error();
     return {};
 }
 
 Result<Rows> Connection::query(const QString &sql, const QVariantList &values)
 {
-    if (m_sqlite) {
-        QSqlError prepareError;
-        SqliteStatement *statement = sqliteStatement(sql, &prepareError);
-        if (!statement)
-            return failure(prepareError, sql);
-        Error error;
-        SqliteStatement::Step step;
-        if (!runSqlite(*statement, values, sql, &error, &step))
-            return error;
-        return Rows(*statement, step == SqliteStatement::Step::Row);
-    }
+    if (m_sqlite)
+        return querySqlite(sql, values);
     QSqlQuery &statement = prepared(sql);
     bindAll(statement, values);
     if (!run(statement, m_dialect, sql)) {
@@ -260,36 +234,26 @@ Result<Rows> Connection::query(const QString &sql, const QVariantList &values)
     return Rows(statement);
 }
 
-SqliteStatement *Connection::sqliteStatement(const QString &sql, QSqlError *error)
+Result<Rows> Connection::querySqlite(const QString &sql, const QVariantList &values)
 {
     auto it = m_sqliteStatements.find(sql);
     if (it == m_sqliteStatements.end()) {
-        // Not cached on failure: a statement refused now (say, before a
+        // Not kept on failure: a statement refused now (say, before a
         // migration created its table) may compile later.
-        auto statement = SqliteStatement::prepare(m_sqlite, sql, error);
-        if (!statement)
-            return nullptr;
-        it = m_sqliteStatements.emplace(sql, std::move(statement)).first;
+        QSqlError refused;
+        auto compiled = SqliteStatement::prepare(m_sqlite, sql, &refused);
+        if (!compiled)
+            return failure(refused, sql);
+        it = m_sqliteStatements.emplace(sql, std::move(compiled)).first;
     }
-    return it->second.get();
-}
-
-bool Connection::runSqlite(SqliteStatement &statement, const QVariantList &values, const QString &sql, Error *error,
-                           SqliteStatement::Step *firstStep)
-{
-    if (!statement.bind(values)) {
-        *error = failure(statement.lastError(), sql);
-        statement.finish();
-        return false;
-    }
-    *firstStep = statement.step();
-    if (*firstStep == SqliteStatement::Step::Failed) {
+    SqliteStatement &statement = *it->second;
+    const SqliteStatement::Step first = statement.bind(values) ? statement.step() : SqliteStatement::Step::Failed;
+    if (first == SqliteStatement::Step::Failed) {
         const QSqlError failed = statement.lastError();
         statement.finish();
-        *error = failure(failed, sql);
-        return false;
+        return failure(failed, sql);
     }
-    return true;
+    return Rows(statement, first == SqliteStatement::Step::Row);
 }
 
 Rows::~Rows()

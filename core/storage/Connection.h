@@ -109,12 +109,9 @@ public:
 
 private:
     Result<void> configureSqlite();
-    // SQLite's compiled statement for `sql` on QSQLITE's handle, or null with
-    // `error` set.
-    SqliteStatement *sqliteStatement(const QString &sql, QSqlError *error);
-    // Binds and takes the first step; false with the failure in `error`.
-    bool runSqlite(SqliteStatement &statement, const QVariantList &values, const QString &sql, Error *error,
-                   SqliteStatement::Step *firstStep);
+    // query() on SQLite: the statement compiled once on QSQLITE's handle,
+    // bound, and stepped to its first row.
+    Result<Rows> querySqlite(const QString &sql, const QVariantList &values);
 
     QString m_name;
     SqlDialect m_dialect;
