@@ -109,8 +109,8 @@ int runServeCommand(const GlobalOptions &options)
     const QCommandLineOption cacheTtlOption(
         QStringLiteral("cache-ttl"),
         QStringLiteral("Seconds a cached feature or API token may be served without reading the database again; "
-                       "changes are seen at once all the same; 0 = no caches (default 10)."),
-        QStringLiteral("SECONDS"), QStringLiteral("10"));
+                       "changes made through Signoff, from any process, are seen at once all the same; 0 = no caches (default 300)."),
+        QStringLiteral("SECONDS"), QStringLiteral("300"));
     command.parser().addOption(listenOption);
     command.parser().addOption(rateOption);
     command.parser().addOption(threadsOption);

@@ -70,7 +70,8 @@ void writeFeature(JsonWriter &json, const Feature &feature)
 // Features as bytes, by id, for the version (and time of change) they were
 // written at: an item's version changes with every change, so an entry is
 // either exactly right or not used, and nothing needs to invalidate it.
-// Bounded; shared by the server threads.
+// Bounded by the bytes it holds (with a block's overhead each: some 22,000
+// small features, fewer large ones); shared by the server threads.
 struct WrittenFeature
 {
     int version = 0;
@@ -80,7 +81,7 @@ struct WrittenFeature
 
 ReadCache<QUuid, WrittenFeature> &writtenFeatures()
 {
-    static ReadCache<QUuid, WrittenFeature> cache(20000, std::chrono::hours(1));
+    static ReadCache<QUuid, WrittenFeature> cache(8 * 1024 * 1024, std::chrono::hours(1));
     return cache;
 }
 
@@ -94,7 +95,8 @@ QByteArray toJsonBytes(const Feature &feature)
     JsonWriter json;
     writeFeature(json, feature);
     QByteArray bytes = json.take();
-    cache.store(feature.id, WrittenFeature{feature.version, feature.updatedAt, bytes}, cache.ticket());
+    const qsizetype footprint = 128 + bytes.size();
+    cache.store(feature.id, WrittenFeature{feature.version, feature.updatedAt, bytes}, cache.ticket(), footprint);
     return bytes;
 }
 

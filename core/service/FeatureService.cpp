@@ -1,5 +1,6 @@
 #include "FeatureService.h"
 
+#include "CacheFootprint.h"
 #include "ItemWorkflow.h"
 #include "Metrics.h"
 #include "ServiceLog.h"
@@ -67,7 +68,7 @@ private:
 
 FeatureService::FeatureService(ServiceContext &context)
     : m_context(context)
-    , m_cache(context.options.itemCacheEntries, context.options.readCacheTtl)
+    , m_cache(context.options.itemCacheBytes, context.options.readCacheTtl)
     , m_changes(context.notifier, [this](EntityType type, const QString &id) {
         if (type != EntityType::Feature)
             return;
@@ -128,7 +129,7 @@ Result<Feature> FeatureService::get(const Actor &, const QUuid &id)
     const auto ticket = m_cache.ticket();
     auto found = m_context.database.run([&](Connection &connection) { return FeatureWorkflow::find(connection, id); });
     if (found)
-        m_cache.store(id, found.value(), ticket);
+        m_cache.store(id, found.value(), ticket, approximateFootprint(found.value()));
     return found;
 }
 
@@ -175,7 +176,7 @@ Result<Page<Feature>> FeatureService::list(const Actor &actor, const ItemQuery &
             // as one snapshot.
             if (it == byId.end() || it->version != wanted.at(i).version)
                 return wholeRows();
-            m_cache.store(it->id, *it, ticket);
+            m_cache.store(it->id, *it, ticket, approximateFootprint(*it));
             found[i] = std::move(*it);
         }
     }

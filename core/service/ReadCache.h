@@ -16,6 +16,11 @@ namespace signoff {
 // announced), when they are older than the TTL, or to make room when the
 // cache is full (the oldest stored first).
 //
+// "Full" is measured in a cost each store() names: 1 per entry unless the
+// caller says otherwise, or an entry's approximate size in bytes where values
+// vary in size (a feature's options may take 64 KiB), so that the capacity
+// bounds memory, not only a count.
+//
 // Filling is safe against a change that races with it: take a ticket()
 // before reading the database and pass it to store(); if anything was
 // invalidated since, store() drops the value, so a value read before a change
@@ -26,14 +31,14 @@ class ReadCache
 public:
     using Ticket = quint64;
 
-    ReadCache(qsizetype maxEntries, std::chrono::milliseconds ttl)
-        : m_maxEntries(maxEntries)
+    ReadCache(qsizetype capacity, std::chrono::milliseconds ttl)
+        : m_capacity(capacity)
         , m_ttlMs(ttl.count())
     {
         m_clock.start();
     }
 
-    bool isEnabled() const { return m_maxEntries > 0 && m_ttlMs > 0; }
+    bool isEnabled() const { return m_capacity > 0 && m_ttlMs > 0; }
 
     Ticket ticket() const
     {
@@ -53,23 +58,25 @@ public:
         return it->value;
     }
 
-    void store(const Key &key, Value value, Ticket ticket)
+    // Keeps value for key unless something was invalidated since ticket, or
+    // the value alone costs more than the whole capacity.
+    void store(const Key &key, Value value, Ticket ticket, qsizetype cost = 1)
     {
-        if (!isEnabled())
+        if (!isEnabled() || cost > m_capacity)
             return;
         const qint64 now = m_clock.elapsed();
         QMutexLocker locker(&m_mutex);
         if (ticket != m_generation)
             return;
-        auto it = m_entries.find(key);
-        if (it == m_entries.end()) {
-            makeRoom();
-            it = m_entries.insert(key, Entry{std::move(value), now, ++m_sequence});
-        } else {
-            *it = Entry{std::move(value), now, ++m_sequence};
+        if (const auto it = m_entries.find(key); it != m_entries.end()) {
+            m_cost -= it->cost;
+            m_entries.erase(it);
         }
+        makeRoom(cost);
+        const auto it = m_entries.insert(key, Entry{std::move(value), now, ++m_sequence, cost});
+        m_cost += cost;
         m_order.push_back({key, it->sequence});
-        if (m_order.size() > 2 * size_t(m_maxEntries) + 64)
+        if (m_order.size() > 2 * size_t(m_entries.size()) + 64)
             compactOrder();
     }
 
@@ -77,7 +84,10 @@ public:
     {
         QMutexLocker locker(&m_mutex);
         ++m_generation;
-        m_entries.remove(key);
+        if (const auto it = m_entries.find(key); it != m_entries.end()) {
+            m_cost -= it->cost;
+            m_entries.erase(it);
+        }
     }
 
     template<typename Predicate>
@@ -85,7 +95,12 @@ public:
     {
         QMutexLocker locker(&m_mutex);
         ++m_generation;
-        m_entries.removeIf([&](const auto &it) { return matches(it.key(), it.value().value); });
+        m_entries.removeIf([&](const auto &it) {
+            if (!matches(it.key(), it.value().value))
+                return false;
+            m_cost -= it.value().cost;
+            return true;
+        });
     }
 
     void clear()
@@ -94,6 +109,7 @@ public:
         ++m_generation;
         m_entries.clear();
         m_order.clear();
+        m_cost = 0;
     }
 
     qsizetype size() const
@@ -102,26 +118,36 @@ public:
         return m_entries.size();
     }
 
+    // The sum of the costs of what it holds (never more than the capacity).
+    qsizetype cost() const
+    {
+        QMutexLocker locker(&m_mutex);
+        return m_cost;
+    }
+
 private:
     struct Entry
     {
         Value value;
         qint64 storedAtMs = 0;
         quint64 sequence = 0; // which store put it there (see m_order)
+        qsizetype cost = 1;
     };
 
-    // Evicts the oldest stores until there is room for one more. m_order
+    // Evicts the oldest stores until there is room for cost more. m_order
     // also remembers stores whose entry was replaced or invalidated since:
     // those are skipped. (Erasing "any" entry of a QHash instead, through
     // begin(), costs a scan over the emptied buckets every time.)
-    void makeRoom()
+    void makeRoom(qsizetype cost)
     {
-        while (m_entries.size() >= m_maxEntries && !m_order.empty()) {
+        while (m_cost + cost > m_capacity && !m_order.empty()) {
             const auto [key, sequence] = m_order.front();
             m_order.pop_front();
             const auto it = m_entries.find(key);
-            if (it != m_entries.end() && it->sequence == sequence)
+            if (it != m_entries.end() && it->sequence == sequence) {
+                m_cost -= it->cost;
                 m_entries.erase(it);
+            }
         }
     }
 
@@ -137,13 +163,14 @@ private:
         m_order.swap(live);
     }
 
-    const qsizetype m_maxEntries;
+    const qsizetype m_capacity;
     const qint64 m_ttlMs;
     QElapsedTimer m_clock;
     mutable QMutex m_mutex;
     QHash<Key, Entry> m_entries;
     std::deque<std::pair<Key, quint64>> m_order; // stores, oldest first
     quint64 m_sequence = 0;
+    qsizetype m_cost = 0;
     Ticket m_generation = 0;
 };
 

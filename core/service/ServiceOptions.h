@@ -13,14 +13,19 @@ struct ServiceOptions
     std::chrono::seconds loginFailureWindow{60};
     PasswordHasher::Cost passwordCost = PasswordHasher::Cost::Interactive;
 
-    // The read caches (features and orders by id, the user behind an API
-    // token): how long an entry may be served without reading the database
-    // again, and how many entries each keeps. Changes made through this
-    // process's services (and, where a ChangeWatcher runs, other processes')
-    // invalidate entries at once; the TTL bounds what nobody announces.
+    // The read caches (features by id, the user behind an API token): how
+    // long an entry may be served without reading the database again, and
+    // how much each keeps. Changes made through this process's services (and,
+    // where a ChangeWatcher runs, other processes', which it reads from the
+    // audit log) invalidate entries at once, so the TTL only bounds what
+    // nobody announces: edits made around Signoff, with the sqlite3 shell or
+    // by restoring a file under a running server.
     // A TTL of 0 turns the caches off.
-    std::chrono::milliseconds readCacheTtl{std::chrono::seconds(10)};
-    qsizetype itemCacheEntries = 50000;
+    std::chrono::milliseconds readCacheTtl{std::chrono::minutes(5)};
+    // Features are counted by their approximate size (CacheFootprint), as
+    // options vary from a few bytes to 64 KiB: about 140,000 small features,
+    // or 1,000 with options at the limit.
+    qsizetype itemCacheBytes = 64 * 1024 * 1024;
     qsizetype tokenCacheEntries = 10000;
 };
 

@@ -4,9 +4,11 @@
 // someone else announces (the ChangeWatcher does for other processes) drops
 // the entry at once; the TTL bounds what nobody announces; revocation,
 // disabling and expiry of a token take effect at once. The bare ReadCache:
-// bounded, TTL, and a fill that raced with an invalidation is not kept.
+// bounded (by count or by the size of what it holds), TTL, and a fill that
+// raced with an invalidation is not kept.
 
 #include "ServiceFixture.h"
+#include "service/CacheFootprint.h"
 #include "service/ReadCache.h"
 
 #include <QThread>
@@ -58,6 +60,68 @@ private slots:
         QVERIFY(!off.isEnabled());
         off.store(1, QStringLiteral("one"), off.ticket());
         QVERIFY(!off.find(1));
+    }
+
+    // What "full" means is the sum of the costs the stores name, so a cache
+    // of values that vary in size is bounded by their size.
+    void bareCacheIsBoundedByTheCostOfWhatItHolds()
+    {
+        ReadCache<int, QString> cache(100, std::chrono::seconds(60));
+        cache.store(1, QStringLiteral("one"), cache.ticket(), 40);
+        cache.store(2, QStringLiteral("two"), cache.ticket(), 40);
+        QCOMPARE(cache.cost(), qsizetype(80));
+        cache.store(3, QStringLiteral("three"), cache.ticket(), 40); // the oldest makes room
+        QCOMPARE(cache.size(), qsizetype(2));
+        QCOMPARE(cache.cost(), qsizetype(80));
+        QVERIFY(!cache.find(1));
+        QVERIFY(cache.find(2) && cache.find(3));
+
+        cache.store(2, QStringLiteral("two, larger"), cache.ticket(), 60); // replaced: its old cost goes
+        QCOMPARE(cache.cost(), qsizetype(100));
+        QCOMPARE(cache.find(2).value_or(QString()), QStringLiteral("two, larger"));
+        QVERIFY(cache.find(3));
+
+        cache.store(4, QStringLiteral("too large"), cache.ticket(), 101); // more than the whole cache
+        QVERIFY(!cache.find(4));
+        QCOMPARE(cache.cost(), qsizetype(100));
+
+        cache.invalidate(2);
+        QCOMPARE(cache.cost(), qsizetype(40));
+        cache.invalidateIf([](int key, const QString &) { return key == 3; });
+        QCOMPARE(cache.cost(), qsizetype(0));
+        QCOMPARE(cache.size(), qsizetype(0));
+
+        for (int i = 0; i < 1000; ++i)
+            cache.store(i % 7, QString::number(i), cache.ticket(), 1 + i % 30);
+        QVERIFY(cache.cost() <= 100);
+        cache.clear();
+        QCOMPARE(cache.cost(), qsizetype(0));
+    }
+
+    // Features count by their size: a feature whose options take more than
+    // the whole budget is read from the database every time; small ones are
+    // kept.
+    void featuresAreCountedBySize()
+    {
+        ServiceOptions options = withTtl(std::chrono::seconds(60));
+        options.itemCacheBytes = 16 * 1024;
+        ServiceFixture f(options);
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        const QJsonObject large{{QStringLiteral("notes"), QString(20000, u'x')}};
+        auto big = f.services().features().create(f.alice, NewFeature{QStringLiteral("Large options"), large});
+        auto small = f.services().features().create(f.alice, NewFeature{QStringLiteral("Small options"), {}});
+        SIGNOFF_VERIFY_OK(big);
+        SIGNOFF_VERIFY_OK(small);
+        QVERIFY(approximateFootprint(*big) > 40000);
+        QVERIFY(approximateFootprint(*small) < 1000);
+        QVERIFY(approximateFootprint(*small) > 200);
+        SIGNOFF_VERIFY_OK(f.services().features().get(f.bob, big->id));
+        SIGNOFF_VERIFY_OK(f.services().features().get(f.bob, small->id));
+
+        renameDirectly(f, big->id, QStringLiteral("Large, renamed"));
+        renameDirectly(f, small->id, QStringLiteral("Small, renamed"));
+        QCOMPARE(f.services().features().get(f.bob, big->id)->name, QStringLiteral("Large, renamed"));
+        QCOMPARE(f.services().features().get(f.bob, small->id)->name, QStringLiteral("Small options"));
     }
 
     // A value read before an invalidation is not stored after it.

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "domain/Feature.h"
+
+#include <QJsonValue>
+
+namespace signoff {
+
+// About how many bytes of memory a cached value takes: its own fields, the
+// heap blocks behind its strings and JSON, and the cache's bookkeeping for
+// it. An estimate (allocators round up, Qt shares what it can), but one that
+// grows with the value, which is what bounding a cache by memory needs.
+qsizetype approximateFootprint(const QJsonValue &value);
+qsizetype approximateFootprint(const Feature &feature);
+
+} // namespace signoff
