@@ -1,5 +1,7 @@
 #include "Console.h"
 
+#include "service/LogWriter.h"
+
 #include <QTextStream>
 
 #include <cstdio>
@@ -18,6 +20,7 @@ void print(const QString &text)
 
 void printError(const QString &text)
 {
+    LogWriter::flushActive();
     QString line = text.simplified();
     QTextStream err(stderr);
     err << QStringLiteral("signoff: ") << line << Qt::endl;

@@ -4,6 +4,7 @@
 #include "rest/RestServer.h"
 #include "rest/TlsFiles.h"
 #include "service/ChangeWatcher.h"
+#include "service/LogWriter.h"
 #include "service/Services.h"
 
 #include <QCoreApplication>
@@ -83,6 +84,8 @@ bool watchStopSignals(QObject *context, std::function<void()> stop)
 
 int runServeCommand(const GlobalOptions &options)
 {
+    // One log line per request: written in batches from a thread of its own.
+    LogWriter log;
     CommandParser command(QStringLiteral("signoff serve [--listen HOST:PORT] [--rate-limit N] [--threads N] [--cache-ttl SECONDS] "
                                          "[--tls-cert FILE --tls-key FILE]"),
                           QStringLiteral("Serves the REST API without a window until SIGTERM or SIGINT."));
@@ -109,7 +112,7 @@ int runServeCommand(const GlobalOptions &options)
     const QCommandLineOption cacheTtlOption(
         QStringLiteral("cache-ttl"),
         QStringLiteral("Seconds a cached feature or API token may be served without reading the database again; "
-                       "changes made through Signoff, from any process, are seen at once all the same; 0 = no caches (default 300)."),
+                       "changes made through Signoff are seen all the same (at once, or within half a second from another process); 0 = no caches (default 300)."),
         QStringLiteral("SECONDS"), QStringLiteral("300"));
     command.parser().addOption(listenOption);
     command.parser().addOption(rateOption);

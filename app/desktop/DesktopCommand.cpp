@@ -4,6 +4,7 @@
 #include "DesktopController.h"
 #include "rest/RestServer.h"
 #include "service/ChangeWatcher.h"
+#include "service/LogWriter.h"
 #include "service/Services.h"
 #include "support/Icons.h"
 
@@ -47,6 +48,7 @@ QStringList signoffArguments(int argc, char **argv)
 // `signoff [--database URL] [--lang CODE]`: the window.
 int runDesktop(int argc, char **argv)
 {
+    LogWriter log; // the embedded server logs a line per request
     if (const ParsedCommandLine early = parseCommandLine(signoffArguments(argc, argv)); !early.error.isEmpty())
         return console::usageError(early.error);
     QApplication app(argc, argv);
