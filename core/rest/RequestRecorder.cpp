@@ -11,39 +11,60 @@ RequestRecorder::RequestRecorder(const Router &router)
 {
 }
 
-QString RequestRecorder::methodLabel(const QByteArray &method)
+namespace {
+
+const QByteArrayList knownMethods{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
+const QStringList methodLabels{QStringLiteral("GET"),    QStringLiteral("HEAD"),    QStringLiteral("POST"),
+                               QStringLiteral("PUT"),    QStringLiteral("PATCH"),   QStringLiteral("DELETE"),
+                               QStringLiteral("OPTIONS"), QStringLiteral("other")};
+
+} // namespace
+
+int RequestRecorder::methodIndex(const QByteArray &method)
 {
-    static const QByteArrayList known{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"};
-    return known.contains(method) ? QString::fromLatin1(method) : QStringLiteral("other");
+    const qsizetype index = knownMethods.indexOf(method);
+    return int(index < 0 ? knownMethods.size() : index);
+}
+
+const QString &RequestRecorder::methodLabel(int index)
+{
+    return methodLabels.at(index);
 }
 
 void RequestRecorder::record(const QByteArray &method, const QString &route, int status, qint64 nanoseconds,
                              const QString &actor)
 {
-    const QString methodName = methodLabel(method);
-    const QString code = QString::number(status);
-    const QString durationKey = methodName + u' ' + route;
-    const QString requestsKey = durationKey + u' ' + code;
-
-    Counter *&requests = m_requests[requestsKey];
-    if (!requests)
-        requests = &MetricsRegistry::global().counter(
+    const int methodAt = methodIndex(method);
+    Series &series = m_series[SeriesKey{route, methodAt, status}];
+    if (!series.requests) {
+        const QString &methodName = methodLabel(methodAt);
+        series.requests = &MetricsRegistry::global().counter(
             QStringLiteral("http_requests_total"), QStringLiteral("HTTP requests answered, by method, route template and status code."),
-            {{QStringLiteral("method"), methodName}, {QStringLiteral("route"), route}, {QStringLiteral("code"), code}});
-    requests->increment();
-
-    Histogram *&duration = m_durations[durationKey];
-    if (!duration)
-        duration = &MetricsRegistry::global().histogram(
+            {{QStringLiteral("method"), methodName}, {QStringLiteral("route"), route},
+             {QStringLiteral("code"), QString::number(status)}});
+        series.duration = &MetricsRegistry::global().histogram(
             QStringLiteral("http_request_duration_seconds"),
             QStringLiteral("Time from a complete request to its response, by method and route template."),
             {{QStringLiteral("method"), methodName}, {QStringLiteral("route"), route}});
+    }
+    series.requests->increment();
     const double seconds = double(nanoseconds) / 1e9;
-    duration->observe(seconds);
+    series.duration->observe(seconds);
 
-    qCInfo(lcRest).noquote().nospace() << methodName << ' ' << route << ' ' << status << ' '
-                                       << QString::number(seconds * 1000.0, 'f', 1) << " ms "
-                                       << (actor.isEmpty() ? QStringLiteral("-") : actor);
+    // The line put together here and handed to Qt's handler: through QDebug
+    // it cost a text stream per request.
+    if (!lcRest().isInfoEnabled())
+        return;
+    const QString &methodName = methodLabel(methodAt);
+    QString line;
+    line.reserve(methodName.size() + route.size() + actor.size() + 32);
+    line.append(methodName).append(u' ').append(route).append(u' ').append(QString::number(status)).append(u' ');
+    const qint64 tenthsOfMs = (nanoseconds + 50'000) / 100'000;
+    line.append(QString::number(tenthsOfMs / 10)).append(u'.').append(QChar(u'0' + int(tenthsOfMs % 10)));
+    line.append(QLatin1StringView(" ms "));
+    line.append(actor.isEmpty() ? QStringLiteral("-") : actor);
+    const QMessageLogContext context(nullptr, 0, nullptr, lcRest().categoryName());
+    qt_message_output(QtInfoMsg, context, line);
 }
 
 void RequestRecorder::recordGuardAnswer(const RequestHead &head, int status)
@@ -55,7 +76,7 @@ void RequestRecorder::recordGuardAnswer(const RequestHead &head, int status)
 void RequestRecorder::logFailure(const QByteArray &method, const QString &route, const QString &actor,
                                  const QString &item, const QString &failure)
 {
-    qCCritical(lcRest).noquote().nospace() << "request failed: route=" << methodLabel(method) << ' ' << route
+    qCCritical(lcRest).noquote().nospace() << "request failed: route=" << methodLabel(methodIndex(method)) << ' ' << route
                                            << " actor=" << (actor.isEmpty() ? QStringLiteral("-") : actor)
                                            << " item=" << (item.isEmpty() ? QStringLiteral("-") : item)
                                            << " error=" << failure;

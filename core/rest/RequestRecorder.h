@@ -33,11 +33,32 @@ public:
                     const QString &failure);
 
 private:
-    static QString methodLabel(const QByteArray &method);
+    // A method's label: its index among those metrics name, or the last for "other".
+    static int methodIndex(const QByteArray &method);
+    static const QString &methodLabel(int index);
+
+    struct SeriesKey
+    {
+        QString route;
+        int method = 0;
+        int status = 0;
+        friend bool operator==(const SeriesKey &a, const SeriesKey &b)
+        {
+            return a.method == b.method && a.status == b.status && a.route == b.route;
+        }
+        friend size_t qHash(const SeriesKey &key, size_t seed = 0)
+        {
+            return qHashMulti(seed, key.route, key.method, key.status);
+        }
+    };
+    struct Series
+    {
+        Counter *requests = nullptr;
+        Histogram *duration = nullptr;
+    };
 
     const Router &m_router;
-    QHash<QString, Counter *> m_requests;     // by method, route and code
-    QHash<QString, Histogram *> m_durations;  // by method and route
+    QHash<SeriesKey, Series> m_series; // looked up once per method, route and code
 };
 
 } // namespace signoff::rest

@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QMutex>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QRegularExpression>
@@ -35,6 +37,34 @@ QList<std::pair<QByteArray, QByteArray>> ifMatch(const QByteArray &tag)
 {
     return {{"If-Match", tag}};
 }
+
+// What the server logs in signoff.rest while a test listens.
+struct RestLogCapture
+{
+    static inline QMutex mutex;
+    static inline QStringList lines;
+    static inline QLoggingCategory::CategoryFilter previousFilter = nullptr;
+
+    static void filter(QLoggingCategory *category)
+    {
+        if (previousFilter)
+            previousFilter(category);
+        if (qstrcmp(category->categoryName(), "signoff.rest") == 0)
+            category->setEnabled(QtInfoMsg, true);
+    }
+    static void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
+    {
+        if (type != QtInfoMsg || qstrcmp(context.category, "signoff.rest") != 0)
+            return;
+        QMutexLocker locker(&mutex);
+        lines.append(message);
+    }
+    static QStringList taken()
+    {
+        QMutexLocker locker(&mutex);
+        return lines;
+    }
+};
 
 QString describe(const Reply &reply)
 {
@@ -756,6 +786,34 @@ private slots:
         QVERIFY(text.contains("# TYPE http_request_duration_seconds histogram"));
         QVERIFY(text.contains("http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/v1/feature/{id}\",le=\"0.5\"}"));
         QVERIFY(!text.contains(id.toLatin1())); // never a raw path
+    }
+
+    // One INFO line per request: method, route template (never the raw
+    // path), status, duration and the user; never the token.
+    void everyRequestLogsOneLine()
+    {
+        const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
+        const QString id = createFeature(token, QStringLiteral("Logged")).value(QStringLiteral("id")).toString();
+        RestLogCapture::lines.clear();
+        RestLogCapture::previousFilter = QLoggingCategory::installFilter(&RestLogCapture::filter);
+        const QtMessageHandler previousHandler = qInstallMessageHandler(&RestLogCapture::handler);
+        const auto restore = qScopeGuard([&] {
+            qInstallMessageHandler(previousHandler);
+            QLoggingCategory::installFilter(RestLogCapture::previousFilter);
+        });
+
+        EXPECT_STATUS(f().call("GET", QStringLiteral("/api/v1/feature/") + id, token), 200);
+        EXPECT_PROBLEM(f().call("GET", QStringLiteral("/no/such/path")), 404, "not-found");
+        QTRY_COMPARE(RestLogCapture::taken().size(), 2);
+        const QStringList lines = RestLogCapture::taken();
+        QVERIFY2(QRegularExpression(QStringLiteral("^GET /api/v1/feature/\\{id\\} 200 \\d+\\.\\d ms alice$")).match(lines.at(0)).hasMatch(),
+                 qPrintable(lines.at(0)));
+        QVERIFY2(QRegularExpression(QStringLiteral("^GET unmatched 404 \\d+\\.\\d ms -$")).match(lines.at(1)).hasMatch(),
+                 qPrintable(lines.at(1)));
+        for (const QString &line : lines) {
+            QVERIFY(!line.contains(id));
+            QVERIFY(!line.contains(QString::fromLatin1(token)));
+        }
     }
 
     void openApiDocumentIsServed()
