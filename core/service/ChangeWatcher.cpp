@@ -7,6 +7,11 @@ namespace signoff {
 
 namespace {
 constexpr int batchSize = 1000;
+// A poll reads up to this many batches: a busy server writes thousands of
+// changes between two polls (5,000 creates a second are 2,500 a poll), and
+// each is announced by id. Only beyond that (a bulk import) does it say
+// "everything changed", which empties the read caches.
+constexpr int batchesPerPoll = 20;
 // How far back to look again for rows that committed out of id order.
 constexpr qint64 lookBack = 100;
 } // namespace
@@ -48,27 +53,31 @@ void ChangeWatcher::poll()
         }
         return;
     }
-    auto events = m_database.run([&](Connection &connection) {
-        return AuditRepository(connection).changesAfter(qMax<qint64>(0, m_seenUpTo - lookBack), batchSize);
-    });
-    if (!events) {
-        qCDebug(lcService) << "change watcher could not read the audit log";
-        return;
-    }
     QSet<QPair<QString, QString>> changed; // entity type name, id
-    for (const AuditChange &event : events.value()) {
-        if (m_recent.contains(event.id))
-            continue;
-        m_recent.insert(event.id);
-        m_seenUpTo = qMax(m_seenUpTo, event.id);
-        changed.insert({event.entityType, event.entityId});
-    }
-    m_recent.removeIf([this](qint64 id) { return id <= m_seenUpTo - lookBack; });
-    if (events->size() == batchSize) {
-        // Far behind (a bulk import): say "everything changed" once instead.
-        for (EntityType type : {EntityType::Feature, EntityType::Order, EntityType::Product, EntityType::User})
-            m_notifier.announce(type, QString());
-        return;
+    for (int batch = 0;; ++batch) {
+        auto events = m_database.run([&](Connection &connection) {
+            return AuditRepository(connection).changesAfter(qMax<qint64>(0, m_seenUpTo - lookBack), batchSize);
+        });
+        if (!events) {
+            qCDebug(lcService) << "change watcher could not read the audit log";
+            break; // what was read is announced; the rest comes with the next poll
+        }
+        for (const AuditChange &event : events.value()) {
+            if (m_recent.contains(event.id))
+                continue;
+            m_recent.insert(event.id);
+            m_seenUpTo = qMax(m_seenUpTo, event.id);
+            changed.insert({event.entityType, event.entityId});
+        }
+        m_recent.removeIf([this](qint64 id) { return id <= m_seenUpTo - lookBack; });
+        if (events->size() < batchSize)
+            break;
+        if (batch + 1 == batchesPerPoll) {
+            // Far behind (a bulk import): say "everything changed" once instead.
+            for (EntityType type : {EntityType::Feature, EntityType::Order, EntityType::Product, EntityType::User})
+                m_notifier.announce(type, QString());
+            return;
+        }
     }
     for (const auto &[typeName, id] : changed) {
         if (const auto type = entityTypeFromString(typeName))
