@@ -70,7 +70,7 @@ void writeFeature(JsonWriter &json, const Feature &feature)
 // Features as bytes, by id, for the version (and time of change) they were
 // written at: an item's version changes with every change, so an entry is
 // either exactly right or not used, and nothing needs to invalidate it.
-// Bounded by the bytes it holds (with a block's overhead each: some 22,000
+// Bounded by the bytes it holds (with a block's overhead each: some 11,000
 // small features, fewer large ones); shared by the server threads.
 struct WrittenFeature
 {
@@ -81,7 +81,7 @@ struct WrittenFeature
 
 ReadCache<QUuid, WrittenFeature> &writtenFeatures()
 {
-    static ReadCache<QUuid, WrittenFeature> cache(8 * 1024 * 1024, std::chrono::hours(1));
+    static ReadCache<QUuid, WrittenFeature> cache(4 * 1024 * 1024, std::chrono::hours(1));
     return cache;
 }
 

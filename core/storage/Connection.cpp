@@ -176,13 +176,14 @@ Result<void> Connection::configureSqlite()
     // statement journals that let one statement of a shared transaction
     // (GroupCommit) roll back alone would otherwise spill into a temporary
     // file, created and written during the insert itself; they hold a few
-    // pages, and only until the statement ends. cache_size: 8 MiB of pages
+    // pages, and only until the statement ends. cache_size: 4 MiB of pages
     // per connection instead of SQLite's 2 MB, so a server thread's reads of
     // random rows find an index's inner pages and many leaves in memory
     // instead of reading them again from the file (pread); SQLite fills it
-    // only as pages are used.
+    // only as pages are used. (8 MiB read no faster once the feature cache
+    // held every feature, and cost the server 17 MB more.)
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL",
-                               "PRAGMA journal_mode = WAL", "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -8192"}) {
+                               "PRAGMA journal_mode = WAL", "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -4096"}) {
         QSqlQuery query(*m_handle);
         if (!query.exec(QString::fromLatin1(pragma))) {
             const QSqlError error = query.lastError();
