@@ -11,6 +11,26 @@
 using namespace signoff;
 using namespace signoff::test;
 
+namespace {
+
+// A watcher over the database `writer` ("the other process") writes to,
+// through connections and a notifier of its own, and what it announces.
+struct Watcher
+{
+    explicit Watcher(ServiceFixture &writer)
+        : database(openDatabase(writer.testDatabase().url()))
+    {
+        if (database)
+            watcher = std::make_unique<ChangeWatcher>(*database.value(), notifier);
+    }
+    Result<std::unique_ptr<Database>> database;
+    ChangeNotifier notifier;
+    std::unique_ptr<ChangeWatcher> watcher;
+    QSignalSpy announced{&notifier, &ChangeNotifier::changed};
+};
+
+} // namespace
+
 class TestChangeWatcher : public QObject
 {
     Q_OBJECT
@@ -36,15 +56,12 @@ private slots:
         auto created = writer.services().features().create(writer.alice, NewFeature{QStringLiteral("Before"), {}});
         SIGNOFF_VERIFY_OK(created);
 
-        auto database = openDatabase(writer.testDatabase().url());
-        SIGNOFF_VERIFY_OK(database);
-        ChangeNotifier notifier;
-        ChangeWatcher watcher(*database.value(), notifier);
-        QSignalSpy announced(&notifier, &ChangeNotifier::changed);
+        Watcher watching(writer);
+        SIGNOFF_VERIFY_OK(watching.database);
 
-        watcher.poll(); // learns where the log stands: what happened before is old news
-        watcher.poll();
-        QCOMPARE(announced.count(), 0);
+        watching.watcher->poll(); // learns where the log stands: what happened before is old news
+        watching.watcher->poll();
+        QCOMPARE(watching.announced.count(), 0);
 
         auto feature = writer.services().features().create(writer.alice, NewFeature{QStringLiteral("After"), {}});
         SIGNOFF_VERIFY_OK(feature);
@@ -52,22 +69,22 @@ private slots:
         auto product = writer.services().products().create(writer.adam, NewProduct{QStringLiteral("SKU"), QStringLiteral("Thing"), 5, true});
         SIGNOFF_VERIFY_OK(product);
 
-        watcher.poll();
+        watching.watcher->poll();
         QSet<QString> seen;
-        for (const QList<QVariant> &signal : announced)
+        for (const QList<QVariant> &signal : watching.announced)
             seen.insert(toString(signal.at(0).value<EntityType>()) + u':' + signal.at(1).toString());
         QCOMPARE(seen, (QSet<QString>{QStringLiteral("feature:") + feature->id.toString(QUuid::WithoutBraces),
                                       QStringLiteral("product:") + product->id.toString(QUuid::WithoutBraces)}));
 
-        announced.clear();
-        watcher.poll();
-        QCOMPARE(announced.count(), 0);
+        watching.announced.clear();
+        watching.watcher->poll();
+        QCOMPARE(watching.announced.count(), 0);
 
         // Deletions are changes too.
         SIGNOFF_VERIFY_OK(writer.services().features().remove(writer.alice, created->id));
-        watcher.poll();
-        QCOMPARE(announced.count(), 1);
-        QCOMPARE(announced.first().at(1).toString(), created->id.toString(QUuid::WithoutBraces));
+        watching.watcher->poll();
+        QCOMPARE(watching.announced.count(), 1);
+        QCOMPARE(watching.announced.first().at(1).toString(), created->id.toString(QUuid::WithoutBraces));
     }
 
     // Thousands of changes between two polls are still announced one by one
@@ -78,33 +95,30 @@ private slots:
     {
         ServiceFixture writer;
         SIGNOFF_REQUIRE_FIXTURE(writer);
-        auto database = openDatabase(writer.testDatabase().url());
-        SIGNOFF_VERIFY_OK(database);
-        ChangeNotifier notifier;
-        ChangeWatcher watcher(*database.value(), notifier);
-        QSignalSpy announced(&notifier, &ChangeNotifier::changed);
-        watcher.poll();
+        Watcher watching(writer);
+        SIGNOFF_VERIFY_OK(watching.database);
+        watching.watcher->poll();
 
         appendChanges(writer, 2500, QStringLiteral("busy-"));
-        watcher.poll();
+        watching.watcher->poll();
         QSet<QString> ids;
-        for (const QList<QVariant> &signal : announced)
+        for (const QList<QVariant> &signal : watching.announced)
             ids.insert(signal.at(1).toString());
-        QCOMPARE(announced.count(), 2500);
+        QCOMPARE(watching.announced.count(), 2500);
         QCOMPARE(ids.size(), 2500);
         QVERIFY(ids.contains(QStringLiteral("busy-1")) && ids.contains(QStringLiteral("busy-2500")));
 
-        announced.clear();
+        watching.announced.clear();
         appendChanges(writer, 30000, QStringLiteral("bulk-"));
-        watcher.poll();
-        QCOMPARE(announced.count(), 4); // feature, order, product, user
-        for (const QList<QVariant> &signal : announced)
+        watching.watcher->poll();
+        QCOMPARE(watching.announced.count(), 4); // feature, order, product, user
+        for (const QList<QVariant> &signal : watching.announced)
             QVERIFY(signal.at(1).toString().isEmpty());
 
-        announced.clear();
-        watcher.poll(); // the rest of the import, which the first poll did not reach
-        QVERIFY(announced.count() > 0);
-        for (const QList<QVariant> &signal : announced)
+        watching.announced.clear();
+        watching.watcher->poll(); // the rest of the import, which the first poll did not reach
+        QVERIFY(watching.announced.count() > 0);
+        for (const QList<QVariant> &signal : watching.announced)
             QVERIFY(signal.at(1).toString().startsWith(QStringLiteral("bulk-")));
     }
 
@@ -112,16 +126,13 @@ private slots:
     {
         ServiceFixture writer;
         SIGNOFF_REQUIRE_FIXTURE(writer);
-        auto database = openDatabase(writer.testDatabase().url());
-        SIGNOFF_VERIFY_OK(database);
-        ChangeNotifier notifier;
-        ChangeWatcher watcher(*database.value(), notifier);
-        QSignalSpy announced(&notifier, &ChangeNotifier::changed);
-        watcher.start(50);
+        Watcher watching(writer);
+        SIGNOFF_VERIFY_OK(watching.database);
+        watching.watcher->start(50);
         QTest::qWait(120);
         SIGNOFF_VERIFY_OK(writer.services().features().create(writer.bob, NewFeature{QStringLiteral("Timed"), {}}));
-        QTRY_COMPARE_WITH_TIMEOUT(announced.count(), 1, 2000);
-        watcher.stop();
+        QTRY_COMPARE_WITH_TIMEOUT(watching.announced.count(), 1, 2000);
+        watching.watcher->stop();
     }
 };
 
