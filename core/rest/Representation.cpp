@@ -3,6 +3,7 @@
 #include "JsonWriter.h"
 
 #include "domain/Timestamp.h"
+#include "service/CacheFootprint.h"
 #include "service/ReadCache.h"
 
 namespace signoff::rest {
@@ -70,7 +71,7 @@ void writeFeature(JsonWriter &json, const Feature &feature)
 // Features as bytes, by id, for the version (and time of change) they were
 // written at: an item's version changes with every change, so an entry is
 // either exactly right or not used, and nothing needs to invalidate it.
-// Bounded by the bytes it holds (with a block's overhead each: some 11,000
+// Bounded by the approximate memory it holds (CacheFootprint: some 11,000
 // small features, fewer large ones); shared by the server threads.
 struct WrittenFeature
 {
@@ -95,7 +96,7 @@ QByteArray toJsonBytes(const Feature &feature)
     JsonWriter json;
     writeFeature(json, feature);
     QByteArray bytes = json.take();
-    const qsizetype footprint = 128 + bytes.size();
+    const qsizetype footprint = approximateFootprint(bytes);
     cache.store(feature.id, WrittenFeature{feature.version, feature.updatedAt, bytes}, cache.ticket(), footprint);
     return bytes;
 }

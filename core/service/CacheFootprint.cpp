@@ -14,6 +14,10 @@ qsizetype textFootprint(const QString &text)
 {
     return text.isEmpty() ? 0 : heapBlockOverhead + 16 + 2 * (text.size() + 1);
 }
+qsizetype bytesFootprint(const QByteArray &bytes)
+{
+    return bytes.isEmpty() ? 0 : heapBlockOverhead + 16 + bytes.size() + 1;
+}
 
 // Measured with `signoff serve`: 100,000 cached features of the benchmark's
 // shape (22-character name, two options) took about 33 MB, 330 bytes each
@@ -53,6 +57,11 @@ qsizetype approximateFootprint(const Feature &feature)
 {
     return cacheEntryOverhead + qsizetype(sizeof(Feature)) + textFootprint(feature.name)
         + textFootprint(feature.ownerUsername) + (feature.options.isEmpty() ? 0 : approximateFootprint(QJsonValue(feature.options)));
+}
+
+qsizetype approximateFootprint(const QByteArray &bytes)
+{
+    return cacheEntryOverhead + qsizetype(sizeof(QByteArray)) + bytesFootprint(bytes);
 }
 
 } // namespace signoff

@@ -2,6 +2,7 @@
 
 #include "domain/Feature.h"
 
+#include <QByteArray>
 #include <QJsonValue>
 
 namespace signoff {
@@ -12,5 +13,7 @@ namespace signoff {
 // grows with the value, which is what bounding a cache by memory needs.
 qsizetype approximateFootprint(const QJsonValue &value);
 qsizetype approximateFootprint(const Feature &feature);
+// Bytes kept as they are (a serialised representation).
+qsizetype approximateFootprint(const QByteArray &bytes);
 
 } // namespace signoff

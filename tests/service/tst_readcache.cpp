@@ -115,6 +115,7 @@ private slots:
         QVERIFY(approximateFootprint(*big) > 40000);
         QVERIFY(approximateFootprint(*small) < 1000);
         QVERIFY(approximateFootprint(*small) > 200);
+        QVERIFY(approximateFootprint(QByteArray(1000, 'x')) > 1000); // serialised representations count the same way
         SIGNOFF_VERIFY_OK(f.services().features().get(f.bob, big->id));
         SIGNOFF_VERIFY_OK(f.services().features().get(f.bob, small->id));
 
