@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Enforces the one-way dependencies of docs/architecture.md at compile time.
 #
 # Qt's include directories are added as system includes (-isystem); a plain -I

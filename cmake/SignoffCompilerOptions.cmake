@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Warnings, sanitizers and precompiled headers, applied per target through
 # signoff_compiler_options(). Nothing is set globally so that imported Qt
 # targets stay untouched.

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What `cmake --install` puts where, and the Debian package made from it
 # (`cpack -G DEB`; scripts/package runs the whole thing). The binary's own
 # install() rule is in app/CMakeLists.txt; everything else that is installed

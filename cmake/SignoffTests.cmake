@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # signoff_add_test(): one Qt Test executable per unit, registered with ctest.
 #
 #   signoff_add_test(NAME <name>

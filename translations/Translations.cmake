@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Signoff's translations: the desktop's strings and core's messages (context
 # "Core", marked with QT_TRANSLATE_NOOP, shown through Message::translated()).
 # Included from app/CMakeLists.txt: the .qm files are compiled from the .ts

@@ -1243,10 +1243,6 @@ Legen Sie eine mit Strg+N an.</translation>
         <translation>Über Signoff</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Signoff %1&lt;/h3&gt;&lt;p&gt;An approval desk: create features and orders, submit them, and let reviewers approve or reject them. The same data is served as a REST API.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;Signoff %1&lt;/h3&gt;&lt;p&gt;Ein Freigabe-Arbeitsplatz: Features und Bestellungen anlegen, einreichen und von Prüfern genehmigen oder ablehnen lassen. Dieselben Daten stehen als REST-API bereit.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Signed out</source>
         <translation>Abgemeldet</translation>
     </message>
@@ -1257,6 +1253,10 @@ Legen Sie eine mit Strg+N an.</translation>
     <message>
         <source>Your role is now %1. Sign out and in again to see its pages.</source>
         <translation>Ihre Rolle ist jetzt %1. Melden Sie sich ab und wieder an, um ihre Seiten zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Signoff %1&lt;/h3&gt;&lt;p&gt;An approval desk: create features and orders, submit them, and let reviewers approve or reject them. The same data is served as a REST API.&lt;/p&gt;&lt;p&gt;Copyright 2026 The Signoff authors. Signoff is free software under the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, version 3 or later&lt;/a&gt;; it comes with no warranty.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Signoff %1&lt;/h3&gt;&lt;p&gt;Ein Freigabe-Arbeitsplatz: Features und Bestellungen anlegen, einreichen und von Prüfern genehmigen oder ablehnen lassen. Dieselben Daten stehen als REST-API bereit.&lt;/p&gt;&lt;p&gt;Copyright 2026 Die Signoff-Autoren. Signoff ist freie Software unter der &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, Version 3 oder später&lt;/a&gt;; es gibt keinerlei Gewährleistung.&lt;/p&gt;</translation>
     </message>
 </context>
 <context>

@@ -1239,10 +1239,6 @@ Create one with Ctrl+N.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Signoff %1&lt;/h3&gt;&lt;p&gt;An approval desk: create features and orders, submit them, and let reviewers approve or reject them. The same data is served as a REST API.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Signed out</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1252,6 +1248,10 @@ Create one with Ctrl+N.</source>
     </message>
     <message>
         <source>Your role is now %1. Sign out and in again to see its pages.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Signoff %1&lt;/h3&gt;&lt;p&gt;An approval desk: create features and orders, submit them, and let reviewers approve or reject them. The same data is served as a REST API.&lt;/p&gt;&lt;p&gt;Copyright 2026 The Signoff authors. Signoff is free software under the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, version 3 or later&lt;/a&gt;; it comes with no warranty.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 #include "MainWindow.h"
 
 #include "FormManager.h"
@@ -378,7 +381,10 @@ void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Signoff"),
                        tr("<h3>Signoff %1</h3><p>An approval desk: create features and orders, submit them, "
-                          "and let reviewers approve or reject them. The same data is served as a REST API.</p>")
+                          "and let reviewers approve or reject them. The same data is served as a REST API.</p>"
+                          "<p>Copyright 2026 The Signoff authors. Signoff is free software under the "
+                          "<a href=\"https://www.gnu.org/licenses/gpl-3.0.html\">GNU General Public License, "
+                          "version 3 or later</a>; it comes with no warranty.</p>")
                            .arg(QApplication::applicationVersion()));
 }
 

@@ -1,4 +1,6 @@
 #!/usr/bin/env python3
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Turns one benchmark run (tests/benchmarks/run) into the table of
 docs/benchmarks.md and the raw figures of docs/benchmarks.json.
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // `signoff` on the command line (product.md section 4): every command, and
 // every failure as one readable line with a non-zero exit status.
 

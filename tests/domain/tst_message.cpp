@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Messages keep their English source and fill their arguments once.
 
 #include "domain/Error.h"

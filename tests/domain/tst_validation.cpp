@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The field rules of product.md section 2, each at its boundary.
 
 #include "domain/Validation.h"

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Every status × action × role × ownership against the contract's table
 // (product.md section 3), written out here independently of Workflow.cpp.
 

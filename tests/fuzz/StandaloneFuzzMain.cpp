@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The main() of a fuzz target in a build without libFuzzer (GCC, or clang
 // without SIGNOFF_FUZZ): runs LLVMFuzzerTestOneInput once on every file
 // named on the command line, and on every file inside named folders (names

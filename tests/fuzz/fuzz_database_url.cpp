@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The database URL parser (core/storage/DatabaseUrl): any text from a command
 // line, an environment variable or a settings file. Invariants: no crash, no
 // sanitizer finding; a PostgreSQL URL's password never appears in its

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The REST layer's request bodies as core sees them: bytes → JSON object
 // (core/rest/JsonBody: not JSON, not an object, a name twice → 400) → the
 // input of each resource (core/rest/RequestBodies: types, required and

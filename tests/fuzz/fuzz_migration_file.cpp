@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The migration file parser (core/storage/MigrationFile) and the SQL
 // statement splitter under it, for both dialects. The first byte picks the
 // dialect and whether the input is a whole migration file or bare SQL.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The guard's HTTP/1.1 framing in front of QHttpServer (core/rest/
 // RequestFramer): the bytes of one connection, delivered in pieces whose
 // sizes the first bytes choose, as TCP may split them. Invariants: no crash,

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Runs one libFuzzer target for a bounded time over its checked-in inputs.
 #
 #   run-fuzzer.sh BINARY SECONDS WORK_DIR SEEDS_DIR REGRESSIONS_DIR

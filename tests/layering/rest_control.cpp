@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The REST layer may use Qt HttpServer and Qt Network over core.
 #include "storage/DatabaseUrl.h"
 

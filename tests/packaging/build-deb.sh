@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the Debian package from this build folder, as scripts/package does
 # (without its Release configuration and hardening flags), into SIGNOFF_DEB_DIR.
 source "$(dirname "$0")/common.sh"

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the package with dpkg into a fresh root (an empty dpkg database and
 # an empty /etc) and checks what a user and an administrator get:
 #   * the control fields, with dependencies computed by dpkg-shlibdeps plus

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # lintian on the package: no errors and no warnings. Informational tags are
 # shown but allowed (e.g. hardening-no-bindnow here: the test build does not
 # use dpkg-buildflags, scripts/package does).

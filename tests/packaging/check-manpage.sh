@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # signoff(1) and `signoff --help` cannot drift apart:
 #   * every command of `signoff --help` ("signoff serve", "signoff user add",
 #     ...) and every option of it and of each command's --help appears in the

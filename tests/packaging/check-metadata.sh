@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The packaging sources agree with each other and with the project:
 #   * one application id, org.example.Signoff: the desktop entry's file name,
 #     its Icon=, the metainfo's <id> and <launchable>, the icon files;

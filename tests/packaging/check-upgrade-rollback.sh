@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The upgrade path and the rollback plan, on an SQLite database full of data:
 #
 #   rollback  `signoff migrate down --steps 1` takes the database back to the

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # shellcheck shell=bash
 # Shared by the packaging test scripts (sourced). The environment comes from
 # tests/packaging/CMakeLists.txt; SIGNOFF_TEST_WORK is this test's own

@@ -1,3 +1,5 @@
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Shared by start.sh and stop.sh (sourced, not run). Expects $state_dir and $url_file.
 
 state_file="$state_dir/server.state"

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Starts a throw-away PostgreSQL server for the test run: the setup of the
 # ctest fixture `postgres` (CMakeLists.txt beside this file).
 #

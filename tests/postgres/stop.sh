@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Stops the server that start.sh started and removes its folder: the cleanup
 # of the ctest fixture `postgres`, which ctest runs also when tests fail.
 # The server's log is kept as STATE_DIR/server.log.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Signoff authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # A PostgreSQL server of one test's own, which the test may stop and start
 # again while `signoff serve` uses it (the shared `postgres` fixture must keep
 # running for the other tests). Reuses tests/postgres/start.sh and stop.sh.

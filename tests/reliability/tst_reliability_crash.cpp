@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Nothing acknowledged is lost: `signoff serve` under load from several
 // concurrent clients is killed with SIGKILL at random moments and started
 // again on the same database. Every create and transition that got a 2xx

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The database goes away under a running `signoff serve`:
 //  * PostgreSQL is stopped: every request is a 503 problem document, /healthz
 //    is 503, the server keeps running, and it recovers by itself when

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Two processes, one SQLite file, both writing: this test process plays the
 // desktop (core's services called on its main thread, as the window does)
 // while `signoff serve` takes HTTP writes from several clients. No

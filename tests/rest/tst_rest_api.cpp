@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The REST API of product.md section 5 against a real server on a free port
 // and a real database (SQLite and PostgreSQL): every route's success path,
 // every error code of the table where a client meets it, the seed's flows,

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // RequestFramer, the guard's view of a byte stream: whole requests out,
 // limits checked as soon as they can be, the rest of the stream kept.
 

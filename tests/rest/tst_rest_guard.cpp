@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The guard in front of QHttpServer: the limits Qt 6.4 does not enforce
 // (header and body size, connection count, idle connections), HEAD,
 // Expect: 100-continue, framing and pipelining, and a graceful stop. Spoken

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // resources/openapi.json and the route table describe the same API: every
 // (method, path) of one is in the other; every reference in the document
 // resolves; every operation documents its success and its errors.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // `signoff serve` as a process: first start on an empty database creates
 // admin and prints its password once, the printed URL answers, SIGTERM stops
 // it cleanly (exit 0); bad options are exit 2, a busy port exit 1.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Several server threads (RestConfig::threads): each its own QHttpServer on
 // its own SO_REUSEPORT socket and its own database connection. Connections
 // are spread over the threads and every request is answered; the rate limit

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Requests that change something (and sign-ins) run in worker threads
 // (RestConfig::workers) while the server thread goes on serving others; the
 // answer comes back to the connection and goes out in order. These tests

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Access: each role can do exactly what product.md allows and nothing more,
 // over REST and through the services (both doors, one rule): requesters
 // cannot approve, reviewers cannot manage users or products, nobody

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Hostile input over real HTTP: each of these gets a 4xx or a closed
 // connection, never a 5xx, a hang or a crash; the server keeps answering
 // other clients meanwhile; and its memory stays bounded (the process's RSS

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Tokens and passwords never appear in logs, audit details, error messages
 // or the database file. A whole session against `signoff serve` with every
 // log category at debug level: the first administrator, sign-ins right and

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // HTTPS: `signoff serve --tls-cert FILE --tls-key FILE` with a self-signed
 // certificate made for the test by openssl. A client that trusts exactly that
 // certificate signs in and works over TLS; the server presents that

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // AuthService: passwords, API tokens (stored hashed, expiring, revocable),
 // and the sign-in throttle shared by every door.
 

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // ChangeWatcher: changes made by another process (here: another Database
 // with its own connections and its own notifier) are announced within a poll.
 

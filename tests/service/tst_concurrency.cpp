@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Two people acting on the same item at the same moment, each through their
 // own thread and database connection, as the desktop and the REST server do:
 // exactly one wins, the other gets a typed error, nothing is half-written.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // FeatureService on a real database: validation, ownership, the workflow,
 // version checks, the audit trail written atomically with each change,
 // listing, and the change notifications.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // LogWriter, Qt's message handler while it lives: every line arrives whole
 // and in order, warnings and errors are written before the call that logged
 // them returns, other lines follow within their batch window, the message

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The read caches of the service layer: features by id (FeatureService::get)
 // and the user behind an API token (AuthService::authenticate). A change made
 // through the services, from any thread, is never served stale; a change

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The background checkpointer (Database::startBackgroundCheckpoints): on
 // SQLite, commits stop checkpointing by themselves (wal_autocheckpoint is
 // raised to a safety net on every connection, old and new), a thread of its

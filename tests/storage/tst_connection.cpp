@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Connection::execute() and query(), which every repository stands on. On
 // SQLite they run SqliteStatement on the handle QSQLITE opened, instead of
 // QSqlQuery: the values, errors and row counts must be what the repositories

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Group commit (core/storage/GroupCommit, used by Database::write on SQLite):
 // units of work from several threads share one transaction, each in a
 // savepoint of its own; a unit that fails is undone alone; a commit that

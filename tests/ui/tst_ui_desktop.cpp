@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The application's wiring of the desktop (app/desktop): the login leads to
 // the window, signing out leads back; the REST settings reach the embedded
 // server and its state reaches the status bar, a busy port included.

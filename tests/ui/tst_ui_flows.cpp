@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The desktop's main and error flows, driven through the real widgets:
 // first start, sign-in errors, a requester's feature from creation through
 // a duplicate-name refusal to submission, a reviewer's approval from the

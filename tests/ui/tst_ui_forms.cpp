@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The forms' editors: options as a table and as JSON kept in sync, order
 // lines with live totals, the product and user forms, the settings dialog,
 // all validating as the person types with core's messages.

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The list models: lazy paging through the services' cursors, server-side
 // sorting, filters, and refreshes that keep rows (and selections) by key.
 // QAbstractItemModelTester watches every model while it is driven.

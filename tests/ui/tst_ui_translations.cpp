@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // German ships complete: every message of translations/signoff_de.ts is
 // translated, keeps its placeholders, and nothing in the sources is missing
 // from it (lupdate is run over core, ui and app into a copy). The compiled

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The form shows a button for exactly the transitions the contract allows
 // the signed-in user on the item now (product.md section 3), and Save and
 // Delete only where edits are allowed: for every role, ownership and status,

@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The desktop half of the benchmark: how long the main window takes to show
 // the first rows of the Features page over a large database, and how much
 // memory the process needs for it. Prints one JSON object on standard output.

@@ -1,3 +1,5 @@
+-- SPDX-FileCopyrightText: 2026 The Signoff authors
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Shared by the benchmark's wrk scripts (tests/benchmarks/run sets the
 -- environment): BENCH_TARGET (signoff or reference), BENCH_IDS (a file of
 -- existing feature ids, one a line), BENCH_TOKEN and BENCH_REVIEWER_TOKEN

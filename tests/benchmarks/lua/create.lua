@@ -1,3 +1,5 @@
+-- SPDX-FileCopyrightText: 2026 The Signoff authors
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Scenario 4: creates with unique names. Signoff: POST /api/v1/feature
 -- (201). Reference: POST /item (201). The same body for both.
 package.path = os.getenv("BENCH_LUA") .. "/?.lua;" .. package.path

@@ -1,3 +1,5 @@
+-- SPDX-FileCopyrightText: 2026 The Signoff authors
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Scenario 3: the first page of pending features, 50 of them.
 package.path = os.getenv("BENCH_LUA") .. "/?.lua;" .. package.path
 local common = require("common")

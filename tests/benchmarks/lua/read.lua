@@ -1,3 +1,5 @@
+-- SPDX-FileCopyrightText: 2026 The Signoff authors
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Scenario 1 (and 2 with BENCH_IF_NONE_MATCH set): one item by a random
 -- existing id. Signoff: GET /api/v1/feature/{id} with a bearer token (and
 -- If-None-Match: "1", which every seeded feature's version matches: 304).

@@ -1,3 +1,5 @@
+-- SPDX-FileCopyrightText: 2026 The Signoff authors
+-- SPDX-License-Identifier: GPL-3.0-or-later
 -- Scenario 5, Signoff only: the workflow mix. A requester creates a feature
 -- (201) and submits it (If-Match "1"), a reviewer approves it (If-Match "2"):
 -- three requests per feature. Follow-ups are queued per wrk thread from the

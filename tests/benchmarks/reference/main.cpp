@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // The benchmark's ceiling: a bare QHttpServer program that does the three
 // things Signoff's benchmark scenarios are compared with, and nothing else.
 // No guard, no routing table, no authentication, no metrics, no logging:

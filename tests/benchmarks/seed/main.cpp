@@ -1,3 +1,6 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
 // Fills a fresh Signoff database for the benchmark, fast: users through the
 // user service (their passwords hashed like any other), then features with
 // their audit rows, products and orders through core's repositories in one
