@@ -12,6 +12,7 @@ QString toString(EntityType type)
     case EntityType::Order: return QStringLiteral("order");
     case EntityType::Product: return QStringLiteral("product");
     case EntityType::User: return QStringLiteral("user");
+    case EntityType::Policy: return QStringLiteral("policy");
     }
     Q_UNREACHABLE();
     return {};
@@ -19,7 +20,7 @@ QString toString(EntityType type)
 
 std::optional<EntityType> entityTypeFromString(const QString &text)
 {
-    for (EntityType type : {EntityType::Feature, EntityType::Order, EntityType::Product, EntityType::User}) {
+    for (EntityType type : {EntityType::Feature, EntityType::Order, EntityType::Product, EntityType::User, EntityType::Policy}) {
         if (text == toString(type))
             return type;
     }

@@ -9,7 +9,8 @@
 namespace signoff {
 
 // What a change notification or an audit event is about.
-enum class EntityType { Feature, Order, Product, User };
+// Policy: the one approval policy (product.md section 10), id "policy".
+enum class EntityType { Feature, Order, Product, User, Policy };
 
 QString toString(EntityType type);
 std::optional<EntityType> entityTypeFromString(const QString &text);

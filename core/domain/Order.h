@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "Approval.h"
 #include "Workflow.h"
 
 #include <QDateTime>
@@ -38,6 +39,12 @@ struct Order
     int version = 1;
     QDateTime createdAt;
     QDateTime updatedAt;
+    // Fixed from the approval policy when the item is submitted.
+    int requiredApprovals = 1;
+    // The version the item got when it was last submitted; none for a draft.
+    std::optional<int> submittedVersion;
+    // The approvals of that submission, oldest first (product.md section 10).
+    QList<Approval> approvals;
 
     qint64 totalCents() const;
 };

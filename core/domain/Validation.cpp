@@ -85,6 +85,11 @@ QString normalizedText(const QString &text)
     return text.trimmed();
 }
 
+QString normalizedComment(const QString &text)
+{
+    return text.normalized(QString::NormalizationForm_C).trimmed();
+}
+
 namespace validate {
 
 std::optional<Message> featureName(const QString &name)
@@ -201,6 +206,31 @@ std::optional<Message> reason(const QString &reason)
                         QT_TRANSLATE_NOOP("Core", "The reason cannot contain control characters."));
 }
 
+std::optional<Message> commentBody(const QString &body)
+{
+    if (normalizedComment(body).isEmpty())
+        return Message(QT_TRANSLATE_NOOP("Core", "Write a comment."));
+    return optionalText(normalizedComment(body), limits::commentBodyMax,
+                        QT_TRANSLATE_NOOP("Core", "The comment can be at most %1 characters long."),
+                        QT_TRANSLATE_NOOP("Core", "The comment cannot contain control characters."));
+}
+
+std::optional<Message> requiredApprovals(qint64 count)
+{
+    if (count < limits::approvalsMin || count > limits::approvalsMax)
+        return Message(QT_TRANSLATE_NOOP("Core", "The number of approvals must be between %1 and %2."),
+                       {QString::number(limits::approvalsMin), QString::number(limits::approvalsMax)});
+    return std::nullopt;
+}
+
+std::optional<Message> batchSize(qsizetype count)
+{
+    if (count < 1 || count > limits::batchItemsMax)
+        return Message(QT_TRANSLATE_NOOP("Core", "A batch holds between 1 and %1 items."),
+                       {QString::number(limits::batchItemsMax)});
+    return std::nullopt;
+}
+
 QList<FieldError> newFeature(const NewFeature &feature)
 {
     QList<FieldError> errors;
@@ -292,6 +322,32 @@ QList<FieldError> orderPatch(const OrderPatch &patch)
         errors = orderLines(*patch.lines);
     if (patch.note)
         collect(errors, QStringLiteral("note"), note(*patch.note));
+    return errors;
+}
+
+QList<FieldError> policy(const ApprovalPolicy &policy)
+{
+    QList<FieldError> errors;
+    collect(errors, QStringLiteral("feature.required_approvals"), requiredApprovals(policy.featureApprovals));
+    collect(errors, QStringLiteral("order.required_approvals"), requiredApprovals(policy.orderApprovals));
+    if (policy.orderThresholds.size() > limits::thresholdsMax) {
+        errors.append(FieldError{QStringLiteral("order.thresholds"),
+                                 Message(QT_TRANSLATE_NOOP("Core", "A policy can have at most %1 thresholds."),
+                                         {QString::number(limits::thresholdsMax)})});
+        return errors;
+    }
+    for (qsizetype i = 0; i < policy.orderThresholds.size(); ++i) {
+        const ApprovalThreshold &threshold = policy.orderThresholds.at(i);
+        const QString prefix = QStringLiteral("order.thresholds[%1].").arg(i);
+        if (threshold.totalCentsAtLeast < 0 || threshold.totalCentsAtLeast > limits::priceCentsMax)
+            errors.append(FieldError{prefix + QStringLiteral("total_cents_at_least"),
+                                     Message(QT_TRANSLATE_NOOP("Core", "The total must be between 0 and %1 cents."),
+                                             {QString::number(limits::priceCentsMax)})});
+        else if (i > 0 && threshold.totalCentsAtLeast <= policy.orderThresholds.at(i - 1).totalCentsAtLeast)
+            errors.append(FieldError{prefix + QStringLiteral("total_cents_at_least"),
+                                     Message(QT_TRANSLATE_NOOP("Core", "Thresholds must be in ascending order of their totals, each above the one before."))});
+        collect(errors, prefix + QStringLiteral("required_approvals"), requiredApprovals(threshold.requiredApprovals));
+    }
     return errors;
 }
 

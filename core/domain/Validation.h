@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "ApprovalPolicy.h"
 #include "Error.h"
 #include "Feature.h"
 #include "Order.h"
@@ -34,6 +35,12 @@ constexpr int quantityMax = 1000000;
 constexpr int noteMax = 2000;
 constexpr int linesMax = 1000;
 constexpr int commentMax = 2000;
+constexpr int commentBodyMax = 4000; // a comment in an item's discussion
+constexpr int commentsPerItemMax = 1000;
+constexpr int approvalsMin = 1;      // an approval policy's numbers
+constexpr int approvalsMax = 5;
+constexpr int thresholdsMax = 20;
+constexpr int batchItemsMax = 100;   // items decided by one batch request
 } // namespace limits
 
 namespace validate {
@@ -52,6 +59,10 @@ std::optional<Message> quantity(qint64 quantity);
 std::optional<Message> note(const QString &note);
 std::optional<Message> comment(const QString &comment);
 std::optional<Message> reason(const QString &reason);
+// A comment in an item's discussion, as normalizedComment() stores it.
+std::optional<Message> commentBody(const QString &body);
+// A number of required approvals (1..5).
+std::optional<Message> requiredApprovals(qint64 count);
 
 // Whole inputs: every field problem at once, field names as in the API.
 QList<FieldError> newFeature(const NewFeature &feature);
@@ -63,11 +74,19 @@ QList<FieldError> productPatch(const ProductPatch &patch);
 QList<FieldError> orderLines(const QList<NewLine> &lines);
 QList<FieldError> newOrder(const NewOrder &order);
 QList<FieldError> orderPatch(const OrderPatch &patch);
+// Every problem of a policy, fields named as in its document
+// ("order.thresholds[1].total_cents_at_least").
+QList<FieldError> policy(const ApprovalPolicy &policy);
+// The number of items of a batch (1..100).
+std::optional<Message> batchSize(qsizetype count);
 
 } // namespace validate
 
 // The normal form in which text is stored: surrounding whitespace removed.
 QString normalizedText(const QString &text);
+// The normal form of a comment's body: Unicode NFC, surrounding whitespace
+// removed.
+QString normalizedComment(const QString &text);
 
 // Parses the raw JSON view of a feature's options (desktop form), with a
 // message fit for the user when it is not a JSON object.

@@ -20,11 +20,12 @@ constexpr std::array transitions{
     Transition{ItemStatus::Draft, WorkflowAction::Submit, ItemStatus::Pending},
     Transition{ItemStatus::Pending, WorkflowAction::Approve, ItemStatus::Approved},
     Transition{ItemStatus::Pending, WorkflowAction::Reject, ItemStatus::Rejected},
+    Transition{ItemStatus::Pending, WorkflowAction::Withdraw, ItemStatus::Draft},
     Transition{ItemStatus::Rejected, WorkflowAction::Revise, ItemStatus::Draft},
 };
 
 constexpr std::array allActions{WorkflowAction::Submit, WorkflowAction::Approve, WorkflowAction::Reject,
-                                WorkflowAction::Revise};
+                                WorkflowAction::Revise, WorkflowAction::Withdraw};
 constexpr std::array allStatuses{ItemStatus::Draft, ItemStatus::Pending, ItemStatus::Approved,
                                  ItemStatus::Rejected};
 
@@ -63,6 +64,7 @@ QString toString(WorkflowAction action)
     case WorkflowAction::Approve: return QStringLiteral("approve");
     case WorkflowAction::Reject: return QStringLiteral("reject");
     case WorkflowAction::Revise: return QStringLiteral("revise");
+    case WorkflowAction::Withdraw: return QStringLiteral("withdraw");
     }
     Q_UNREACHABLE();
     return {};
@@ -91,6 +93,7 @@ bool Workflow::mayPerform(WorkflowAction action, const WorkflowActor &actor)
     switch (action) {
     case WorkflowAction::Submit:
     case WorkflowAction::Revise:
+    case WorkflowAction::Withdraw:
         return actor.isOwner;
     case WorkflowAction::Approve:
     case WorkflowAction::Reject:
@@ -108,6 +111,8 @@ std::optional<Error> Workflow::check(ItemStatus from, WorkflowAction action, con
             return Error::forbidden(Message(QT_TRANSLATE_NOOP("Core", "Only the owner can submit this item.")));
         case WorkflowAction::Revise:
             return Error::forbidden(Message(QT_TRANSLATE_NOOP("Core", "Only the owner can revise this item.")));
+        case WorkflowAction::Withdraw:
+            return Error::forbidden(Message(QT_TRANSLATE_NOOP("Core", "Only the owner can withdraw this item.")));
         case WorkflowAction::Approve:
         case WorkflowAction::Reject:
             if (actor.isOwner)
@@ -129,10 +134,28 @@ QList<WorkflowAction> Workflow::available(ItemStatus status, const WorkflowActor
 {
     QList<WorkflowAction> actions;
     for (WorkflowAction action : allActions) {
+        if (action == WorkflowAction::Approve && actor.hasApproved)
+            continue;
         if (target(status, action) && mayPerform(action, actor))
             actions.append(action);
     }
     return actions;
+}
+
+ItemStatus Workflow::afterApproval(int approvals, int requiredApprovals)
+{
+    return approvals >= requiredApprovals ? ItemStatus::Approved : ItemStatus::Pending;
+}
+
+Error Workflow::alreadyApproved()
+{
+    return Error::conflict(QStringLiteral("already-approved"),
+                           Message(QT_TRANSLATE_NOOP("Core", "You have already approved this item.")));
+}
+
+bool Workflow::decidesSubmission(WorkflowAction action)
+{
+    return action == WorkflowAction::Approve || action == WorkflowAction::Reject || action == WorkflowAction::Withdraw;
 }
 
 bool Workflow::mayEdit(const WorkflowActor &actor)

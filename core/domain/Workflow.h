@@ -14,19 +14,20 @@ namespace signoff {
 
 // The review workflow of product.md section 3, shared by features and orders.
 enum class ItemStatus { Draft, Pending, Approved, Rejected };
-enum class WorkflowAction { Submit, Approve, Reject, Revise };
+enum class WorkflowAction { Submit, Approve, Reject, Revise, Withdraw };
 
 QString toString(ItemStatus status);
 std::optional<ItemStatus> itemStatusFromString(const QString &text);
 QString toString(WorkflowAction action);
 std::optional<WorkflowAction> workflowActionFromString(const QString &text);
 
-// Who is asking, relative to the item: the workflow needs the role and
-// whether the actor owns the item, nothing else.
+// Who is asking, relative to the item: the workflow needs the role, whether
+// the actor owns the item and whether they approved its current submission.
 struct WorkflowActor
 {
     Role role = Role::Requester;
     bool isOwner = false;
+    bool hasApproved = false;
 };
 
 // The single transition table. Everything that needs to know whether a
@@ -47,8 +48,20 @@ public:
     // never do this to this item), then Conflict (not from this status).
     static std::optional<Error> check(ItemStatus from, WorkflowAction action, const WorkflowActor &actor);
 
-    // The actions this actor may make on an item in `status` right now.
+    // The actions this actor may make on an item in `status` right now (not
+    // a second approval of the same submission).
     static QList<WorkflowAction> available(ItemStatus status, const WorkflowActor &actor);
+
+    // Approvals are counted against the number fixed at submit: the one
+    // that reaches it approves, the others leave the item pending.
+    static ItemStatus afterApproval(int approvals, int requiredApprovals);
+    // A second approval of the same submission by the same person.
+    static Error alreadyApproved();
+
+    // Whether an action that decides a submission (approve, reject,
+    // withdraw) may name any version since the item was submitted:
+    // approvals by others change the version, not what was submitted.
+    static bool decidesSubmission(WorkflowAction action);
 
     // Content edits (PATCH) and deletion: owner or admin, only in draft.
     static bool mayEdit(const WorkflowActor &actor);

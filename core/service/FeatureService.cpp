@@ -28,6 +28,7 @@ struct FeatureTraits
 
     static Message notFound() { return Message(QT_TRANSLATE_NOOP("Core", "There is no such feature.")); }
     static std::optional<Error> checkTransition(const Feature &, WorkflowAction) { return std::nullopt; }
+    static int requiredApprovals(const ApprovalPolicy &policy, const Feature &) { return policy.requiredForFeature(); }
     static QJsonObject auditSummary(const Feature &feature) { return {{QStringLiteral("name"), feature.name}}; }
 };
 
@@ -248,6 +249,16 @@ Result<Feature> FeatureService::transition(const Actor &actor, const QUuid &id, 
 {
     FEATURE_LATENCY("transition");
     return FeatureWorkflow::transition(m_context, actor, id, action, expectedVersion, comment);
+}
+
+Result<QList<Comment>> FeatureService::comments(const Actor &, const QUuid &id)
+{
+    return FeatureWorkflow::comments(m_context, id);
+}
+
+Result<Comment> FeatureService::addComment(const Actor &actor, const QUuid &id, const QString &body)
+{
+    return FeatureWorkflow::addComment(m_context, actor, id, body);
 }
 
 Result<QList<AuditEvent>> FeatureService::history(const Actor &, const QUuid &id)

@@ -34,6 +34,11 @@ struct OrderTraits
         return std::nullopt;
     }
 
+    static int requiredApprovals(const ApprovalPolicy &policy, const Order &order)
+    {
+        return policy.requiredForOrder(order.totalCents());
+    }
+
     static QJsonObject auditSummary(const Order &order)
     {
         return {{QStringLiteral("lines"), order.lines.size()}, {QStringLiteral("total_cents"), order.totalCents()}};
@@ -183,6 +188,16 @@ Result<Order> OrderService::transition(const Actor &actor, const QUuid &id, Work
                                        std::optional<int> expectedVersion, const QString &comment)
 {
     return OrderWorkflow::transition(m_context, actor, id, action, expectedVersion, comment);
+}
+
+Result<QList<Comment>> OrderService::comments(const Actor &, const QUuid &id)
+{
+    return OrderWorkflow::comments(m_context, id);
+}
+
+Result<Comment> OrderService::addComment(const Actor &actor, const QUuid &id, const QString &body)
+{
+    return OrderWorkflow::addComment(m_context, actor, id, body);
 }
 
 Result<QList<AuditEvent>> OrderService::history(const Actor &, const QUuid &id)

@@ -5,6 +5,7 @@
 
 #include "ServiceContext.h"
 #include "domain/AuditEvent.h"
+#include "domain/Comment.h"
 #include "domain/Order.h"
 #include "domain/Page.h"
 #include "domain/Queries.h"
@@ -29,6 +30,9 @@ public:
     Result<Order> transition(const Actor &actor, const QUuid &id, WorkflowAction action,
                              std::optional<int> expectedVersion = {}, const QString &comment = {});
     Result<QList<AuditEvent>> history(const Actor &actor, const QUuid &id);
+    // The discussion: any user, any status; comments are never changed.
+    Result<QList<Comment>> comments(const Actor &actor, const QUuid &id);
+    Result<Comment> addComment(const Actor &actor, const QUuid &id, const QString &body);
 
 private:
     ServiceContext &m_context;

@@ -15,6 +15,7 @@ Services::Services(Database &database, ChangeNotifier &notifier, ServiceOptions 
     , m_products(m_context)
     , m_orders(m_context)
     , m_audit(m_context)
+    , m_policy(m_context)
 {
 }
 

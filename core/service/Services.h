@@ -10,6 +10,7 @@
 #include "LoginThrottle.h"
 #include "OrderService.h"
 #include "PasswordHasher.h"
+#include "PolicyService.h"
 #include "ProductService.h"
 #include "ServiceContext.h"
 #include "ServiceOptions.h"
@@ -37,6 +38,7 @@ public:
     ProductService &products() { return m_products; }
     OrderService &orders() { return m_orders; }
     AuditService &audit() { return m_audit; }
+    PolicyService &policy() { return m_policy; }
 
 private:
     ServiceContext m_context;
@@ -48,6 +50,7 @@ private:
     ProductService m_products;
     OrderService m_orders;
     AuditService m_audit;
+    PolicyService m_policy;
 };
 
 } // namespace signoff

@@ -44,15 +44,29 @@ AuditEvent readEvent(const Rows &rows)
 
 Result<void> AuditRepository::append(const AuditEvent &event)
 {
+    auto appended = appendReturningId(event);
+    if (!appended)
+        return appended.error();
+    return {};
+}
+
+Result<qint64> AuditRepository::appendReturningId(const AuditEvent &event)
+{
     const QVariant actorId = event.actorId.isNull() ? QVariant(QMetaType::fromType<QString>()) : sql::fromUuid(event.actorId);
     const QVariant version = event.version ? QVariant(*event.version) : QVariant(QMetaType::fromType<int>());
     const QVariant detail = event.detail.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : sql::fromJson(event.detail);
-    return m_connection.execute(
+    auto rows = m_connection.query(
         QStringLiteral("INSERT INTO audit_event (at, actor_id, actor_username, action, entity_type, entity_id, "
-                       "from_status, to_status, version, comment, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                       "from_status, to_status, version, comment, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                       "RETURNING id"),
         {sql::fromTime(event.at), actorId, event.actorUsername, event.action, event.entityType, event.entityId,
          sql::fromOptionalText(event.fromStatus), sql::fromOptionalText(event.toStatus), version,
          sql::fromOptionalText(event.comment), detail});
+    if (!rows)
+        return rows.error();
+    if (!rows->next())
+        return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The audit log did not record the event.")));
+    return rows->value(0).toLongLong();
 }
 
 Result<QList<AuditEvent>> AuditRepository::history(const QString &entityType, const QString &entityId)
@@ -65,6 +79,30 @@ Result<QList<AuditEvent>> AuditRepository::history(const QString &entityType, co
     while (rows->next())
         events.append(readEvent(*rows));
     return events;
+}
+
+Result<QList<Comment>> AuditRepository::comments(const QString &entityType, const QString &entityId)
+{
+    auto rows = m_connection.query(QStringLiteral("SELECT id, at, actor_username, comment FROM audit_event "
+                                                  "WHERE entity_type = ? AND entity_id = ? AND action = 'comment' ORDER BY id"),
+                                   {entityType, entityId});
+    if (!rows)
+        return rows.error();
+    QList<Comment> comments;
+    while (rows->next())
+        comments.append(Comment{rows->value(0).toLongLong(), rows->value(2).toString(), sql::toTime(rows->value(1)),
+                                rows->value(3).toString()});
+    return comments;
+}
+
+Result<qint64> AuditRepository::commentCount(const QString &entityType, const QString &entityId)
+{
+    auto rows = m_connection.query(QStringLiteral("SELECT COUNT(*) FROM audit_event "
+                                                  "WHERE entity_type = ? AND entity_id = ? AND action = 'comment'"),
+                                   {entityType, entityId});
+    if (!rows)
+        return rows.error();
+    return rows->next() ? rows->value(0).toLongLong() : 0;
 }
 
 Result<Page<AuditEvent>> AuditRepository::list(const AuditQuery &query)

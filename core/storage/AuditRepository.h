@@ -5,6 +5,7 @@
 
 #include "Connection.h"
 #include "domain/AuditEvent.h"
+#include "domain/Comment.h"
 #include "domain/Page.h"
 #include "domain/Queries.h"
 #include "domain/Result.h"
@@ -27,8 +28,13 @@ public:
     explicit AuditRepository(Connection &connection) : m_connection(connection) {}
 
     Result<void> append(const AuditEvent &event);
+    // The same, answering the new event's id.
+    Result<qint64> appendReturningId(const AuditEvent &event);
     // One item's events, oldest first.
     Result<QList<AuditEvent>> history(const QString &entityType, const QString &entityId);
+    // One item's comments (events of action "comment"), oldest first.
+    Result<QList<Comment>> comments(const QString &entityType, const QString &entityId);
+    Result<qint64> commentCount(const QString &entityType, const QString &entityId);
     // Newest first, filtered and paged.
     Result<Page<AuditEvent>> list(const AuditQuery &query);
     // Events with an id above `afterId`, oldest first, as what they changed:

@@ -3,6 +3,7 @@
 
 #include "FeatureRepository.h"
 
+#include "ApprovalRepository.h"
 #include "ItemListing.h"
 #include "SqlValues.h"
 
@@ -14,6 +15,7 @@ const QStringList featureColumnList{
     QStringLiteral("f.id"),      QStringLiteral("f.name"),       QStringLiteral("f.options"),
     QStringLiteral("f.status"),  QStringLiteral("f.owner_id"),   QStringLiteral("u.username"),
     QStringLiteral("f.version"), QStringLiteral("f.created_at"), QStringLiteral("f.updated_at"),
+    QStringLiteral("f.required_approvals"), QStringLiteral("f.submitted_version"),
 };
 const QString featuresFrom = QStringLiteral("feature_data f JOIN users u ON u.id = f.owner_id");
 const QString selectFeatures =
@@ -37,6 +39,9 @@ Feature readFeature(const Rows &rows)
     feature.version = rows.value(6).toInt();
     feature.createdAt = sql::toTime(rows.value(7));
     feature.updatedAt = sql::toTime(rows.value(8));
+    feature.requiredApprovals = rows.value(9).toInt();
+    if (!rows.value(10).isNull())
+        feature.submittedVersion = rows.value(10).toInt();
     return feature;
 }
 
@@ -45,21 +50,36 @@ Feature readFeature(const Rows &rows)
 Result<void> FeatureRepository::insert(const Feature &feature)
 {
     return m_connection.execute(
-        QStringLiteral("INSERT INTO feature_data (id, name, options, status, owner_id, version, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral("INSERT INTO feature_data (id, name, options, status, owner_id, version, created_at, updated_at, "
+                       "required_approvals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         {sql::fromUuid(feature.id), feature.name, sql::fromJson(feature.options), toString(feature.status),
          sql::fromUuid(feature.ownerId), feature.version, sql::fromTime(feature.createdAt),
-         sql::fromTime(feature.updatedAt)});
+         sql::fromTime(feature.updatedAt), feature.requiredApprovals});
 }
 
 Result<std::optional<Feature>> FeatureRepository::findById(const QUuid &id)
 {
-    auto rows = m_connection.query(selectFeatures + QStringLiteral(" WHERE f.id = ?"), {sql::fromUuid(id)});
-    if (!rows)
-        return rows.error();
-    if (!rows->next())
-        return std::optional<Feature>();
-    return std::optional<Feature>(readFeature(*rows));
+    QList<Feature> found;
+    {
+        auto rows = m_connection.query(selectFeatures + QStringLiteral(" WHERE f.id = ?"), {sql::fromUuid(id)});
+        if (!rows)
+            return rows.error();
+        if (!rows->next())
+            return std::optional<Feature>();
+        found.append(readFeature(*rows));
+    }
+    if (auto attached = attachApprovals(m_connection, EntityType::Feature, found); !attached)
+        return attached.error();
+    return std::optional<Feature>(std::move(found.first()));
+}
+
+Result<void> FeatureRepository::lock(const QUuid &id)
+{
+    // SQLite: the write transaction (BEGIN IMMEDIATE) already excludes
+    // every other writer.
+    if (m_connection.dialect() != SqlDialect::Postgresql)
+        return {};
+    return m_connection.execute(QStringLiteral("SELECT id FROM feature_data WHERE id = ? FOR UPDATE"), {sql::fromUuid(id)});
 }
 
 Result<bool> FeatureRepository::nameTaken(const QString &name, const QUuid &except)
@@ -77,10 +97,12 @@ Result<bool> FeatureRepository::nameTaken(const QString &name, const QUuid &exce
 Result<bool> FeatureRepository::update(const Feature &feature, int expectedVersion)
 {
     auto rows = m_connection.query(
-        QStringLiteral("UPDATE feature_data SET name = ?, options = ?, status = ?, version = ?, updated_at = ? "
-                       "WHERE id = ? AND version = ?"),
+        QStringLiteral("UPDATE feature_data SET name = ?, options = ?, status = ?, version = ?, updated_at = ?, "
+                       "required_approvals = ?, submitted_version = ? WHERE id = ? AND version = ?"),
         {feature.name, sql::fromJson(feature.options), toString(feature.status), feature.version,
-         sql::fromTime(feature.updatedAt), sql::fromUuid(feature.id), expectedVersion});
+         sql::fromTime(feature.updatedAt), feature.requiredApprovals,
+         feature.submittedVersion ? QVariant(*feature.submittedVersion) : QVariant(QMetaType::fromType<int>()),
+         sql::fromUuid(feature.id), expectedVersion});
     if (!rows)
         return rows.error();
     return rows->rowsAffected() == 1;
@@ -137,6 +159,8 @@ Result<QList<Feature>> FeatureRepository::findByIds(const QList<QUuid> &ids)
             features.append(readFeature(*rows));
         from += chunk;
     }
+    if (auto attached = attachApprovals(m_connection, EntityType::Feature, features); !attached)
+        return attached.error();
     return features;
 }
 
@@ -148,10 +172,16 @@ Result<Page<Feature>> FeatureRepository::list(const ItemQuery &query, const QUui
     KeysetQuery keyset(featureColumnList, featuresFrom, insertionOrder(m_connection.dialect(), QStringLiteral("f")));
     if (auto applied = applyItemQuery(keyset, query, featureColumns, actorId); !applied)
         return applied.error();
-    auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
-    if (!rows)
-        return rows.error();
-    return collectPage<Feature>(*rows, *limit, keyset.keyColumn(), readFeature);
+    Page<Feature> page;
+    {
+        auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
+        if (!rows)
+            return rows.error();
+        page = collectPage<Feature>(*rows, *limit, keyset.keyColumn(), readFeature);
+    }
+    if (auto attached = attachApprovals(m_connection, EntityType::Feature, page.items); !attached)
+        return attached.error();
+    return page;
 }
 
 } // namespace signoff

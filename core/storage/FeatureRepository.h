@@ -21,10 +21,15 @@ public:
     explicit FeatureRepository(Connection &connection) : m_connection(connection) {}
 
     Result<void> insert(const Feature &feature);
+    // The feature with the approvals of its current submission.
     Result<std::optional<Feature>> findById(const QUuid &id);
+    // Locks the feature's row until the transaction ends (PostgreSQL: FOR
+    // UPDATE), so decisions on it are made one after the other.
+    Result<void> lock(const QUuid &id);
     // Whether another feature (not `except`) already has this name.
     Result<bool> nameTaken(const QString &name, const QUuid &except = {});
-    // Writes name, options, status, version and updated_at if the row is
+    // Writes name, options, status, version, updated_at, required approvals
+    // and submitted version (not the approvals) if the row is
     // still at `expectedVersion`; false when someone changed it first.
     Result<bool> update(const Feature &feature, int expectedVersion);
     Result<bool> remove(const QUuid &id, int expectedVersion);

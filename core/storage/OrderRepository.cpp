@@ -3,6 +3,7 @@
 
 #include "OrderRepository.h"
 
+#include "ApprovalRepository.h"
 #include "ItemListing.h"
 #include "SqlValues.h"
 
@@ -13,6 +14,7 @@ namespace {
 const QStringList orderColumnList{
     QStringLiteral("o.id"),   QStringLiteral("o.owner_id"), QStringLiteral("u.username"),   QStringLiteral("o.status"),
     QStringLiteral("o.note"), QStringLiteral("o.version"),  QStringLiteral("o.created_at"), QStringLiteral("o.updated_at"),
+    QStringLiteral("o.required_approvals"), QStringLiteral("o.submitted_version"),
 };
 const QString ordersFrom = QStringLiteral("orders o JOIN users u ON u.id = o.owner_id");
 const QString selectOrders =
@@ -35,6 +37,9 @@ Order readOrder(const Rows &rows)
     order.version = rows.value(5).toInt();
     order.createdAt = sql::toTime(rows.value(6));
     order.updatedAt = sql::toTime(rows.value(7));
+    order.requiredApprovals = rows.value(8).toInt();
+    if (!rows.value(9).isNull())
+        order.submittedVersion = rows.value(9).toInt();
     return order;
 }
 
@@ -43,10 +48,10 @@ Order readOrder(const Rows &rows)
 Result<void> OrderRepository::insert(const Order &order)
 {
     auto inserted = m_connection.execute(
-        QStringLiteral("INSERT INTO orders (id, owner_id, status, note, version, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        QStringLiteral("INSERT INTO orders (id, owner_id, status, note, version, created_at, updated_at, required_approvals) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
         {sql::fromUuid(order.id), sql::fromUuid(order.ownerId), toString(order.status), order.note, order.version,
-         sql::fromTime(order.createdAt), sql::fromTime(order.updatedAt)});
+         sql::fromTime(order.createdAt), sql::fromTime(order.updatedAt), order.requiredApprovals});
     if (!inserted)
         return inserted;
     return insertLines(order.id, order.lines);
@@ -105,15 +110,32 @@ Result<std::optional<Order>> OrderRepository::findById(const QUuid &id)
     if (!lines)
         return lines.error();
     order->lines = lines.value();
+    if (order->submittedVersion) {
+        auto approvals = ApprovalRepository(m_connection, EntityType::Order).of(id, *order->submittedVersion);
+        if (!approvals)
+            return approvals.error();
+        order->approvals = approvals.value();
+    }
     return order;
+}
+
+Result<void> OrderRepository::lock(const QUuid &id)
+{
+    // SQLite: the write transaction (BEGIN IMMEDIATE) already excludes
+    // every other writer.
+    if (m_connection.dialect() != SqlDialect::Postgresql)
+        return {};
+    return m_connection.execute(QStringLiteral("SELECT id FROM orders WHERE id = ? FOR UPDATE"), {sql::fromUuid(id)});
 }
 
 Result<bool> OrderRepository::update(const Order &order, int expectedVersion)
 {
     auto rows = m_connection.query(
-        QStringLiteral("UPDATE orders SET note = ?, status = ?, version = ?, updated_at = ? WHERE id = ? AND version = ?"),
-        {order.note, toString(order.status), order.version, sql::fromTime(order.updatedAt), sql::fromUuid(order.id),
-         expectedVersion});
+        QStringLiteral("UPDATE orders SET note = ?, status = ?, version = ?, updated_at = ?, required_approvals = ?, "
+                       "submitted_version = ? WHERE id = ? AND version = ?"),
+        {order.note, toString(order.status), order.version, sql::fromTime(order.updatedAt), order.requiredApprovals,
+         order.submittedVersion ? QVariant(*order.submittedVersion) : QVariant(QMetaType::fromType<int>()),
+         sql::fromUuid(order.id), expectedVersion});
     if (!rows)
         return rows.error();
     return rows->rowsAffected() == 1;
@@ -158,6 +180,8 @@ Result<Page<Order>> OrderRepository::list(const ItemQuery &query, const QUuid &a
             return lines.error();
         order.lines = lines.value();
     }
+    if (auto attached = attachApprovals(m_connection, EntityType::Order, page.items); !attached)
+        return attached.error();
     return page;
 }
 

@@ -22,7 +22,11 @@ public:
     Result<void> insert(const Order &order);
     // The order and its lines; call inside Database::read or write so both agree.
     Result<std::optional<Order>> findById(const QUuid &id);
-    // Writes note, status, version and updated_at if the row is still at
+    // Locks the order's row until the transaction ends (PostgreSQL: FOR
+    // UPDATE), so decisions on it are made one after the other.
+    Result<void> lock(const QUuid &id);
+    // Writes note, status, version, updated_at, required approvals and
+    // submitted version (not lines or approvals) if the row is still at
     // `expectedVersion`; false when someone changed it first.
     Result<bool> update(const Order &order, int expectedVersion);
     Result<void> replaceLines(const QUuid &orderId, const QList<LineItem> &lines);

@@ -201,6 +201,61 @@ private slots:
         QCOMPARE(validate::newOrder(tooMany).first().field, QStringLiteral("lines"));
     }
 
+    void commentBodies()
+    {
+        QVERIFY(validate::commentBody(QString()));
+        QVERIFY(validate::commentBody(QStringLiteral(" \n ")));
+        QVERIFY(!validate::commentBody(QStringLiteral("x")));
+        QVERIFY(!validate::commentBody(QString(4000, u'c')));
+        QVERIFY(validate::commentBody(QString(4001, u'c')));
+        // Surrounding whitespace does not count.
+        QVERIFY(!validate::commentBody(QStringLiteral("  ") + QString(4000, u'c') + QStringLiteral("\n")));
+        QVERIFY(!validate::commentBody(QStringLiteral("para one\n\npara two\ttabbed")));
+        QVERIFY(validate::commentBody(QStringLiteral("bell\a")));
+        QVERIFY(validate::commentBody(QStringLiteral("x") + QChar(0x7F)));
+        QVERIFY(validate::commentBody(QStringLiteral("x") + QChar(0xD800)));
+        // NFC: a decomposed character is stored composed, and counted once.
+        const QString decomposed = QStringLiteral("e") + QChar(0x0301);
+        QCOMPARE(normalizedComment(decomposed), QString(QChar(0x00E9)));
+        QVERIFY(!validate::commentBody(QString(3999, u'c') + decomposed));
+    }
+
+    void policies()
+    {
+        ApprovalPolicy policy;
+        QVERIFY(validate::policy(policy).isEmpty());
+        policy.featureApprovals = limits::approvalsMax;
+        policy.orderThresholds = {{0, 2}, {1, 5}, {limits::priceCentsMax, 1}};
+        QVERIFY(validate::policy(policy).isEmpty());
+        policy.orderThresholds.append({limits::priceCentsMax, 2});
+        QCOMPARE(validate::policy(policy).size(), 1);
+        QCOMPARE(validate::policy(policy).first().field, QStringLiteral("order.thresholds[3].total_cents_at_least"));
+        policy.orderThresholds.clear();
+        policy.orderApprovals = 0;
+        policy.featureApprovals = 6;
+        QCOMPARE(validate::policy(policy).size(), 2);
+
+        ApprovalPolicy tiers;
+        tiers.orderApprovals = 1;
+        tiers.orderThresholds = {{1000, 2}, {5000, 4}};
+        QCOMPARE(tiers.requiredForOrder(0), 1);
+        QCOMPARE(tiers.requiredForOrder(999), 1);
+        QCOMPARE(tiers.requiredForOrder(1000), 2);
+        QCOMPARE(tiers.requiredForOrder(4999), 2);
+        QCOMPARE(tiers.requiredForOrder(5000), 4);
+        const auto back = ApprovalPolicy::fromJson(tiers.toJson());
+        QVERIFY(back && back->sameRules(tiers));
+        QVERIFY(!ApprovalPolicy::fromJson(QJsonObject{}));
+    }
+
+    void batchSizes()
+    {
+        QVERIFY(validate::batchSize(0));
+        QVERIFY(!validate::batchSize(1));
+        QVERIFY(!validate::batchSize(100));
+        QVERIFY(validate::batchSize(101));
+    }
+
     void patchesCheckOnlyWhatTheyChange()
     {
         QVERIFY(validate::featurePatch(FeaturePatch{}).isEmpty());

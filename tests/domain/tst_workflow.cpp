@@ -26,6 +26,8 @@ std::optional<ItemStatus> contractTarget(ItemStatus from, WorkflowAction action)
         return ItemStatus::Rejected;
     if (from == ItemStatus::Rejected && action == WorkflowAction::Revise)
         return ItemStatus::Draft;
+    if (from == ItemStatus::Pending && action == WorkflowAction::Withdraw)
+        return ItemStatus::Draft;
     return std::nullopt;
 }
 
@@ -34,6 +36,7 @@ bool contractMayPerform(WorkflowAction action, Role role, bool owner)
     switch (action) {
     case WorkflowAction::Submit:
     case WorkflowAction::Revise:
+    case WorkflowAction::Withdraw:
         return owner;
     case WorkflowAction::Approve:
     case WorkflowAction::Reject:
@@ -44,7 +47,7 @@ bool contractMayPerform(WorkflowAction action, Role role, bool owner)
 
 const QList<ItemStatus> statuses{ItemStatus::Draft, ItemStatus::Pending, ItemStatus::Approved, ItemStatus::Rejected};
 const QList<WorkflowAction> actions{WorkflowAction::Submit, WorkflowAction::Approve, WorkflowAction::Reject,
-                                    WorkflowAction::Revise};
+                                    WorkflowAction::Revise, WorkflowAction::Withdraw};
 const QList<Role> roles{Role::Requester, Role::Reviewer, Role::Admin};
 
 } // namespace
@@ -158,6 +161,25 @@ private slots:
                 QVERIFY(!problem);
             }
         }
+    }
+
+    // N of M (product.md section 10): an approval that reaches the number
+    // approves, one below it leaves the item pending; a second approval of
+    // the same submission is not offered.
+    void approvalsCountAgainstTheRequiredNumber()
+    {
+        QCOMPARE(toString(Workflow::afterApproval(1, 1)), QStringLiteral("approved"));
+        QCOMPARE(toString(Workflow::afterApproval(1, 2)), QStringLiteral("pending"));
+        QCOMPARE(toString(Workflow::afterApproval(2, 2)), QStringLiteral("approved"));
+        QCOMPARE(toString(Workflow::afterApproval(4, 5)), QStringLiteral("pending"));
+        QCOMPARE(Workflow::alreadyApproved().reason, QStringLiteral("already-approved"));
+        const WorkflowActor approvedOnce{Role::Reviewer, false, true};
+        QVERIFY(!Workflow::available(ItemStatus::Pending, approvedOnce).contains(WorkflowAction::Approve));
+        QVERIFY(Workflow::available(ItemStatus::Pending, approvedOnce).contains(WorkflowAction::Reject));
+        QVERIFY(Workflow::available(ItemStatus::Pending, WorkflowActor{Role::Reviewer, false}).contains(WorkflowAction::Approve));
+        for (WorkflowAction action : actions)
+            QCOMPARE(Workflow::decidesSubmission(action), action == WorkflowAction::Approve || action == WorkflowAction::Reject
+                                                              || action == WorkflowAction::Withdraw);
     }
 
     void onlyRejectNeedsAReason()

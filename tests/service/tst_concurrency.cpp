@@ -3,7 +3,8 @@
 
 // Two people acting on the same item at the same moment, each through their
 // own thread and database connection, as the desktop and the REST server do:
-// exactly one wins, the other gets a typed error, nothing is half-written.
+// exactly one wins, the other gets a typed error, nothing is half-written;
+// approvals of one item are applied one after the other, each counted once.
 
 #include "ServiceFixture.h"
 
@@ -60,8 +61,12 @@ private slots:
 
             QVERIFY(byRita && byRoy);
             QCOMPARE(int(byRita->ok()) + int(byRoy->ok()), 1);
+            // Both named the submitted version: the second decision finds
+            // the item decided (approvals by others would not have made the
+            // version stale).
             const Result<Feature> &loser = byRita->ok() ? *byRoy : *byRita;
-            QVERIFY2(loser.error().kind == ErrorKind::PreconditionFailed, qPrintable(describe(loser.error())));
+            QVERIFY2(loser.error().kind == ErrorKind::Conflict, qPrintable(describe(loser.error())));
+            QCOMPARE(loser.error().reason, QStringLiteral("invalid-transition"));
 
             auto final = f.services().features().get(f.alice, feature->id);
             SIGNOFF_VERIFY_OK(final);
@@ -70,6 +75,63 @@ private slots:
             QCOMPARE(f.count(QStringLiteral("audit_event"), QStringLiteral("entity_id = ? AND action IN ('approve', 'reject')"),
                              {feature->id.toString(QUuid::WithoutBraces)}),
                      1);
+        }
+    }
+
+    void threeReviewersApprovingAtOnceAreEachCountedOnce_data()
+    {
+        QTest::addColumn<int>("required");
+        QTest::newRow("three of three") << 3;
+        QTest::newRow("two of three") << 2;
+    }
+
+    void threeReviewersApprovingAtOnceAreEachCountedOnce()
+    {
+        QFETCH(int, required);
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        ApprovalPolicy policy;
+        policy.featureApprovals = required;
+        SIGNOFF_VERIFY_OK(f.services().policy().update(f.adam, policy));
+        const QList<Actor> reviewers{f.rita, f.roy, f.adam};
+        for (int round = 0; round < 5; ++round) {
+            auto feature = f.services().features().create(f.alice, NewFeature{QStringLiteral("Three %1").arg(round), {}});
+            SIGNOFF_VERIFY_OK(feature);
+            SIGNOFF_VERIFY_OK(f.services().features().transition(f.alice, feature->id, WorkflowAction::Submit, 1));
+
+            std::latch start(3);
+            std::vector<std::optional<Result<Feature>>> outcomes(3);
+            std::vector<std::unique_ptr<QThread>> threads;
+            for (int i = 0; i < 3; ++i) {
+                threads.emplace_back(QThread::create([&, i] {
+                    start.arrive_and_wait();
+                    outcomes[i] = f.services().features().transition(reviewers.at(i), feature->id, WorkflowAction::Approve, 2);
+                    f.database().closeThreadConnection();
+                }));
+                threads.back()->start();
+            }
+            for (auto &thread : threads)
+                thread->wait();
+
+            int approved = 0;
+            for (const auto &outcome : outcomes) {
+                QVERIFY(outcome);
+                if (outcome->ok()) {
+                    ++approved;
+                } else {
+                    QVERIFY2(outcome->error().reason == QStringLiteral("invalid-transition"), qPrintable(describe(outcome->error())));
+                }
+            }
+            QCOMPARE(approved, required);
+            auto final = f.services().features().get(f.alice, feature->id);
+            SIGNOFF_VERIFY_OK(final);
+            QCOMPARE(toString(final->status), QStringLiteral("approved"));
+            QCOMPARE(final->approvals.size(), required);
+            QCOMPARE(final->version, 2 + required);
+            const QString id = feature->id.toString(QUuid::WithoutBraces);
+            QCOMPARE(f.count(QStringLiteral("feature_approval"), QStringLiteral("feature_id = ?"), {id}), required);
+            QCOMPARE(f.count(QStringLiteral("audit_event"), QStringLiteral("entity_id = ? AND action = 'approve'"), {id}), required);
+            QCOMPARE(f.count(QStringLiteral("audit_event"), QStringLiteral("entity_id = ? AND action = 'approve' AND to_status = 'approved'"), {id}), 1);
         }
     }
 

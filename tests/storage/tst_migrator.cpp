@@ -19,21 +19,26 @@
 #include <QUuid>
 #include <QtTest/QTest>
 #include <atomic>
+#include <tuple>
 
 using namespace signoff;
 using namespace signoff::test;
 
 namespace {
 
-const QString lastVersion = QStringLiteral("20261201_cover_feature_status_list");
+const QString lastVersion = QStringLiteral("20261207_approvals");
 const QStringList bundledVersions{
     QStringLiteral("20261120_create_users"),
     QStringLiteral("20261126_create_feature_data"),
     QStringLiteral("20261127_create_products_and_orders"),
     QStringLiteral("20261128_create_audit_event"),
     QStringLiteral("20261130_add_users_last_login_at"),
+    QStringLiteral("20261201_cover_feature_status_list"),
     lastVersion,
 };
+// How many migrations come before the one that added users.last_login_at:
+// tests that need an older schema stop there.
+const qsizetype beforeLastLogin = bundledVersions.indexOf(QStringLiteral("20261130_add_users_last_login_at"));
 
 QString newId()
 {
@@ -136,8 +141,9 @@ Migration migration(const QString &version, QStringList up, QStringList down)
 }
 
 const QStringList allTables{
-    QStringLiteral("api_token"), QStringLiteral("audit_event"), QStringLiteral("feature_data"),
-    QStringLiteral("line_item"), QStringLiteral("orders"), QStringLiteral("product"),
+    QStringLiteral("api_token"), QStringLiteral("approval_policy"), QStringLiteral("audit_event"),
+    QStringLiteral("feature_approval"), QStringLiteral("feature_data"), QStringLiteral("line_item"),
+    QStringLiteral("order_approval"), QStringLiteral("orders"), QStringLiteral("product"),
     QStringLiteral("schema_migrations"), QStringLiteral("users"),
 };
 
@@ -278,7 +284,8 @@ private slots:
         SIGNOFF_VERIFY_OK(Migrator(database).up());
         QStringList featureColumns{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created_at"),
                                    QStringLiteral("options"), QStringLiteral("status"), QStringLiteral("owner_id"),
-                                   QStringLiteral("version"), QStringLiteral("updated_at")};
+                                   QStringLiteral("version"), QStringLiteral("updated_at"),
+                                   QStringLiteral("required_approvals"), QStringLiteral("submitted_version")};
         // PostgreSQL has no rowid: an identity column gives lists their insertion order.
         if (database.dialect() == SqlDialect::Postgresql)
             featureColumns.insert(1, QStringLiteral("seq"));
@@ -422,21 +429,98 @@ private slots:
         const QStringList before = sampleDataDigest(database);
         QCOMPARE(before.size(), 7);
 
-        // Two steps: past 20261201_cover_feature_status_list (an index) to
-        // the migration that added the column.
-        const auto reverted = migrator.down(2);
+        // Past the later migrations to the one that added the column.
+        const int steps = int(bundledVersions.size() - beforeLastLogin);
+        const auto reverted = migrator.down(steps);
         SIGNOFF_VERIFY_OK(reverted);
-        QCOMPARE(reverted.value(), 2);
+        QCOMPARE(reverted.value(), steps);
         QVERIFY(!columnsOf(database, QStringLiteral("users")).contains(QStringLiteral("last_login_at")));
         QCOMPARE(sampleDataDigest(database), before);
 
         const auto applied = migrator.up();
         SIGNOFF_VERIFY_OK(applied);
-        QCOMPARE(applied.value(), 2);
+        QCOMPARE(applied.value(), steps);
         QVERIFY(columnsOf(database, QStringLiteral("users")).contains(QStringLiteral("last_login_at")));
         QCOMPARE(sampleDataDigest(database), before);
         QCOMPARE(rows(database, QStringLiteral("SELECT count(*) FROM users WHERE last_login_at IS NULL")),
                  QStringList{QStringLiteral("1")});
+    }
+
+    // 20261207_approvals: every item needs one approval; submitted items
+    // learn the version of their submission, approved ones keep the
+    // approval that decided them, from the audit log. Down drops it all and
+    // leaves the rest as it was.
+    void theApprovalsMigrationReconstructsWhatTheAuditLogKnows()
+    {
+        TestDatabase testDatabase;
+        SIGNOFF_REQUIRE_DATABASE(testDatabase);
+        Database database(testDatabase.url());
+        Migrator migrator(database);
+        const int before = int(bundledVersions.indexOf(QStringLiteral("20261207_approvals")));
+        SIGNOFF_VERIFY_OK(migrator.up(before));
+        const QString alice = newId();
+        const QString rita = newId();
+        for (const auto &[id, name, role] : {std::tuple{alice, QStringLiteral("alice"), QStringLiteral("requester")},
+                                             std::tuple{rita, QStringLiteral("rita"), QStringLiteral("reviewer")}})
+            QCOMPARE(run(database, QStringLiteral("INSERT INTO users (id, username, display_name, role, password_hash) "
+                                                  "VALUES (?, ?, ?, ?, 'hash')"), {id, name, name, role}), QString());
+        QHash<QString, QString> features;
+        for (const auto &[name, status, version] : {std::tuple{QStringLiteral("a-draft"), QStringLiteral("draft"), 1},
+                                                    std::tuple{QStringLiteral("b-pending"), QStringLiteral("pending"), 2},
+                                                    std::tuple{QStringLiteral("c-approved"), QStringLiteral("approved"), 3},
+                                                    std::tuple{QStringLiteral("d-rejected"), QStringLiteral("rejected"), 3}}) {
+            features.insert(name, newId());
+            QCOMPARE(run(database, QStringLiteral("INSERT INTO feature_data (id, name, status, owner_id, version) VALUES (?, ?, ?, ?, ?)"),
+                         {features.value(name), name, status, alice, version}), QString());
+        }
+        const QString order = newId();
+        QCOMPARE(run(database, QStringLiteral("INSERT INTO orders (id, owner_id, status, version) VALUES (?, ?, 'approved', 5)"),
+                     {order, alice}), QString());
+        const QString audit = QStringLiteral("INSERT INTO audit_event (at, actor_id, actor_username, action, entity_type, "
+                                             "entity_id, from_status, to_status, version, comment) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        // An approval of an earlier submission, then the one that decided.
+        QCOMPARE(run(database, audit, {QStringLiteral("2026-11-01T10:00:00.000Z"), rita, QStringLiteral("rita"), QStringLiteral("approve"),
+                                       QStringLiteral("order"), order, QStringLiteral("pending"), QStringLiteral("approved"), 3, QVariant()}), QString());
+        QCOMPARE(run(database, audit, {QStringLiteral("2026-11-02T10:00:00.000Z"), rita, QStringLiteral("rita"), QStringLiteral("approve"),
+                                       QStringLiteral("order"), order, QStringLiteral("pending"), QStringLiteral("approved"), 5, QVariant()}), QString());
+        QCOMPARE(run(database, audit, {QStringLiteral("2026-11-03T10:00:00.000Z"), rita, QStringLiteral("rita"), QStringLiteral("approve"),
+                                       QStringLiteral("feature"), features.value(QStringLiteral("c-approved")), QStringLiteral("pending"),
+                                       QStringLiteral("approved"), 3, QStringLiteral("Looks right")}), QString());
+        QCOMPARE(run(database, audit, {QStringLiteral("2026-11-04T10:00:00.000Z"), rita, QStringLiteral("rita"), QStringLiteral("reject"),
+                                       QStringLiteral("feature"), features.value(QStringLiteral("d-rejected")), QStringLiteral("pending"),
+                                       QStringLiteral("rejected"), 3, QStringLiteral("No")}), QString());
+        const QStringList itemsBefore = rows(database, QStringLiteral("SELECT name, status, version FROM feature_data ORDER BY name"));
+
+        const auto applied = migrator.up();
+        SIGNOFF_VERIFY_OK(applied);
+        QCOMPARE(applied.value(), int(bundledVersions.size()) - before);
+        QCOMPARE(rows(database, QStringLiteral("SELECT name, required_approvals, COALESCE(submitted_version, -1) FROM feature_data ORDER BY name")),
+                 (QStringList{QStringLiteral("a-draft|1|-1"), QStringLiteral("b-pending|1|2"), QStringLiteral("c-approved|1|2"),
+                              QStringLiteral("d-rejected|1|2")}));
+        QCOMPARE(rows(database, QStringLiteral("SELECT f.name, a.submission, u.username, a.comment FROM feature_approval a "
+                                               "JOIN feature_data f ON f.id = a.feature_id JOIN users u ON u.id = a.approver_id")),
+                 QStringList{QStringLiteral("c-approved|2|rita|Looks right")});
+        QCOMPARE(rows(database, QStringLiteral("SELECT a.submission, u.username, a.comment FROM order_approval a "
+                                               "JOIN users u ON u.id = a.approver_id")),
+                 QStringList{QStringLiteral("4|rita|")});
+        const QStringList approvedAt = rows(database, QStringLiteral("SELECT approved_at FROM order_approval"));
+        QCOMPARE(approvedAt.size(), 1);
+        QVERIFY2(approvedAt.first().startsWith(QStringLiteral("2026-11-02")), qPrintable(approvedAt.first()));
+        QCOMPARE(count(database, QStringLiteral("approval_policy")), 1);
+        // One approval per person per submission.
+        QVERIFY(!run(database, QStringLiteral("INSERT INTO feature_approval (feature_id, submission, approver_id, approved_at) "
+                                              "VALUES (?, 2, ?, '2026-11-05T10:00:00.000Z')"),
+                     {features.value(QStringLiteral("c-approved")), rita}).isEmpty());
+        QVERIFY(!run(database, QStringLiteral("UPDATE feature_data SET required_approvals = 6")).isEmpty());
+
+        const auto reverted = migrator.down(1);
+        SIGNOFF_VERIFY_OK(reverted);
+        QVERIFY(!tables(database).contains(QStringLiteral("feature_approval")));
+        QVERIFY(!tables(database).contains(QStringLiteral("approval_policy")));
+        QVERIFY(!columnsOf(database, QStringLiteral("orders")).contains(QStringLiteral("required_approvals")));
+        QVERIFY(!columnsOf(database, QStringLiteral("feature_data")).contains(QStringLiteral("submitted_version")));
+        QCOMPARE(rows(database, QStringLiteral("SELECT name, status, version FROM feature_data ORDER BY name")), itemsBefore);
+        QCOMPARE(count(database, QStringLiteral("audit_event")), 4);
     }
 
     void auditEventIsAppendOnly()
@@ -636,8 +720,8 @@ private slots:
         const QString path = testDatabase.url().path;
         {
             Database database(testDatabase.url());
-            // Before the last two: the older schema lacks users.last_login_at.
-            const auto applied = Migrator(database).up(bundledVersions.size() - 2);
+            // An older schema: without users.last_login_at.
+            const auto applied = Migrator(database).up(int(beforeLastLogin));
             SIGNOFF_VERIFY_OK(applied);
             insertSampleData(database);
         }
@@ -676,7 +760,7 @@ private slots:
             QStringList versions;
             while (query.next())
                 versions.append(query.value(0).toString());
-            QCOMPARE(versions, bundledVersions.mid(0, bundledVersions.size() - 2));
+            QCOMPARE(versions, bundledVersions.mid(0, beforeLastLogin));
             QVERIFY(query.exec(QStringLiteral("SELECT username FROM users")) && query.next());
             QCOMPARE(query.value(0).toString(), QStringLiteral("alice"));
             QVERIFY(query.exec(QStringLiteral("SELECT count(*) FROM pragma_table_info('users') WHERE name = 'last_login_at'"))

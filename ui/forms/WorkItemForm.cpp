@@ -31,6 +31,7 @@ QIcon actionIcon(WorkflowAction action)
     case WorkflowAction::Approve: return themeIcon("dialog-ok-apply", QStyle::SP_DialogApplyButton);
     case WorkflowAction::Reject: return themeIcon("dialog-cancel", QStyle::SP_DialogCancelButton);
     case WorkflowAction::Revise: return themeIcon("edit-undo", QStyle::SP_ArrowBack);
+    case WorkflowAction::Withdraw: return themeIcon("edit-undo", QStyle::SP_ArrowBack);
     }
     return {};
 }

@@ -59,6 +59,7 @@ void AuditPage::openRow(int row)
             forms().openUser(username);
         break;
     }
+    case EntityType::Policy: break;
     }
 }
 

@@ -26,6 +26,7 @@ QString Format::action(WorkflowAction action)
     case WorkflowAction::Approve: return tr("Approve");
     case WorkflowAction::Reject: return tr("Reject");
     case WorkflowAction::Revise: return tr("Revise");
+    case WorkflowAction::Withdraw: return tr("Withdraw");
     }
     return {};
 }
@@ -46,6 +47,10 @@ QString Format::auditAction(const QString &action)
         return tr("rejected");
     if (action == QStringLiteral("revise"))
         return tr("revised");
+    if (action == QStringLiteral("withdraw"))
+        return tr("withdrew");
+    if (action == QStringLiteral("comment"))
+        return tr("commented");
     if (action == QStringLiteral("sign_in"))
         return tr("signed in");
     if (action == QStringLiteral("sign_out"))
@@ -70,6 +75,7 @@ QString Format::entityType(EntityType type)
     case EntityType::Order: return tr("Order");
     case EntityType::Product: return tr("Product");
     case EntityType::User: return tr("User");
+    case EntityType::Policy: return tr("Approval policy");
     }
     return {};
 }
@@ -107,6 +113,11 @@ QString Format::shortId(const QUuid &id)
 QString Format::shortId(const QString &id)
 {
     return id.left(8);
+}
+
+QString Format::approvalProgress(int approvals, int required)
+{
+    return tr("%1 of %2").arg(approvals).arg(required);
 }
 
 } // namespace signoff

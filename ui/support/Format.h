@@ -33,6 +33,8 @@ public:
     // The first eight hex digits of an id, enough to tell items apart on screen.
     static QString shortId(const QUuid &id);
     static QString shortId(const QString &id);
+    // Approvals against the number an item needs: "1 of 2".
+    static QString approvalProgress(int approvals, int required);
 };
 
 } // namespace signoff
