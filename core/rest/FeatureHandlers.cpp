@@ -69,4 +69,13 @@ HttpResponse reviseFeature(RequestContext &context)
     return items::transition<features, WorkflowAction::Revise>(context);
 }
 
+HttpResponse withdrawFeature(RequestContext &context)
+{
+    return items::transition<features, WorkflowAction::Withdraw>(context);
+}
+
+HttpResponse featureComments(RequestContext &context) { return items::comments<features>(context); }
+HttpResponse commentFeature(RequestContext &context) { return items::addComment<features>(context); }
+HttpResponse batchFeature(RequestContext &context) { return items::batch<features>(context); }
+
 } // namespace signoff::rest::handlers

@@ -26,6 +26,10 @@ HttpResponse approveFeature(RequestContext &context);
 HttpResponse rejectFeature(RequestContext &context);
 HttpResponse reviseFeature(RequestContext &context);
 HttpResponse featureHistory(RequestContext &context);
+HttpResponse withdrawFeature(RequestContext &context);
+HttpResponse featureComments(RequestContext &context);
+HttpResponse commentFeature(RequestContext &context);
+HttpResponse batchFeature(RequestContext &context);
 
 HttpResponse createOrder(RequestContext &context);
 HttpResponse listOrders(RequestContext &context);
@@ -37,6 +41,10 @@ HttpResponse approveOrder(RequestContext &context);
 HttpResponse rejectOrder(RequestContext &context);
 HttpResponse reviseOrder(RequestContext &context);
 HttpResponse orderHistory(RequestContext &context);
+HttpResponse withdrawOrder(RequestContext &context);
+HttpResponse orderComments(RequestContext &context);
+HttpResponse commentOrder(RequestContext &context);
+HttpResponse batchOrder(RequestContext &context);
 
 HttpResponse createProduct(RequestContext &context);
 HttpResponse listProducts(RequestContext &context);
@@ -51,6 +59,9 @@ HttpResponse getUser(RequestContext &context);
 HttpResponse updateUser(RequestContext &context);
 
 HttpResponse listAudit(RequestContext &context);
+
+HttpResponse getPolicy(RequestContext &context);
+HttpResponse updatePolicy(RequestContext &context);
 
 HttpResponse health(RequestContext &context);
 HttpResponse metrics(RequestContext &context);

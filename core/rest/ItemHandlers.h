@@ -5,6 +5,7 @@
 
 #include "HandlerSupport.h"
 #include "RequestBodies.h"
+#include "domain/Validation.h"
 #include "service/Services.h"
 
 namespace signoff::rest::items {
@@ -94,6 +95,88 @@ HttpResponse history(RequestContext &context)
     if (!events)
         return toResponse(events.error());
     return HttpResponse::json(200, itemsJson(events.value()));
+}
+
+// GET .../{id}/comment: the discussion, oldest first.
+template<auto service>
+HttpResponse comments(RequestContext &context)
+{
+    auto list = serviceOf<service>(context).comments(context.user(), context.id());
+    if (!list)
+        return toResponse(list.error());
+    return HttpResponse::json(200, itemsJson(list.value()));
+}
+
+// POST .../{id}/comment {"body"}: 201 with the comment.
+template<auto service>
+HttpResponse addComment(RequestContext &context)
+{
+    auto body = context.jsonObject();
+    if (!body)
+        return toResponse(body.error());
+    auto text = bodies::commentBody(body.value());
+    if (!text)
+        return toResponse(text.error());
+    auto comment = serviceOf<service>(context).addComment(context.user(), context.id(), text.value());
+    if (!comment)
+        return toResponse(comment.error());
+    return HttpResponse::json(201, toJson(comment.value()));
+}
+
+// A decision without the version it is about (approve, reject without
+// If-Match): 428, as product.md section 3 asks.
+inline bool needsVersion(WorkflowAction action)
+{
+    return action == WorkflowAction::Approve || action == WorkflowAction::Reject;
+}
+
+inline Problem preconditionRequired()
+{
+    return httpProblem(428, QStringLiteral("precondition-required"),
+                       QStringLiteral("A decision names the version it is about: send If-Match with the item's ETag."));
+}
+
+// POST .../batch: one action on up to 100 items, each in its own
+// transaction; each result carries the status its own request would have
+// had, and the item or the problem. The comment or reason is judged once.
+template<auto service>
+HttpResponse batch(RequestContext &context)
+{
+    auto body = context.jsonObject();
+    if (!body)
+        return toResponse(body.error());
+    auto input = bodies::batch(body.value());
+    if (!input)
+        return toResponse(input.error());
+    if (Workflow::requiresReason(input->action)) {
+        if (auto problem = validate::reason(input->comment))
+            return toResponse(Error::invalidField(QStringLiteral("reason"), *problem));
+    } else if (auto problem = validate::comment(input->comment)) {
+        return toResponse(Error::invalidField(QStringLiteral("comment"), *problem));
+    }
+    QJsonArray results;
+    for (const bodies::BatchItem &item : input->items) {
+        QJsonObject result{{QStringLiteral("id"), item.idText}};
+        std::optional<Problem> problem;
+        if (needsVersion(input->action) && !item.version) {
+            problem = preconditionRequired();
+        } else {
+            auto decided = serviceOf<service>(context).transition(context.user(), item.id, input->action, item.version,
+                                                                  input->comment);
+            if (decided) {
+                result.insert(QStringLiteral("status"), 200);
+                result.insert(QStringLiteral("item"), toJson(decided.value()));
+            } else {
+                problem = problemFor(decided.error());
+            }
+        }
+        if (problem) {
+            result.insert(QStringLiteral("status"), problem->status);
+            result.insert(QStringLiteral("problem"), problemDocument(*problem));
+        }
+        results.append(result);
+    }
+    return HttpResponse::json(200, QJsonObject{{QStringLiteral("results"), results}});
 }
 
 } // namespace signoff::rest::items

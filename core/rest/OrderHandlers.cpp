@@ -69,4 +69,13 @@ HttpResponse reviseOrder(RequestContext &context)
     return items::transition<orders, WorkflowAction::Revise>(context);
 }
 
+HttpResponse withdrawOrder(RequestContext &context)
+{
+    return items::transition<orders, WorkflowAction::Withdraw>(context);
+}
+
+HttpResponse orderComments(RequestContext &context) { return items::comments<orders>(context); }
+HttpResponse commentOrder(RequestContext &context) { return items::addComment<orders>(context); }
+HttpResponse batchOrder(RequestContext &context) { return items::batch<orders>(context); }
+
 } // namespace signoff::rest::handlers

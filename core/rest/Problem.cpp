@@ -49,7 +49,7 @@ Problem httpProblem(int status, const QString &slug, const QString &detail)
     return problem;
 }
 
-HttpResponse toResponse(const Problem &problem)
+QJsonObject problemDocument(const Problem &problem)
 {
     QJsonObject document{
         {QStringLiteral("type"), QString(QLatin1String(problemTypeBase) + problem.slug)},
@@ -64,7 +64,12 @@ HttpResponse toResponse(const Problem &problem)
                                       {QStringLiteral("message"), field.message.english()}});
         document.insert(QStringLiteral("errors"), errors);
     }
-    HttpResponse response = HttpResponse::json(problem.status, document);
+    return document;
+}
+
+HttpResponse toResponse(const Problem &problem)
+{
+    HttpResponse response = HttpResponse::json(problem.status, problemDocument(problem));
     response.contentType = mime::problem;
     if (problem.retryAfterSeconds > 0)
         response.setHeader("Retry-After", QByteArray::number(problem.retryAfterSeconds));

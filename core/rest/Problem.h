@@ -6,6 +6,7 @@
 #include "HttpResponse.h"
 #include "domain/Error.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -35,6 +36,9 @@ Problem problemFor(const Error &error);
 // Problems that only HTTP knows.
 Problem httpProblem(int status, const QString &slug, const QString &detail);
 
+// The document alone ({"type","title","status","detail","errors"?}), for
+// answers that hold several (a batch's results).
+QJsonObject problemDocument(const Problem &problem);
 HttpResponse toResponse(const Problem &problem);
 // Also notes the error (kind, reason, message) for the log line of a 5xx.
 HttpResponse toResponse(const Error &error);

@@ -32,9 +32,47 @@ QString idString(const QUuid &id)
     return id.toString(QUuid::WithoutBraces);
 }
 
+QJsonObject toJson(const Approval &approval)
+{
+    return {
+        {QStringLiteral("by"), approval.by},
+        {QStringLiteral("at"), timestamp(approval.at)},
+        {QStringLiteral("comment"), textOrNull(approval.comment)},
+    };
+}
+
+QJsonObject toJson(const Comment &comment)
+{
+    return {
+        {QStringLiteral("id"), comment.id},
+        {QStringLiteral("author"), comment.author},
+        {QStringLiteral("at"), timestamp(comment.at)},
+        {QStringLiteral("body"), comment.body},
+    };
+}
+
+QJsonObject toJson(const ApprovalPolicy &policy)
+{
+    return policy.toJson();
+}
+
+namespace {
+
+QJsonArray approvalsJson(const QList<Approval> &approvals)
+{
+    QJsonArray array;
+    for (const Approval &approval : approvals)
+        array.append(toJson(approval));
+    return array;
+}
+
+} // namespace
+
 QJsonObject toJson(const Feature &feature)
 {
     return {
+        {QStringLiteral("approvals"), approvalsJson(feature.approvals)},
+        {QStringLiteral("required_approvals"), feature.requiredApprovals},
         {QStringLiteral("id"), idString(feature.id)},
         {QStringLiteral("name"), feature.name},
         {QStringLiteral("options"), feature.options},
@@ -52,6 +90,22 @@ namespace {
 void writeFeature(JsonWriter &json, const Feature &feature)
 {
     json.beginObject();
+    json.key(QLatin1StringView("approvals"));
+    json.beginArray();
+    for (const Approval &approval : feature.approvals) {
+        json.beginObject();
+        json.key(QLatin1StringView("at"));
+        json.timestamp(approval.at);
+        json.key(QLatin1StringView("by"));
+        json.string(approval.by);
+        json.key(QLatin1StringView("comment"));
+        if (approval.comment.isEmpty())
+            json.null();
+        else
+            json.string(approval.comment);
+        json.endObject();
+    }
+    json.endArray();
     json.key(QLatin1StringView("created_at"));
     json.timestamp(feature.createdAt);
     json.key(QLatin1StringView("id"));
@@ -62,6 +116,8 @@ void writeFeature(JsonWriter &json, const Feature &feature)
     json.raw(feature.options.isEmpty() ? QByteArray("{}") : QJsonDocument(feature.options).toJson(QJsonDocument::Compact));
     json.key(QLatin1StringView("owner"));
     json.string(feature.ownerUsername);
+    json.key(QLatin1StringView("required_approvals"));
+    json.number(feature.requiredApprovals);
     json.key(QLatin1StringView("status"));
     json.string(toString(feature.status));
     json.key(QLatin1StringView("updated_at"));
@@ -141,6 +197,8 @@ QJsonObject toJson(const Order &order)
     for (const LineItem &line : order.lines)
         lines.append(toJson(line));
     return {
+        {QStringLiteral("approvals"), approvalsJson(order.approvals)},
+        {QStringLiteral("required_approvals"), order.requiredApprovals},
         {QStringLiteral("id"), idString(order.id)},
         {QStringLiteral("status"), toString(order.status)},
         {QStringLiteral("owner"), order.ownerUsername},

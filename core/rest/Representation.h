@@ -3,7 +3,9 @@
 
 #pragma once
 
+#include "domain/ApprovalPolicy.h"
 #include "domain/AuditEvent.h"
+#include "domain/Comment.h"
 #include "domain/Feature.h"
 #include "domain/Order.h"
 #include "domain/Page.h"
@@ -29,6 +31,9 @@ QJsonObject toJson(const LineItem &line);
 QJsonObject toJson(const Product &product);
 QJsonObject toJson(const User &user); // never a password hash: User has none
 QJsonObject toJson(const AuditEvent &event);
+QJsonObject toJson(const Approval &approval);
+QJsonObject toJson(const Comment &comment);
+QJsonObject toJson(const ApprovalPolicy &policy);
 QJsonObject toJson(const IssuedToken &token);
 
 // {"items": [...], "next": cursor or null}

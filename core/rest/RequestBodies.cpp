@@ -4,6 +4,7 @@
 #include "RequestBodies.h"
 
 #include "JsonFields.h"
+#include "domain/Validation.h"
 
 #include <limits>
 
@@ -152,6 +153,91 @@ Result<QString> transitionComment(const QJsonObject &body, WorkflowAction action
     const QString field = Workflow::requiresReason(action) ? QStringLiteral("reason") : QStringLiteral("comment");
     QString comment = fields.text(field).value_or(QString());
     return decoded(fields, std::move(comment));
+}
+
+Result<ApprovalPolicy> policy(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    ApprovalPolicy input;
+    const auto requiredApprovals = [](JsonFields &object) {
+        const qint64 count = object.integer(QStringLiteral("required_approvals"), Presence::Required).value_or(1);
+        return int(qBound(qint64(-1), count, qint64(1000))); // out of range stays out of range for core
+    };
+    if (const auto feature = fields.object(QStringLiteral("feature"), Presence::Required)) {
+        JsonFields featureFields(*feature, QStringLiteral("feature"));
+        input.featureApprovals = requiredApprovals(featureFields);
+        fields.addProblems(featureFields.problems());
+    }
+    if (const auto order = fields.object(QStringLiteral("order"), Presence::Required)) {
+        JsonFields orderFields(*order, QStringLiteral("order"));
+        input.orderApprovals = requiredApprovals(orderFields);
+        const QJsonArray thresholds = orderFields.array(QStringLiteral("thresholds")).value_or(QJsonArray());
+        for (qsizetype i = 0; i < thresholds.size(); ++i) {
+            const QString path = QStringLiteral("order.thresholds[%1]").arg(i);
+            if (!thresholds.at(i).isObject()) {
+                fields.addProblems({FieldError{path, Message(QT_TRANSLATE_NOOP("Rest", "This must be a JSON object."))}});
+                continue;
+            }
+            JsonFields threshold(thresholds.at(i).toObject(), path);
+            ApprovalThreshold parsed;
+            parsed.totalCentsAtLeast = threshold.integer(QStringLiteral("total_cents_at_least"), Presence::Required).value_or(0);
+            parsed.requiredApprovals = requiredApprovals(threshold);
+            fields.addProblems(threshold.problems());
+            input.orderThresholds.append(parsed);
+        }
+        fields.addProblems(orderFields.problems());
+    }
+    return decoded(fields, std::move(input));
+}
+
+Result<QString> commentBody(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    QString text = fields.text(QStringLiteral("body"), Presence::Required).value_or(QString());
+    return decoded(fields, std::move(text));
+}
+
+Result<Batch> batch(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    Batch input;
+    const std::optional<QString> action = fields.text(QStringLiteral("action"), Presence::Required);
+    const std::optional<WorkflowAction> parsed = action ? workflowActionFromString(*action) : std::nullopt;
+    if (action && (!parsed || *parsed == WorkflowAction::Revise))
+        fields.addProblem(QStringLiteral("action"), Message(QT_TRANSLATE_NOOP("Rest", "Use approve, reject, submit or withdraw.")));
+    else if (parsed)
+        input.action = *parsed;
+    // As the single requests: a reason for reject, an optional comment for
+    // the others (the other name is unknown).
+    if (parsed && Workflow::requiresReason(*parsed))
+        input.comment = fields.text(QStringLiteral("reason"), Presence::Required).value_or(QString());
+    else if (parsed)
+        input.comment = fields.text(QStringLiteral("comment")).value_or(QString());
+    const std::optional<QJsonArray> items = fields.array(QStringLiteral("items"), Presence::Required);
+    if (items && items->size() > limits::batchItemsMax) {
+        // Not read item by item: the whole batch is refused anyway.
+        fields.addProblem(QStringLiteral("items"), *validate::batchSize(items->size()));
+    } else if (items) {
+        if (auto problem = validate::batchSize(items->size()))
+            fields.addProblem(QStringLiteral("items"), *problem);
+        for (qsizetype i = 0; i < items->size(); ++i) {
+            const QString path = QStringLiteral("items[%1]").arg(i);
+            if (!items->at(i).isObject()) {
+                fields.addProblems({FieldError{path, Message(QT_TRANSLATE_NOOP("Rest", "This must be a JSON object."))}});
+                continue;
+            }
+            JsonFields item(items->at(i).toObject(), path);
+            BatchItem entry;
+            entry.idText = item.text(QStringLiteral("id"), Presence::Required).value_or(QString());
+            entry.id = entry.idText.size() == 36 ? QUuid::fromString(entry.idText) : QUuid();
+            if (const auto version = item.integer(QStringLiteral("version")))
+                entry.version = int(qBound(qint64(std::numeric_limits<int>::min()), *version,
+                                           qint64(std::numeric_limits<int>::max())));
+            fields.addProblems(item.problems());
+            input.items.append(entry);
+        }
+    }
+    return decoded(fields, std::move(input));
 }
 
 } // namespace signoff::rest::bodies

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "domain/ApprovalPolicy.h"
 #include "domain/Feature.h"
 #include "domain/Order.h"
 #include "domain/Product.h"
@@ -40,6 +41,27 @@ Result<NewUser> newUser(const QJsonObject &body);
 Result<UserPatch> userPatch(const QJsonObject &body);
 // {"comment"} for submit, approve and revise; {"reason"} for reject.
 Result<QString> transitionComment(const QJsonObject &body, WorkflowAction action);
+// {"feature":{"required_approvals"},"order":{"required_approvals","thresholds"?:[...]}}
+Result<ApprovalPolicy> policy(const QJsonObject &body);
+// {"body"}: a comment on an item.
+Result<QString> commentBody(const QJsonObject &body);
+
+// {"action","items":[{"id","version"?}],"comment"?|"reason"?}: one decision
+// for many items. An id that is not one is kept as the null id (404 for that
+// item, as its own request would answer); `version` is the item's If-Match.
+struct BatchItem
+{
+    QUuid id;
+    QString idText; // as sent, for the result
+    std::optional<int> version;
+};
+struct Batch
+{
+    WorkflowAction action = WorkflowAction::Submit;
+    QList<BatchItem> items;
+    QString comment; // the reason, for reject
+};
+Result<Batch> batch(const QJsonObject &body);
 
 } // namespace bodies
 

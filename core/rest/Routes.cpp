@@ -32,7 +32,11 @@ const QList<Route> &routeTable()
         route("POST", "/api/v1/feature/{id}/approve", approveFeature),
         route("POST", "/api/v1/feature/{id}/reject", rejectFeature),
         route("POST", "/api/v1/feature/{id}/revise", reviseFeature),
+        route("POST", "/api/v1/feature/{id}/withdraw", withdrawFeature),
         route("GET", "/api/v1/feature/{id}/history", featureHistory),
+        route("GET", "/api/v1/feature/{id}/comment", featureComments),
+        route("POST", "/api/v1/feature/{id}/comment", commentFeature),
+        route("POST", "/api/v1/feature/batch", batchFeature),
 
         route("POST", "/api/v1/order", createOrder),
         route("GET", "/api/v1/order", listOrders),
@@ -43,7 +47,11 @@ const QList<Route> &routeTable()
         route("POST", "/api/v1/order/{id}/approve", approveOrder),
         route("POST", "/api/v1/order/{id}/reject", rejectOrder),
         route("POST", "/api/v1/order/{id}/revise", reviseOrder),
+        route("POST", "/api/v1/order/{id}/withdraw", withdrawOrder),
         route("GET", "/api/v1/order/{id}/history", orderHistory),
+        route("GET", "/api/v1/order/{id}/comment", orderComments),
+        route("POST", "/api/v1/order/{id}/comment", commentOrder),
+        route("POST", "/api/v1/order/batch", batchOrder),
 
         route("POST", "/api/v1/product", createProduct),
         route("GET", "/api/v1/product", listProducts),
@@ -58,6 +66,9 @@ const QList<Route> &routeTable()
         route("PATCH", "/api/v1/user/{username}", updateUser),
 
         route("GET", "/api/v1/audit", listAudit),
+
+        route("GET", "/api/v1/policy", getPolicy),
+        route("PUT", "/api/v1/policy", updatePolicy),
 
         route("GET", "/api/v1/openapi.json", openApi, Access::Public),
         route("GET", "/healthz", health, Access::Public),

@@ -99,7 +99,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         checkProblems(validate::userPatch(userPatch.value()));
 
     for (const WorkflowAction action :
-         {WorkflowAction::Submit, WorkflowAction::Approve, WorkflowAction::Reject, WorkflowAction::Revise}) {
+         {WorkflowAction::Submit, WorkflowAction::Approve, WorkflowAction::Reject, WorkflowAction::Revise,
+          WorkflowAction::Withdraw}) {
         const auto comment = bodies::transitionComment(json, action);
         checkRefusal(comment);
         if (comment && !comment->isEmpty()) {
@@ -108,5 +109,28 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             FUZZ_CHECK(!problem || !problem->isEmpty());
         }
     }
+
+    const auto policy = bodies::policy(json);
+    checkRefusal(policy);
+    if (policy) {
+        checkProblems(validate::policy(policy.value()));
+        // What validates is what is stored: it reads back the same.
+        if (validate::policy(policy.value()).isEmpty()) {
+            const auto stored = ApprovalPolicy::fromJson(policy->toJson());
+            FUZZ_CHECK(stored && stored->sameRules(policy.value()));
+        }
+    }
+    const auto comment = bodies::commentBody(json);
+    checkRefusal(comment);
+    if (comment) {
+        const auto problem = validate::commentBody(comment.value());
+        FUZZ_CHECK(!problem || !problem->isEmpty());
+        if (!problem)
+            FUZZ_CHECK(!normalizedComment(comment.value()).isEmpty());
+    }
+    const auto batch = bodies::batch(json);
+    checkRefusal(batch);
+    if (batch)
+        FUZZ_CHECK(batch->items.size() >= 1 && batch->items.size() <= limits::batchItemsMax);
     return 0;
 }
