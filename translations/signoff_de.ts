@@ -475,6 +475,58 @@
         <source>The database cannot be written (it is read-only); nothing was saved.</source>
         <translation>In die Datenbank kann nicht geschrieben werden (sie ist schreibgeschützt); nichts wurde gespeichert.</translation>
     </message>
+    <message>
+        <source>Write a comment.</source>
+        <translation>Schreiben Sie einen Kommentar.</translation>
+    </message>
+    <message>
+        <source>The number of approvals must be between %1 and %2.</source>
+        <translation>Die Zahl der Genehmigungen muss zwischen %1 und %2 liegen.</translation>
+    </message>
+    <message>
+        <source>A batch holds between 1 and %1 items.</source>
+        <translation>Ein Stapel enthält zwischen 1 und %1 Einträge.</translation>
+    </message>
+    <message>
+        <source>A policy can have at most %1 thresholds.</source>
+        <translation>Eine Richtlinie kann höchstens %1 Schwellen haben.</translation>
+    </message>
+    <message>
+        <source>The total must be between 0 and %1 cents.</source>
+        <translation>Die Summe muss zwischen 0 und %1 Cent liegen.</translation>
+    </message>
+    <message>
+        <source>Thresholds must be in ascending order of their totals, each above the one before.</source>
+        <translation>Die Schwellen müssen nach ihren Summen aufsteigend geordnet sein, jede über der vorigen.</translation>
+    </message>
+    <message>
+        <source>Only the owner can withdraw this item.</source>
+        <translation>Nur der Eigentümer kann diesen Eintrag zurückziehen.</translation>
+    </message>
+    <message>
+        <source>You have already approved this item.</source>
+        <translation>Sie haben diesen Eintrag bereits genehmigt.</translation>
+    </message>
+    <message>
+        <source>This item has %1 comments, as many as it can have.</source>
+        <translation>Dieser Eintrag hat %1 Kommentare, so viele, wie er haben kann.</translation>
+    </message>
+    <message>
+        <source>Only administrators can change the approval policy.</source>
+        <translation>Nur Administratoren können die Genehmigungsrichtlinie ändern.</translation>
+    </message>
+    <message>
+        <source>The audit log did not record the event.</source>
+        <translation>Das Prüfprotokoll hat das Ereignis nicht verzeichnet.</translation>
+    </message>
+    <message>
+        <source>The approval policy is missing from the database.</source>
+        <translation>Die Genehmigungsrichtlinie fehlt in der Datenbank.</translation>
+    </message>
+    <message>
+        <source>The approval policy in the database cannot be read.</source>
+        <translation>Die Genehmigungsrichtlinie in der Datenbank kann nicht gelesen werden.</translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -591,6 +643,26 @@
         <source>User</source>
         <translation>Benutzer</translation>
     </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Zurückziehen</translation>
+    </message>
+    <message>
+        <source>withdrew</source>
+        <translation>zurückgezogen</translation>
+    </message>
+    <message>
+        <source>commented</source>
+        <translation>kommentiert</translation>
+    </message>
+    <message>
+        <source>Approval policy</source>
+        <translation>Genehmigungsrichtlinie</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
 </context>
 <context>
     <name>Rest</name>
@@ -678,6 +750,10 @@
         <source>This must be UTF-8 text.</source>
         <translation>Das muss UTF-8-Text sein.</translation>
     </message>
+    <message>
+        <source>Use approve, reject, submit or withdraw.</source>
+        <translation>Verwenden Sie approve, reject, submit oder withdraw.</translation>
+    </message>
 </context>
 <context>
     <name>signoff::AuditListModel</name>
@@ -739,6 +815,35 @@
     <message>
         <source>Audit log</source>
         <translation>Prüfprotokoll</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::CommentThread</name>
+    <message>
+        <source>No comments yet. Anyone may ask or remark here, in any status.</source>
+        <translation>Noch keine Kommentare. Hier darf jeder fragen oder anmerken, in jedem Status.</translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation>&amp;Kommentieren</translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation>Kommentare</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>Neuer Kommentar</translation>
+    </message>
+    <message>
+        <source>Write a comment…</source>
+        <translation>Kommentar schreiben…</translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3</source>
+        <translation>%1 · %2
+%3</translation>
     </message>
 </context>
 <context>
@@ -833,6 +938,76 @@
     <message>
         <source>Feature ‘%1’</source>
         <translation>Feature „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::HistoryText</name>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>Menge</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>Produkt</translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation>Stückpreis</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>Optionen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: needs %n approval(s)</source>
+        <translation>
+            <numerusform>%1: braucht %n Genehmigung</numerusform>
+            <numerusform>%1: braucht %n Genehmigungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; approvals dropped: %2</source>
+        <translation>%1; verworfene Genehmigungen: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>%1: added %2</source>
+        <translation>%1: hinzugefügt %2</translation>
+    </message>
+    <message>
+        <source>%1: removed (was %2)</source>
+        <translation>%1: entfernt (war %2)</translation>
+    </message>
+    <message>
+        <source>the whole item</source>
+        <translation>der ganze Eintrag</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>Position %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
     </message>
 </context>
 <context>
@@ -1404,6 +1579,49 @@ Legen Sie eine mit Strg+N an.</translation>
     <message>
         <source>The two passwords are not the same.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::PolicyEditor</name>
+    <message>
+        <source>&amp;Add threshold</source>
+        <translation>Schwelle &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>&amp;Remove threshold</source>
+        <translation>Schwelle &amp;entfernen</translation>
+    </message>
+    <message>
+        <source>Approvals a feature needs</source>
+        <translation>Genehmigungen, die ein Feature braucht</translation>
+    </message>
+    <message>
+        <source>Approvals an order needs</source>
+        <translation>Genehmigungen, die eine Bestellung braucht</translation>
+    </message>
+    <message>
+        <source>Thresholds by order total</source>
+        <translation>Schwellen nach Bestellsumme</translation>
+    </message>
+    <message>
+        <source>Order total at least</source>
+        <translation>Bestellsumme mindestens</translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation>Genehmigungen</translation>
+    </message>
+    <message>
+        <source>Approvals a &amp;feature needs:</source>
+        <translation>Genehmigungen für ein &amp;Feature:</translation>
+    </message>
+    <message>
+        <source>Approvals an &amp;order needs:</source>
+        <translation>Genehmigungen für eine &amp;Bestellung:</translation>
+    </message>
+    <message>
+        <source>An order whose total reaches a threshold needs that threshold&apos;s number instead (the highest threshold reached counts). Items take the number when they are submitted; changing the policy leaves items already pending as they are.</source>
+        <translation>Eine Bestellung, deren Summe eine Schwelle erreicht, braucht stattdessen die Zahl dieser Schwelle (es zählt die höchste erreichte). Einträge übernehmen die Zahl beim Einreichen; eine Änderung der Richtlinie lässt bereits eingereichte Einträge unverändert.</translation>
     </message>
 </context>
 <context>

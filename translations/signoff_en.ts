@@ -475,6 +475,58 @@
         <source>The database cannot be written (it is read-only); nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Write a comment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of approvals must be between %1 and %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A batch holds between 1 and %1 items.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A policy can have at most %1 thresholds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The total must be between 0 and %1 cents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thresholds must be in ascending order of their totals, each above the one before.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the owner can withdraw this item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>You have already approved this item.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This item has %1 comments, as many as it can have.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators can change the approval policy.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The audit log did not record the event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval policy is missing from the database.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval policy in the database cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -590,6 +642,26 @@
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Withdraw</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>withdrew</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>commented</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approval policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Rest</name>
@@ -677,6 +749,10 @@
         <source>This must be UTF-8 text.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Use approve, reject, submit or withdraw.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>signoff::AuditListModel</name>
@@ -737,6 +813,34 @@
     </message>
     <message>
         <source>Audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::CommentThread</name>
+    <message>
+        <source>No comments yet. Anyone may ask or remark here, in any status.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write a comment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2
+%3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -831,6 +935,76 @@
     </message>
     <message>
         <source>Feature ‘%1’</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::HistoryText</name>
+    <message>
+        <source>name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unit price</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: needs %n approval(s)</source>
+        <translation>
+            <numerusform>%1: needs %n approval</numerusform>
+            <numerusform>%1: needs %n approvals</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1; approvals dropped: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: added %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: removed (was %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the whole item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1399,6 +1573,49 @@ Create one with Ctrl+N.</source>
     </message>
     <message>
         <source>The two passwords are not the same.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::PolicyEditor</name>
+    <message>
+        <source>&amp;Add threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals a feature needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals an order needs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thresholds by order total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order total at least</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals a &amp;feature needs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals an &amp;order needs:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An order whose total reaches a threshold needs that threshold&apos;s number instead (the highest threshold reached counts). Items take the number when they are submitted; changing the policy leaves items already pending as they are.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
