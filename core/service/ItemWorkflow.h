@@ -114,10 +114,10 @@ public:
                 return *Workflow::check(item->status, action, who);
             if (!acceptsVersion(action, *item, expectedVersion))
                 return Error::preconditionFailed();
-            if (action == WorkflowAction::Approve && who.hasApproved)
-                return Workflow::alreadyApproved();
             if (auto problem = Workflow::check(item->status, action, who))
                 return *problem;
+            if (action == WorkflowAction::Approve && who.hasApproved)
+                return Workflow::alreadyApproved();
             if (auto problem = Traits::checkTransition(*item, action))
                 return *problem;
 

@@ -185,19 +185,19 @@ private slots:
         const Run fresh = runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("status")}));
         QCOMPARE(fresh.exitCode, 0);
         QVERIFY(fresh.out.contains(QStringLiteral("20261126_create_feature_data")));
-        QVERIFY(fresh.out.contains(QStringLiteral("6 migration(s) pending")));
+        QVERIFY(fresh.out.contains(QStringLiteral("7 migration(s) pending")));
 
         QCOMPARE(runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("up"), QStringLiteral("--steps"), QStringLiteral("2")})).exitCode, 0);
-        QVERIFY(runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("status")})).out.contains(QStringLiteral("4 migration(s) pending")));
+        QVERIFY(runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("status")})).out.contains(QStringLiteral("5 migration(s) pending")));
         const Run up = runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("up")}));
         QCOMPARE(up.exitCode, 0);
-        QVERIFY(up.out.contains(QStringLiteral("applied 4")));
+        QVERIFY(up.out.contains(QStringLiteral("applied 5")));
         QVERIFY(runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("status")})).out.contains(QStringLiteral("up to date")));
 
-        const Run down = runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--steps"), QStringLiteral("6")}));
+        const Run down = runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("down"), QStringLiteral("--steps"), QStringLiteral("7")}));
         QCOMPARE(down.exitCode, 0);
-        QVERIFY(down.out.contains(QStringLiteral("reverted 6")));
-        QVERIFY(runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("status")})).out.contains(QStringLiteral("6 migration(s) pending")));
+        QVERIFY(down.out.contains(QStringLiteral("reverted 7")));
+        QVERIFY(runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("status")})).out.contains(QStringLiteral("7 migration(s) pending")));
         QCOMPARE(runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("up")})).exitCode, 0);
     }
 
