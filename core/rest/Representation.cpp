@@ -45,7 +45,7 @@ QJsonObject toJson(const Comment &comment)
 {
     return {
         {QStringLiteral("id"), comment.id},
-        {QStringLiteral("author"), comment.author},
+        {QStringLiteral("by"), comment.author},
         {QStringLiteral("at"), timestamp(comment.at)},
         {QStringLiteral("body"), comment.body},
     };

@@ -289,7 +289,7 @@ private slots:
 
         const Reply first = f.call("POST", path, bob, QJsonObject{{QStringLiteral("body"), QStringLiteral("  Why?  ")}});
         QCOMPARE(first.status, 201);
-        QCOMPARE(first.json.value(QStringLiteral("author")).toString(), QStringLiteral("bob"));
+        QCOMPARE(first.json.value(QStringLiteral("by")).toString(), QStringLiteral("bob"));
         QCOMPARE(first.json.value(QStringLiteral("body")).toString(), QStringLiteral("Why?"));
         QVERIFY(first.json.value(QStringLiteral("id")).toInteger() > 0);
         QVERIFY(first.json.value(QStringLiteral("at")).toString().endsWith(u'Z'));
