@@ -173,6 +173,13 @@ int runServeCommand(const GlobalOptions &options)
     ServiceOptions serviceOptions;
     serviceOptions.readCacheTtl = std::chrono::seconds(cacheTtl);
     Services services(*database.value(), notifier, serviceOptions);
+    // The ordered feed: seals audit events into the hash chain within a
+    // moment of their commit, here or in another process, and tells the
+    // event streams and the watcher below how far it goes.
+    // (SIGNOFF_AUDIT_FEED=0 leaves it off until a stream asks for it: for
+    // measuring what sealing costs, docs/benchmarks.md; not for production.)
+    if (qEnvironmentVariable("SIGNOFF_AUDIT_FEED") != QStringLiteral("0"))
+        services.feed().start();
     // Changes other programs make to the same database (a desktop, another
     // serve) invalidate the caches too, within the watcher's interval.
     ChangeWatcher otherProcesses(*database.value(), notifier);

@@ -79,6 +79,8 @@ int runDesktop(int argc, char **argv)
 
     ChangeNotifier notifier;
     Services services(*database.value(), notifier);
+    // The ordered feed (audit chain, event stream, the watcher below).
+    services.feed().start();
     // Changes by other processes on the same database (another desktop, a
     // separate `signoff serve`) refresh this window too.
     ChangeWatcher otherProcesses(*database.value(), notifier);

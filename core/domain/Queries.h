@@ -6,6 +6,7 @@
 #include "Page.h"
 #include "Workflow.h"
 
+#include <QDateTime>
 #include <QString>
 #include <optional>
 
@@ -52,6 +53,7 @@ struct AuditQuery
     QString entityType;
     QString entityId;
     QString actorUsername;
+    QDateTime since; // valid: only events at or after it (exports)
     bool oldestFirst = false; // the log reads newest first
     PageRequest page;
 };

@@ -6,19 +6,11 @@
 #include "JsonWriter.h"
 
 #include "domain/Timestamp.h"
+#include "service/AuditExport.h"
 #include "service/CacheFootprint.h"
 #include "service/ReadCache.h"
 
 namespace signoff::rest {
-
-namespace {
-
-QJsonValue textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
-}
-
-} // namespace
 
 QJsonValue timestamp(const QDateTime &at)
 {
@@ -242,19 +234,7 @@ QJsonObject toJson(const User &user)
 
 QJsonObject toJson(const AuditEvent &event)
 {
-    return {
-        {QStringLiteral("id"), event.id},
-        {QStringLiteral("at"), timestamp(event.at)},
-        {QStringLiteral("actor"), event.actorUsername},
-        {QStringLiteral("action"), event.action},
-        {QStringLiteral("entity_type"), event.entityType},
-        {QStringLiteral("entity_id"), event.entityId},
-        {QStringLiteral("from_status"), textOrNull(event.fromStatus)},
-        {QStringLiteral("to_status"), textOrNull(event.toStatus)},
-        {QStringLiteral("version"), event.version ? QJsonValue(*event.version) : QJsonValue(QJsonValue::Null)},
-        {QStringLiteral("comment"), textOrNull(event.comment)},
-        {QStringLiteral("detail"), event.detail},
-    };
+    return audit_export::eventJson(event); // one shape for the API and `signoff audit export`
 }
 
 QJsonObject toJson(const IssuedToken &token)

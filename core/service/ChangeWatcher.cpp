@@ -4,7 +4,9 @@
 #include "ChangeWatcher.h"
 
 #include "ServiceLog.h"
-#include "storage/AuditRepository.h"
+#include "storage/AuditSealRepository.h"
+
+#include <QSet>
 
 namespace signoff {
 
@@ -15,8 +17,6 @@ constexpr int batchSize = 1000;
 // each is announced by id. Only beyond that (a bulk import) does it say
 // "everything changed", which empties the read caches.
 constexpr int batchesPerPoll = 20;
-// How far back to look again for rows that committed out of id order.
-constexpr qint64 lookBack = 100;
 } // namespace
 
 ChangeWatcher::ChangeWatcher(Database &database, ChangeNotifier &notifier, QObject *parent)
@@ -40,39 +40,24 @@ void ChangeWatcher::stop()
 void ChangeWatcher::poll()
 {
     if (m_seenUpTo < 0) {
-        // The first look only learns where the log stands.
-        auto latest = m_database.run([](Connection &connection) { return AuditRepository(connection).latestId(); });
-        if (!latest)
-            return;
-        auto recent = m_database.run([&](Connection &connection) {
-            return AuditRepository(connection).changesAfter(qMax<qint64>(0, latest.value() - lookBack), batchSize);
-        });
-        if (!recent)
-            return;
-        m_seenUpTo = latest.value();
-        for (const AuditChange &event : recent.value()) {
-            m_recent.insert(event.id);
-            m_seenUpTo = qMax(m_seenUpTo, event.id);
-        }
+        // The first look only learns where the feed stands.
+        auto latest = m_database.run([](Connection &connection) { return AuditSealRepository(connection).latestPosition(); });
+        if (latest)
+            m_seenUpTo = latest.value();
         return;
     }
     QSet<QPair<QString, QString>> changed; // entity type name, id
     for (int batch = 0;; ++batch) {
-        auto events = m_database.run([&](Connection &connection) {
-            return AuditRepository(connection).changesAfter(qMax<qint64>(0, m_seenUpTo - lookBack), batchSize);
-        });
+        auto events = m_database.run(
+            [&](Connection &connection) { return AuditSealRepository(connection).changesAfter(m_seenUpTo, batchSize); });
         if (!events) {
-            qCDebug(lcService) << "change watcher could not read the audit log";
+            qCDebug(lcService) << "change watcher could not read the audit feed";
             break; // what was read is announced; the rest comes with the next poll
         }
         for (const AuditChange &event : events.value()) {
-            if (m_recent.contains(event.id))
-                continue;
-            m_recent.insert(event.id);
-            m_seenUpTo = qMax(m_seenUpTo, event.id);
+            m_seenUpTo = event.id; // the position
             changed.insert({event.entityType, event.entityId});
         }
-        m_recent.removeIf([this](qint64 id) { return id <= m_seenUpTo - lookBack; });
         if (events->size() < batchSize)
             break;
         if (batch + 1 == batchesPerPoll) {

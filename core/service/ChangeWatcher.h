@@ -7,16 +7,17 @@
 #include "storage/Database.h"
 
 #include <QObject>
-#include <QSet>
 #include <QTimer>
 
 namespace signoff {
 
 // Notices changes that other processes make to the same database (a second
 // desktop, a separate `signoff serve`) and announces them like our own.
-// Every committed change writes an audit row, so the watcher follows the
-// audit log: cheap (a primary-key range read), exact (it knows the entity and
-// its id), and the same on SQLite and PostgreSQL.
+// Every committed change writes an audit row, and every audit row gets a
+// position in the ordered feed once sealed (AuditFeed): the watcher reads
+// the feed by position, so it sees changes in commit order and misses none,
+// on SQLite and PostgreSQL alike (where ids are not in commit order).
+// Something must seal: where a watcher runs, Services::feed() runs too.
 //
 // Lives in the thread that created it (normally the GUI thread) and reads
 // through that thread's connection. In-process changes are announced twice
@@ -29,18 +30,14 @@ public:
 
     void start(int intervalMs = 500);
     void stop();
-    // One look at the log now (the timer calls this).
+    // One look at the feed now (the timer calls this).
     void poll();
 
 private:
     Database &m_database;
     ChangeNotifier &m_notifier;
     QTimer m_timer;
-    qint64 m_seenUpTo = -1;
-    // Ids just below m_seenUpTo that were already announced: with PostgreSQL,
-    // a transaction can commit a lower id after a higher one became visible,
-    // so the recent range is read again.
-    QSet<qint64> m_recent;
+    qint64 m_seenUpTo = -1; // the last position announced
 };
 
 } // namespace signoff

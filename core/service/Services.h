@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "AuditFeed.h"
 #include "AuditService.h"
 #include "AuthService.h"
 #include "ChangeNotifier.h"
@@ -39,6 +40,9 @@ public:
     OrderService &orders() { return m_orders; }
     AuditService &audit() { return m_audit; }
     PolicyService &policy() { return m_policy; }
+    // The ordered feed of committed changes: started by whoever reads it
+    // (the event stream, `serve`, the desktop); idle until then.
+    AuditFeed &feed() { return m_feed; }
 
 private:
     ServiceContext m_context;
@@ -51,6 +55,7 @@ private:
     OrderService m_orders;
     AuditService m_audit;
     PolicyService m_policy;
+    AuditFeed m_feed; // last: its thread stops before the rest goes
 };
 
 } // namespace signoff

@@ -23,24 +23,35 @@ const QString selectEvents =
 
 AuditEvent readEvent(const Rows &rows)
 {
-    AuditEvent event;
-    event.id = rows.value(0).toLongLong();
-    event.at = sql::toTime(rows.value(1));
-    event.actorId = sql::toUuid(rows.value(2));
-    event.actorUsername = rows.value(3).toString();
-    event.action = rows.value(4).toString();
-    event.entityType = rows.value(5).toString();
-    event.entityId = rows.value(6).toString();
-    event.fromStatus = rows.value(7).toString();
-    event.toStatus = rows.value(8).toString();
-    if (!rows.value(9).isNull())
-        event.version = rows.value(9).toInt();
-    event.comment = rows.value(10).toString();
-    event.detail = sql::toJson(rows.value(11));
-    return event;
+    return readAuditEvent(rows, 0);
 }
 
 } // namespace
+
+const QString &auditEventColumns()
+{
+    static const QString columns = eventColumnList.join(QStringLiteral(", "));
+    return columns;
+}
+
+AuditEvent readAuditEvent(const Rows &rows, int first)
+{
+    AuditEvent event;
+    event.id = rows.value(first).toLongLong();
+    event.at = sql::toTime(rows.value(first + 1));
+    event.actorId = sql::toUuid(rows.value(first + 2));
+    event.actorUsername = rows.value(first + 3).toString();
+    event.action = rows.value(first + 4).toString();
+    event.entityType = rows.value(first + 5).toString();
+    event.entityId = rows.value(first + 6).toString();
+    event.fromStatus = rows.value(first + 7).toString();
+    event.toStatus = rows.value(first + 8).toString();
+    if (!rows.value(first + 9).isNull())
+        event.version = rows.value(first + 9).toInt();
+    event.comment = rows.value(first + 10).toString();
+    event.detail = sql::toJson(rows.value(first + 11));
+    return event;
+}
 
 Result<void> AuditRepository::append(const AuditEvent &event)
 {
@@ -117,6 +128,8 @@ Result<Page<AuditEvent>> AuditRepository::list(const AuditQuery &query)
         keyset.where(QStringLiteral("a.entity_id = ?"), {query.entityId});
     if (!query.actorUsername.isEmpty())
         keyset.where(QStringLiteral("a.actor_username = ?"), {query.actorUsername});
+    if (query.since.isValid())
+        keyset.where(QStringLiteral("a.at >= ?"), {sql::fromTime(query.since)});
     // Ids grow with time: the log's order is its ids'.
     keyset.orderBy(QStringLiteral("a.id"), !query.oldestFirst);
     if (auto started = keyset.startAfter(query.page.after); !started)
@@ -125,27 +138,6 @@ Result<Page<AuditEvent>> AuditRepository::list(const AuditQuery &query)
     if (!rows)
         return rows.error();
     return collectPage<AuditEvent>(*rows, *limit, keyset.keyColumn(), readEvent);
-}
-
-Result<QList<AuditChange>> AuditRepository::changesAfter(qint64 afterId, int limit)
-{
-    auto rows = m_connection.query(
-        QStringLiteral("SELECT id, entity_type, entity_id FROM audit_event WHERE id > ? ORDER BY id LIMIT ?"), {afterId, limit});
-    if (!rows)
-        return rows.error();
-    QList<AuditChange> changes;
-    while (rows->next())
-        changes.append(AuditChange{rows->value(0).toLongLong(), rows->value(1).toString(), rows->value(2).toString()});
-    return changes;
-}
-
-Result<qint64> AuditRepository::latestId()
-{
-    auto rows = m_connection.query(QStringLiteral("SELECT COALESCE(MAX(id), 0) FROM audit_event"));
-    if (!rows)
-        return rows.error();
-    rows->next();
-    return rows->value(0).toLongLong();
 }
 
 } // namespace signoff

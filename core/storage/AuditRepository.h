@@ -12,13 +12,19 @@
 
 namespace signoff {
 
-// What an audit event says changed (for watching the log).
+// What an audit event says changed (for watching the feed): `id` is its
+// position in the ordered feed (AuditSealRepository::changesAfter).
 struct AuditChange
 {
     qint64 id = 0;
     QString entityType;
     QString entityId;
 };
+
+// The columns readAuditEvent() reads, as "a.id, a.at, ..." (table alias a).
+const QString &auditEventColumns();
+// An event from `rows`, whose columns from `first` on are auditEventColumns().
+AuditEvent readAuditEvent(const Rows &rows, int first = 0);
 
 // The append-only audit_event table: rows are added, never changed (the
 // schema's triggers refuse UPDATE and DELETE).
@@ -37,11 +43,6 @@ public:
     Result<qint64> commentCount(const QString &entityType, const QString &entityId);
     // Newest first, filtered and paged.
     Result<Page<AuditEvent>> list(const AuditQuery &query);
-    // Events with an id above `afterId`, oldest first, as what they changed:
-    // what other processes changed since we last looked (every change writes
-    // one). Only three columns are read: the watcher reads many.
-    Result<QList<AuditChange>> changesAfter(qint64 afterId, int limit);
-    Result<qint64> latestId();
 
 private:
     Connection &m_connection;

@@ -2,10 +2,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // ChangeWatcher: changes made by another process (here: another Database
-// with its own connections and its own notifier) are announced within a poll.
+// with its own connections and its own notifier) are announced within a poll
+// once sealed into the ordered feed (the watcher reads by position).
 
 #include "ServiceFixture.h"
+#include "service/AuditFeed.h"
+#include "service/AuditSealer.h"
 #include "service/ChangeWatcher.h"
+#include "storage/AuditSealRepository.h"
 #include "storage/OpenDatabase.h"
 
 #include <QSignalSpy>
@@ -26,6 +30,29 @@ struct Watcher
         if (database)
             watcher = std::make_unique<ChangeWatcher>(*database.value(), notifier);
     }
+    // What the feed's thread does in a running program: seal what was
+    // committed (here: everything), then the watcher reads by position.
+    void poll()
+    {
+        sealEverything();
+        watcher->poll();
+    }
+
+    // On PostgreSQL, what was just committed waits for older transactions
+    // anywhere on the server (other tests' too) before it can be sealed.
+    void sealEverything()
+    {
+        for (int attempt = 0; attempt < 100; ++attempt) {
+            QVERIFY(static_cast<bool>(AuditSealer::sealPending(*database.value(), 1000)));
+            auto pending = database.value()->run([](Connection &c) { return AuditSealRepository(c).unsealedCount(); });
+            QVERIFY(static_cast<bool>(pending));
+            if (pending.value() == 0)
+                return;
+            QTest::qWait(50);
+        }
+        QFAIL("events stayed unsealed");
+    }
+
     Result<std::unique_ptr<Database>> database;
     ChangeNotifier notifier;
     std::unique_ptr<ChangeWatcher> watcher;
@@ -62,8 +89,8 @@ private slots:
         Watcher watching(writer);
         SIGNOFF_VERIFY_OK(watching.database);
 
-        watching.watcher->poll(); // learns where the log stands: what happened before is old news
-        watching.watcher->poll();
+        watching.poll(); // learns where the log stands: what happened before is old news
+        watching.poll();
         QCOMPARE(watching.announced.count(), 0);
 
         auto feature = writer.services().features().create(writer.alice, NewFeature{QStringLiteral("After"), {}});
@@ -72,7 +99,7 @@ private slots:
         auto product = writer.services().products().create(writer.adam, NewProduct{QStringLiteral("SKU"), QStringLiteral("Thing"), 5, true});
         SIGNOFF_VERIFY_OK(product);
 
-        watching.watcher->poll();
+        watching.poll();
         QSet<QString> seen;
         for (const QList<QVariant> &signal : watching.announced)
             seen.insert(toString(signal.at(0).value<EntityType>()) + u':' + signal.at(1).toString());
@@ -80,12 +107,12 @@ private slots:
                                       QStringLiteral("product:") + product->id.toString(QUuid::WithoutBraces)}));
 
         watching.announced.clear();
-        watching.watcher->poll();
+        watching.poll();
         QCOMPARE(watching.announced.count(), 0);
 
         // Deletions are changes too.
         SIGNOFF_VERIFY_OK(writer.services().features().remove(writer.alice, created->id));
-        watching.watcher->poll();
+        watching.poll();
         QCOMPARE(watching.announced.count(), 1);
         QCOMPARE(watching.announced.first().at(1).toString(), created->id.toString(QUuid::WithoutBraces));
     }
@@ -100,10 +127,10 @@ private slots:
         SIGNOFF_REQUIRE_FIXTURE(writer);
         Watcher watching(writer);
         SIGNOFF_VERIFY_OK(watching.database);
-        watching.watcher->poll();
+        watching.poll();
 
         appendChanges(writer, 2500, QStringLiteral("busy-"));
-        watching.watcher->poll();
+        watching.poll();
         QSet<QString> ids;
         for (const QList<QVariant> &signal : watching.announced)
             ids.insert(signal.at(1).toString());
@@ -113,13 +140,13 @@ private slots:
 
         watching.announced.clear();
         appendChanges(writer, 30000, QStringLiteral("bulk-"));
-        watching.watcher->poll();
+        watching.poll();
         QCOMPARE(watching.announced.count(), 4); // feature, order, product, user
         for (const QList<QVariant> &signal : watching.announced)
             QVERIFY(signal.at(1).toString().isEmpty());
 
         watching.announced.clear();
-        watching.watcher->poll(); // the rest of the import, which the first poll did not reach
+        watching.poll(); // the rest of the import, which the first poll did not reach
         QVERIFY(watching.announced.count() > 0);
         for (const QList<QVariant> &signal : watching.announced)
             QVERIFY(signal.at(1).toString().startsWith(QStringLiteral("bulk-")));
@@ -131,6 +158,9 @@ private slots:
         SIGNOFF_REQUIRE_FIXTURE(writer);
         Watcher watching(writer);
         SIGNOFF_VERIFY_OK(watching.database);
+        watching.sealEverything(); // the watcher's first look finds the fixture's events sealed
+        AuditFeed feed(*watching.database.value(), watching.notifier);
+        feed.start(AuditFeed::Options{std::chrono::milliseconds(50), std::chrono::milliseconds(10)});
         watching.watcher->start(50);
         QTest::qWait(120);
         SIGNOFF_VERIFY_OK(writer.services().features().create(writer.bob, NewFeature{QStringLiteral("Timed"), {}}));

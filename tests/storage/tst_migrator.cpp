@@ -26,7 +26,7 @@ using namespace signoff::test;
 
 namespace {
 
-const QString lastVersion = QStringLiteral("20261207_approvals");
+const QString lastVersion = QStringLiteral("20261208_audit_seal");
 const QStringList bundledVersions{
     QStringLiteral("20261120_create_users"),
     QStringLiteral("20261126_create_feature_data"),
@@ -34,6 +34,7 @@ const QStringList bundledVersions{
     QStringLiteral("20261128_create_audit_event"),
     QStringLiteral("20261130_add_users_last_login_at"),
     QStringLiteral("20261201_cover_feature_status_list"),
+    QStringLiteral("20261207_approvals"),
     lastVersion,
 };
 // How many migrations come before the one that added users.last_login_at:
@@ -141,7 +142,7 @@ Migration migration(const QString &version, QStringList up, QStringList down)
 }
 
 const QStringList allTables{
-    QStringLiteral("api_token"), QStringLiteral("approval_policy"), QStringLiteral("audit_event"),
+    QStringLiteral("api_token"), QStringLiteral("approval_policy"), QStringLiteral("audit_event"), QStringLiteral("audit_seal"),
     QStringLiteral("feature_approval"), QStringLiteral("feature_data"), QStringLiteral("line_item"),
     QStringLiteral("order_approval"), QStringLiteral("orders"), QStringLiteral("product"),
     QStringLiteral("schema_migrations"), QStringLiteral("users"),
