@@ -10,7 +10,7 @@ namespace signoff {
 namespace {
 
 const QStringList headlessCommands{QStringLiteral("serve"), QStringLiteral("user"), QStringLiteral("migrate"),
-                                   QStringLiteral("backup")};
+                                   QStringLiteral("backup"), QStringLiteral("audit")};
 
 // Splits "--name=value" into name and value; "--name" alone gives no value.
 bool splitOption(const QString &argument, const QString &name, QString *value)
@@ -111,6 +111,9 @@ QString helpText()
         "  signoff migrate status|up|down [--steps N]\n"
         "                                            show or move the database schema\n"
         "  signoff backup FILE                       consistent copy of an SQLite database while in use\n"
+        "  signoff audit verify                      check the audit log's hash chain; exit 1 at the first broken link\n"
+        "  signoff audit export [--format csv|jsonl] [--since TIME]\n"
+        "                                            write the audit log to standard output, oldest first\n"
         "  signoff --help | --version\n"
         "\n"
         "Options for every command:\n"

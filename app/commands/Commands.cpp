@@ -24,6 +24,8 @@ int runCommand(const GlobalOptions &options)
         return runMigrateCommand(options);
     if (options.command == QStringLiteral("backup"))
         return runBackupCommand(options);
+    if (options.command == QStringLiteral("audit"))
+        return runAuditCommand(options);
     if (options.command == QStringLiteral("serve"))
         return runServeCommand(options);
     return console::usageError(QStringLiteral("unknown command ‘%1’").arg(options.command));

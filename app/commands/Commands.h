@@ -18,6 +18,7 @@ int runCommand(const GlobalOptions &options);
 int runUserCommand(const GlobalOptions &options);
 int runMigrateCommand(const GlobalOptions &options);
 int runBackupCommand(const GlobalOptions &options);
+int runAuditCommand(const GlobalOptions &options);
 int runServeCommand(const GlobalOptions &options);
 
 // The desktop application: creates the QApplication itself.

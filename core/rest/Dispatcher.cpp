@@ -36,13 +36,14 @@ Error notSignedIn()
 } // namespace
 
 Dispatcher::Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter,
-                       QThreadPool *workers, QObject *home)
+                       QThreadPool *workers, QObject *home, StreamLimits *streams)
     : m_services(services)
     , m_router(router)
     , m_recorder(recorder)
     , m_limiter(limiter)
     , m_workers(workers)
     , m_home(home)
+    , m_streams(streams)
 {
 }
 
@@ -149,7 +150,7 @@ HttpResponse Dispatcher::route(const HttpRequest &request, const QByteArray &met
         return toResponse(httpProblem(415, QStringLiteral("unsupported-media-type"),
                                       QStringLiteral("Send the body as application/json.")));
 
-    RequestContext context{m_services, request, target, match.parameters, signedIn, token};
+    RequestContext context{m_services, request, target, match.parameters, signedIn, token, m_streams};
     HttpResponse response = target.handler(context);
     if (target.access == Access::Authenticated && response.header("Cache-Control").isEmpty())
         response.setHeader("Cache-Control", "private, no-cache");

@@ -6,6 +6,7 @@
 #include "HttpRequest.h"
 #include "HttpResponse.h"
 #include "RateLimiter.h"
+#include "StreamLimits.h"
 
 class QHttpServerRequest;
 class QHttpServerResponder;
@@ -37,7 +38,7 @@ class Dispatcher
 {
 public:
     Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter,
-               QThreadPool *workers = nullptr, QObject *home = nullptr);
+               QThreadPool *workers = nullptr, QObject *home = nullptr, StreamLimits *streams = nullptr);
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
 
@@ -62,6 +63,7 @@ private:
     RateLimiter &m_limiter; // shared by the server's threads
     QThreadPool *m_workers;
     QObject *m_home;
+    StreamLimits *m_streams; // the server's event streams (shared by its threads)
 };
 
 } // namespace signoff::rest

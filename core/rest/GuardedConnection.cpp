@@ -86,13 +86,13 @@ GuardedConnection::~GuardedConnection() = default;
 
 void GuardedConnection::touch()
 {
-    if (m_phase == Phase::Open)
+    if (m_phase == Phase::Open && !m_stream)
         m_idleTimer.start();
 }
 
 void GuardedConnection::onReadyRead()
 {
-    if (m_phase == Phase::Closing) {
+    if (m_phase == Phase::Closing || m_stream) {
         // The answer is out; what the client still sends is dropped unread.
         m_discarded += m_socket->skip(m_socket->bytesAvailable());
         if (m_discarded > maxDiscardedBytes)
@@ -110,13 +110,19 @@ void GuardedConnection::onBytesWritten()
             shutDownWriting();
         return;
     }
+    if (m_stream) {
+        const std::shared_ptr<ResponseStream> stream = m_stream; // alive while it writes, whatever happens
+        if (m_phase == Phase::Open)
+            stream->writable();
+        return;
+    }
     touch();
     pump(); // requests may have waited for the client to read our answers
 }
 
 void GuardedConnection::pump()
 {
-    while (m_phase == Phase::Open && !m_dispatching) {
+    while (m_phase == Phase::Open && !m_dispatching && !m_stream) {
         if (unsentBytes() > writeHighWater)
             return;
         if (m_unparsed.isEmpty()) {
@@ -147,7 +153,7 @@ void GuardedConnection::pump()
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
         }
     }
-    if (m_draining && m_phase == Phase::Open && !m_dispatching && !m_framer.inProgress())
+    if (m_draining && m_phase == Phase::Open && !m_dispatching && !m_stream && !m_framer.inProgress())
         closeAfterWriting();
 }
 
@@ -187,6 +193,10 @@ void GuardedConnection::respond(const HttpResponse &response, bool close)
 {
     if (m_phase != Phase::Open || m_responded)
         return;
+    if (response.stream && m_current.method != "HEAD" && !m_draining) {
+        startStream(response);
+        return;
+    }
     const bool closing = close || !m_current.keepAlive || m_draining;
     m_socket->write(serializeResponse(response, m_current.method == "HEAD", closing));
     m_responded = true;
@@ -201,6 +211,35 @@ void GuardedConnection::respond(const HttpResponse &response, bool close)
         else
             pump(); // the next request may be waiting already
     }
+}
+
+void GuardedConnection::startStream(const HttpResponse &response)
+{
+    m_socket->write(serializeStreamHead(response));
+    m_responded = true;
+    m_closeAfterResponse = false;
+    m_stream = response.stream;
+    m_idleTimer.stop(); // a stream's silence is no idleness: it writes its own keep-alives
+    m_requestDeadline.stop();
+    m_unparsed.clear();
+    if (m_deferred && m_dispatching && !m_inDelivery) {
+        m_deferred = false;
+        m_dispatching = false;
+    }
+    const std::shared_ptr<ResponseStream> stream = m_stream; // alive while it starts, whatever happens
+    stream->start(*this);
+}
+
+void GuardedConnection::writeBody(const QByteArray &bytes)
+{
+    if (m_phase == Phase::Open && m_stream)
+        m_socket->write(bytes);
+}
+
+void GuardedConnection::endBody()
+{
+    if (m_phase == Phase::Open && m_stream)
+        closeAfterWriting();
 }
 
 void GuardedConnection::writeFromServer(const QByteArray &bytes)
@@ -236,13 +275,20 @@ void GuardedConnection::answer(int status, const QString &type, const QString &d
 void GuardedConnection::beginDrain()
 {
     m_draining = true;
+    if (m_phase == Phase::Open && m_stream) {
+        // A stream has no end of its own: the server's stop ends it, cleanly.
+        const std::shared_ptr<ResponseStream> stream = m_stream;
+        stream->stopping();
+        closeAfterWriting();
+        return;
+    }
     if (m_phase == Phase::Open && !m_dispatching && !m_framer.inProgress())
         closeAfterWriting();
 }
 
 void GuardedConnection::onIdleTimeout()
 {
-    if (m_phase != Phase::Open || m_dispatching)
+    if (m_phase != Phase::Open || m_dispatching || m_stream)
         return;
     if (m_framer.inProgress())
         answer(408, QStringLiteral("request-timeout"),
@@ -309,6 +355,7 @@ void GuardedConnection::finish()
     m_lingerTimer.stop();
     if (m_proxy)
         m_proxy->detach();
+    m_stream.reset(); // its place among the open streams is free again
     emit finished();
     deleteLater();
 }

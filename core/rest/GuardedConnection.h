@@ -6,12 +6,14 @@
 #include "ConnectionPolicy.h"
 #include "HttpResponse.h"
 #include "RequestFramer.h"
+#include "ResponseStream.h"
 
 #include <QElapsedTimer>
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
 #include <chrono>
+#include <memory>
 
 class QTcpSocket;
 
@@ -29,7 +31,14 @@ class RequestRecorder;
 // until it closes too (so it reads the answer instead of a reset). With TLS
 // the real socket is a QSslSocket in server mode: the framer sees decrypted
 // bytes, and closing sends TLS's close_notify after the answer.
-class GuardedConnection final : public QObject
+//
+// A response with a stream (HttpResponse::stream: the event stream) turns the
+// connection into a stream's: the head goes out without a Content-Length,
+// the stream writes the body over time (StreamSink), the idle timeout no
+// longer applies, nothing the client still sends is read as a request, and
+// the connection closes when the stream ends, the client leaves, or the
+// server drains.
+class GuardedConnection final : public QObject, private StreamSink
 {
     Q_OBJECT
 public:
@@ -70,12 +79,17 @@ signals:
 private:
     enum class Phase { Open, Closing, Finished };
 
+    // StreamSink, for the stream of a streamed response.
+    void writeBody(const QByteArray &bytes) override;
+    void endBody() override;
+    void startStream(const HttpResponse &response);
+
     void onReadyRead();
     void onBytesWritten();
     void onIdleTimeout();
     void onRequestDeadline();
     // Bytes of our answers not yet on the wire (for TLS: before and after encryption).
-    qint64 unsentBytes() const;
+    qint64 unsentBytes() const override;
     void pump();
     void dispatch(const QByteArray &request);
     void answer(int status, const QString &type, const QString &detail);
@@ -105,6 +119,7 @@ private:
     bool m_draining = false;
     bool m_writingShutDown = false;
     qint64 m_discarded = 0;
+    std::shared_ptr<ResponseStream> m_stream; // set while the connection carries a streamed body
 };
 
 } // namespace signoff::rest

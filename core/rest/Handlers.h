@@ -59,6 +59,8 @@ HttpResponse getUser(RequestContext &context);
 HttpResponse updateUser(RequestContext &context);
 
 HttpResponse listAudit(RequestContext &context);
+HttpResponse verifyAudit(RequestContext &context);
+HttpResponse eventStream(RequestContext &context);
 
 HttpResponse getPolicy(RequestContext &context);
 HttpResponse updatePolicy(RequestContext &context);

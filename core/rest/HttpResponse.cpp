@@ -127,4 +127,17 @@ QByteArray serializeResponse(const HttpResponse &response, bool omitBody, bool c
     return out;
 }
 
+QByteArray serializeStreamHead(const HttpResponse &response)
+{
+    QByteArray out;
+    out += "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + reasonPhrase(response.status) + "\r\n";
+    out += "Date: " + httpDate() + "\r\n";
+    if (!response.contentType.isEmpty())
+        out += "Content-Type: " + response.contentType + "\r\n";
+    for (const auto &[name, value] : response.headers)
+        out += name + ": " + value + "\r\n";
+    out += "Connection: close\r\n\r\n";
+    return out;
+}
+
 } // namespace signoff::rest

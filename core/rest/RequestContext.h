@@ -6,6 +6,7 @@
 #include "HttpRequest.h"
 #include "JsonFields.h"
 #include "Router.h"
+#include "StreamLimits.h"
 #include "domain/Actor.h"
 #include "domain/Page.h"
 #include "domain/Result.h"
@@ -34,6 +35,7 @@ struct RequestContext
     QStringList parameters;
     std::optional<Actor> actor; // set on Access::Authenticated routes
     QByteArray token;           // the bearer token in use, if any
+    StreamLimits *streams = nullptr; // the server's event streams, for GET /api/v1/events
 
     const Actor &user() const { return *actor; }
     QString parameter(qsizetype index = 0) const { return parameters.value(index); }

@@ -112,7 +112,9 @@ Result<QUrl> RestServer::start(const RestConfig &config)
         sockets = std::get<rest::ListenSockets>(std::move(opened));
     }
 
-    d->limits = std::make_unique<rest::ServerLimits>(config.rateLimitPerSecond, config.maxConnections);
+    d->limits = std::make_unique<rest::ServerLimits>(
+        config.rateLimitPerSecond, config.maxConnections,
+        rest::StreamLimits::Settings{config.maxStreamsPerUser, config.maxStreams, config.streamKeepAlive});
     if (config.workers > 0) {
         d->workers = std::make_unique<QThreadPool>();
         d->workers->setMaxThreadCount(config.workers);

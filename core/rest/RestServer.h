@@ -38,6 +38,11 @@ struct RestConfig
     // A request's head and body must arrive within this time of its first
     // byte, however steadily they trickle in (slowloris): more is 408.
     std::chrono::milliseconds requestDeadline{30000};
+    // Event streams (GET /api/v1/events): open at once per user and in all,
+    // and how long an idle stream waits before a keep-alive comment.
+    int maxStreamsPerUser = 8;
+    int maxStreams = 256;
+    std::chrono::milliseconds streamKeepAlive{15000};
 
     // HTTPS with this certificate and key (see loadTlsConfiguration); none: plain HTTP.
     std::optional<QSslConfiguration> tls;

@@ -66,6 +66,8 @@ const QList<Route> &routeTable()
         route("PATCH", "/api/v1/user/{username}", updateUser),
 
         route("GET", "/api/v1/audit", listAudit),
+        route("GET", "/api/v1/audit/verify", verifyAudit),
+        route("GET", "/api/v1/events", eventStream),
 
         route("GET", "/api/v1/policy", getPolicy),
         route("PUT", "/api/v1/policy", updatePolicy),

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "RateLimiter.h"
+#include "StreamLimits.h"
 
 #include <atomic>
 
@@ -14,8 +15,9 @@ namespace signoff::rest {
 // draws on one rate-limit bucket, and the connection limit counts them all.
 struct ServerLimits
 {
-    ServerLimits(int rateLimitPerSecond, int maxConnections)
+    ServerLimits(int rateLimitPerSecond, int maxConnections, StreamLimits::Settings streamSettings = {})
         : limiter(rateLimitPerSecond)
+        , streams(streamSettings.perUser, streamSettings.perServer, streamSettings.keepAlive)
         , maxConnections(maxConnections)
     {
     }
@@ -33,6 +35,7 @@ struct ServerLimits
     void releaseConnection() { openConnections.fetch_sub(1, std::memory_order_relaxed); }
 
     RateLimiter limiter;
+    StreamLimits streams; // event streams (GET /api/v1/events)
     const int maxConnections;
     std::atomic<int> openConnections{0};
 };
