@@ -527,6 +527,10 @@
         <source>The approval policy in the database cannot be read.</source>
         <translation>Die Genehmigungsrichtlinie in der Datenbank kann nicht gelesen werden.</translation>
     </message>
+    <message>
+        <source>Only administrators can verify the audit log.</source>
+        <translation>Nur Administratoren können das Prüfprotokoll überprüfen.</translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>

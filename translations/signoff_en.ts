@@ -527,6 +527,10 @@
         <source>The approval policy in the database cannot be read.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only administrators can verify the audit log.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
