@@ -12,6 +12,15 @@
 
 namespace signoff::rest {
 
+namespace {
+
+QJsonValue textOrNull(const QString &text)
+{
+    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+}
+
+} // namespace
+
 QJsonValue timestamp(const QDateTime &at)
 {
     if (!at.isValid())
