@@ -514,7 +514,7 @@ private slots:
                      {features.value(QStringLiteral("c-approved")), rita}).isEmpty());
         QVERIFY(!run(database, QStringLiteral("UPDATE feature_data SET required_approvals = 6")).isEmpty());
 
-        const auto reverted = migrator.down(1);
+        const auto reverted = migrator.down(int(bundledVersions.size()) - before); // back to before the approvals
         SIGNOFF_VERIFY_OK(reverted);
         QVERIFY(!tables(database).contains(QStringLiteral("feature_approval")));
         QVERIFY(!tables(database).contains(QStringLiteral("approval_policy")));
