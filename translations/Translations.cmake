@@ -17,6 +17,8 @@ set(SIGNOFF_TS_FILES
 
 file(GLOB_RECURSE SIGNOFF_TRANSLATED_SOURCES CONFIGURE_DEPENDS
     "${PROJECT_SOURCE_DIR}/core/*.cpp" "${PROJECT_SOURCE_DIR}/core/*.h"
+    "${PROJECT_SOURCE_DIR}/backend/*.cpp" "${PROJECT_SOURCE_DIR}/backend/*.h"
+    "${PROJECT_SOURCE_DIR}/client/*.cpp" "${PROJECT_SOURCE_DIR}/client/*.h"
     "${PROJECT_SOURCE_DIR}/ui/*.cpp" "${PROJECT_SOURCE_DIR}/ui/*.h"
     "${PROJECT_SOURCE_DIR}/app/*.cpp" "${PROJECT_SOURCE_DIR}/app/*.h")
 

@@ -531,6 +531,14 @@
         <source>Only administrators can verify the audit log.</source>
         <translation>Nur Administratoren können das Prüfprotokoll überprüfen.</translation>
     </message>
+    <message>
+        <source>The operation was interrupted; try again.</source>
+        <translation>Der Vorgang wurde unterbrochen; bitte erneut versuchen.</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Bitte zuerst anmelden.</translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -666,6 +674,26 @@
     <message>
         <source>%1 of %2</source>
         <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation>Wird eingereicht …</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>Wird genehmigt …</translation>
+    </message>
+    <message>
+        <source>Rejecting…</source>
+        <translation>Wird abgelehnt …</translation>
+    </message>
+    <message>
+        <source>Revising…</source>
+        <translation>Wird überarbeitet …</translation>
+    </message>
+    <message>
+        <source>Withdrawing…</source>
+        <translation>Wird zurückgezogen …</translation>
     </message>
 </context>
 <context>
@@ -911,6 +939,18 @@
     <message>
         <source>%1 has changes that are not saved. Discard them?</source>
         <translation>%1 hat ungespeicherte Änderungen. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>In Arbeit</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht …</translation>
     </message>
 </context>
 <context>
@@ -1173,6 +1213,18 @@ Legen Sie eine mit Strg+N an.</translation>
             <numerusform>%n Einträge abgelehnt.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht …</translation>
+    </message>
+    <message>
+        <source>Rejecting…</source>
+        <translation>Wird abgelehnt …</translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation>Wird genehmigt …</translation>
+    </message>
 </context>
 <context>
     <name>signoff::ListPage</name>
@@ -1183,6 +1235,14 @@ Legen Sie eine mit Strg+N an.</translation>
     <message>
         <source>Search (Ctrl+F)</source>
         <translation>Suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Wird geladen …</translation>
     </message>
 </context>
 <context>
@@ -1262,6 +1322,22 @@ Legen Sie eine mit Strg+N an.</translation>
     <message>
         <source>Enter your user name.</source>
         <translation>Geben Sie Ihren Benutzernamen ein.</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Abbrechen</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Anmeldung läuft …</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird angelegt …</translation>
     </message>
 </context>
 <context>
@@ -1436,6 +1512,10 @@ Legen Sie eine mit Strg+N an.</translation>
     <message>
         <source>&lt;h3&gt;Signoff %1&lt;/h3&gt;&lt;p&gt;An approval desk: create features and orders, submit them, and let reviewers approve or reject them. The same data is served as a REST API.&lt;/p&gt;&lt;p&gt;Copyright 2026 The Signoff authors. Signoff is free software under the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, version 3 or later&lt;/a&gt;; it comes with no warranty.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Signoff %1&lt;/h3&gt;&lt;p&gt;Ein Freigabe-Arbeitsplatz: Features und Bestellungen anlegen, einreichen und von Prüfern genehmigen oder ablehnen lassen. Dieselben Daten stehen als REST-API bereit.&lt;/p&gt;&lt;p&gt;Copyright 2026 Die Signoff-Autoren. Signoff ist freie Software unter der &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, Version 3 oder später&lt;/a&gt;; es gibt keinerlei Gewährleistung.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation>Server: %1</translation>
     </message>
 </context>
 <context>
@@ -1757,6 +1837,10 @@ Fügen Sie mit Strg+N ein Produkt hinzu.</translation>
     <message>
         <source>Products</source>
         <translation>Produkte</translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
+        <translation>Wird gelöscht …</translation>
     </message>
 </context>
 <context>

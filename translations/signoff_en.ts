@@ -529,6 +529,13 @@
     </message>
     <message>
         <source>Only administrators can verify the audit log.</source>
+    </message>
+    <message>
+        <source>The operation was interrupted; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -664,6 +671,26 @@
     </message>
     <message>
         <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revising…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Withdrawing…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -908,6 +935,18 @@
     </message>
     <message>
         <source>%1 has changes that are not saved. Discard them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1168,6 +1207,18 @@ Create one with Ctrl+N.</source>
             <numerusform>Rejected %n items.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Deleting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approving…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>signoff::ListPage</name>
@@ -1177,6 +1228,14 @@ Create one with Ctrl+N.</source>
     </message>
     <message>
         <source>Search (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1256,6 +1315,22 @@ Create one with Ctrl+N.</source>
     </message>
     <message>
         <source>Enter your user name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1430,6 +1505,10 @@ Create one with Ctrl+N.</source>
     </message>
     <message>
         <source>&lt;h3&gt;Signoff %1&lt;/h3&gt;&lt;p&gt;An approval desk: create features and orders, submit them, and let reviewers approve or reject them. The same data is served as a REST API.&lt;/p&gt;&lt;p&gt;Copyright 2026 The Signoff authors. Signoff is free software under the &lt;a href=&quot;https://www.gnu.org/licenses/gpl-3.0.html&quot;&gt;GNU General Public License, version 3 or later&lt;/a&gt;; it comes with no warranty.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1750,6 +1829,10 @@ Add a product with Ctrl+N.</source>
     </message>
     <message>
         <source>Products</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleting…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

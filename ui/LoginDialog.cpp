@@ -3,9 +3,8 @@
 
 #include "LoginDialog.h"
 
+#include "Backend.h"
 #include "domain/Validation.h"
-#include "service/Services.h"
-#include "support/BusyCursor.h"
 #include "support/FieldMessage.h"
 #include "support/PasswordFields.h"
 
@@ -40,9 +39,9 @@ QLabel *paragraph(const QString &text, QWidget *parent)
 
 } // namespace
 
-LoginDialog::LoginDialog(Services &services, const QString &databaseLabel, QWidget *parent)
+LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     : QDialog(parent)
-    , m_services(services)
+    , m_backend(backend)
     , m_pages(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("loginDialog"));
@@ -78,10 +77,10 @@ LoginDialog::LoginDialog(Services &services, const QString &databaseLabel, QWidg
     signInLayout->addStretch(1);
     auto *signInButtons = new QHBoxLayout;
     signInButtons->addStretch(1);
-    auto *quit = new QPushButton(tr("&Quit"), signInPage);
-    quit->setObjectName(QStringLiteral("quitButton"));
-    quit->setAutoDefault(false);
-    signInButtons->addWidget(quit);
+    m_quit = new QPushButton(tr("&Quit"), signInPage);
+    m_quit->setObjectName(QStringLiteral("quitButton"));
+    m_quit->setAutoDefault(false);
+    signInButtons->addWidget(m_quit);
     signInButtons->addWidget(m_signIn);
     signInLayout->addLayout(signInButtons);
 
@@ -129,16 +128,18 @@ LoginDialog::LoginDialog(Services &services, const QString &databaseLabel, QWidg
     setupLayout->addStretch(1);
     auto *setupButtons = new QHBoxLayout;
     setupButtons->addStretch(1);
-    auto *quitSetup = new QPushButton(tr("&Quit"), setupPage);
-    quitSetup->setAutoDefault(false);
-    setupButtons->addWidget(quitSetup);
+    m_quitSetup = new QPushButton(tr("&Quit"), setupPage);
+    m_quitSetup->setAutoDefault(false);
+    setupButtons->addWidget(m_quitSetup);
     setupButtons->addWidget(m_create);
     setupLayout->addLayout(setupButtons);
 
     m_pages->addWidget(signInPage);
     m_pages->addWidget(setupPage);
 
-    auto *database = new QLabel(tr("Database: %1").arg(databaseLabel), this);
+    auto *database = new QLabel(backend.kind() == Backend::Kind::Server ? tr("Server: %1").arg(backend.location())
+                                                                         : tr("Database: %1").arg(backend.location()),
+                                this);
     database->setObjectName(QStringLiteral("databaseLabel"));
     database->setTextInteractionFlags(Qt::TextSelectableByMouse);
     database->setWordWrap(true);
@@ -152,31 +153,36 @@ LoginDialog::LoginDialog(Services &services, const QString &databaseLabel, QWidg
 
     connect(m_signIn, &QPushButton::clicked, this, &LoginDialog::signIn);
     connect(m_create, &QPushButton::clicked, this, &LoginDialog::createAdministrator);
-    connect(quit, &QPushButton::clicked, this, &QDialog::reject);
-    connect(quitSetup, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_quit, &QPushButton::clicked, this, &QDialog::reject);
+    connect(m_quitSetup, &QPushButton::clicked, this, &QDialog::reject);
     connect(m_username, &QLineEdit::textEdited, m_signInMessage, &FieldMessage::clearProblem);
     connect(m_password, &QLineEdit::textEdited, m_signInMessage, &FieldMessage::clearProblem);
     connect(m_adminUsername, &QLineEdit::textEdited, this, &LoginDialog::checkSetup);
     connect(m_adminPassword, &PasswordFields::edited, this, &LoginDialog::checkSetup);
 
-    auto hasUsers = m_services.users().hasUsers();
-    if (hasUsers && !hasUsers.value()) {
-        m_pages->setCurrentWidget(setupPage);
-        m_create->setDefault(true);
-        m_signIn->setDefault(false);
-        checkSetup();
-        m_adminPassword->first()->setFocus();
-    } else {
-        showSignIn();
-        if (!hasUsers)
+    showSignIn();
+    m_backend.hasUsers().then(this, [this](Result<bool> hasUsers) {
+        m_ready = true;
+        if (hasUsers && !hasUsers.value())
+            showSetup();
+        else if (!hasUsers)
             m_signInMessage->showProblem(hasUsers.error().translatedSummary());
-    }
+    });
     resize(440, sizeHint().height());
 }
 
 bool LoginDialog::isSettingUp() const
 {
     return m_pages->currentIndex() == 1;
+}
+
+void LoginDialog::showSetup()
+{
+    m_pages->setCurrentIndex(1);
+    m_create->setDefault(true);
+    m_signIn->setDefault(false);
+    checkSetup();
+    m_adminPassword->first()->setFocus();
 }
 
 void LoginDialog::showSignIn()
@@ -187,26 +193,70 @@ void LoginDialog::showSignIn()
     m_username->setFocus();
 }
 
+void LoginDialog::setBusy(QPushButton *button, const QString &text)
+{
+    m_busyButton = button;
+    m_busyButtonText = button->text();
+    button->setText(text);
+    button->setEnabled(false);
+    for (QLineEdit *edit : {m_username, m_password, m_adminUsername, m_adminDisplayName})
+        edit->setReadOnly(true);
+    m_adminPassword->setEnabled(false);
+    m_quit->setText(tr("&Cancel"));
+    m_quitSetup->setText(tr("&Cancel"));
+}
+
+void LoginDialog::endBusy()
+{
+    m_pending.reset();
+    if (m_busyButton) {
+        m_busyButton->setText(m_busyButtonText);
+        m_busyButton->setEnabled(true);
+        m_busyButton = nullptr;
+    }
+    for (QLineEdit *edit : {m_username, m_password, m_adminUsername, m_adminDisplayName})
+        edit->setReadOnly(false);
+    m_adminPassword->setEnabled(true);
+    m_quit->setText(tr("&Quit"));
+    m_quitSetup->setText(tr("&Quit"));
+    checkSetup();
+}
+
+// Quit, or while a sign-in is under way: stop waiting for it.
+void LoginDialog::reject()
+{
+    if (m_pending) {
+        m_pending->cancel();
+        endBusy();
+        return;
+    }
+    QDialog::reject();
+}
+
 void LoginDialog::signIn()
 {
+    if (m_pending)
+        return;
     if (m_username->text().trimmed().isEmpty()) {
         m_signInMessage->showProblem(tr("Enter your user name."));
         m_username->setFocus();
         return;
     }
-    Result<User> user = [this] {
-        BusyCursor busy;
-        return m_services.auth().signIn(m_username->text().trimmed(), m_password->text());
-    }();
-    if (!user) {
-        m_signInMessage->showProblem(user.error().translatedSummary());
+    m_signInMessage->clearProblem();
+    setBusy(m_signIn, tr("Signing in…"));
+    m_pending = m_backend.signIn(m_username->text().trimmed(), m_password->text());
+    m_pending->then(this, [this](Result<User> user) {
+        endBusy();
+        if (!user) {
+            m_signInMessage->showProblem(user.error().translatedSummary());
+            m_password->clear();
+            m_password->setFocus();
+            return;
+        }
+        m_user = user.value();
         m_password->clear();
-        m_password->setFocus();
-        return;
-    }
-    m_user = user.value();
-    m_password->clear();
-    accept();
+        accept();
+    });
 }
 
 void LoginDialog::checkSetup()
@@ -218,29 +268,29 @@ void LoginDialog::checkSetup()
 
 void LoginDialog::createAdministrator()
 {
+    if (m_pending)
+        return;
     const QString username = m_adminUsername->text();
     const QString password = m_adminPassword->password();
-    Result<User> user = [&]() -> Result<User> {
-        BusyCursor busy;
-        auto created = m_services.users().createFirstAdministrator(
-            NewUser{username, m_adminDisplayName->text(), Role::Admin, password});
-        if (!created)
-            return created.error();
-        return m_services.auth().signIn(username, password);
-    }();
-    if (!user) {
-        if (user.error().kind == ErrorKind::Conflict && user.error().reason == QStringLiteral("already-set-up")) {
-            // Someone else set it up meanwhile (another window, `signoff serve`).
-            showSignIn();
-            m_signInMessage->showProblem(user.error().translatedSummary());
+    m_setupMessage->clearProblem();
+    setBusy(m_create, tr("Creating…"));
+    m_pending = m_backend.createFirstAdministrator(NewUser{username, m_adminDisplayName->text(), Role::Admin, password});
+    m_pending->then(this, [this](Result<User> user) {
+        endBusy();
+        if (!user) {
+            if (user.error().kind == ErrorKind::Conflict && user.error().reason == QStringLiteral("already-set-up")) {
+                // Someone else set it up meanwhile (another window, `signoff serve`).
+                showSignIn();
+                m_signInMessage->showProblem(user.error().translatedSummary());
+                return;
+            }
+            m_setupMessage->showProblem(user.error().translatedSummary());
             return;
         }
-        m_setupMessage->showProblem(user.error().translatedSummary());
-        return;
-    }
-    m_user = user.value();
-    m_adminPassword->clear();
-    accept();
+        m_user = user.value();
+        m_adminPassword->clear();
+        accept();
+    });
 }
 
 } // namespace signoff

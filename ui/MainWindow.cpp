@@ -3,6 +3,7 @@
 
 #include "MainWindow.h"
 
+#include "Backend.h"
 #include "FormManager.h"
 #include "SettingsDialog.h"
 #include "forms/EntityForm.h"
@@ -10,7 +11,6 @@
 #include "pages/ItemsPage.h"
 #include "pages/ProductsPage.h"
 #include "pages/UsersPage.h"
-#include "service/Services.h"
 #include "support/ChangeListener.h"
 #include "support/Format.h"
 #include "support/Icons.h"
@@ -31,16 +31,16 @@
 
 namespace signoff {
 
-MainWindow::MainWindow(Services &services, const User &user, const QString &databaseLabel, QWidget *parent)
+MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     : QMainWindow(parent)
-    , m_session(services, user)
+    , m_session(backend, user)
     , m_forms(new FormManager(m_session, this))
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
     , m_databaseStatus(new QLabel(this))
     , m_userStatus(new QLabel(this))
     , m_restStatus(new QLabel(this))
-    , m_userListener(new ChangeListener(services.notifier(), {EntityType::User}, this))
+    , m_userListener(new ChangeListener(backend, {EntityType::User}, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Signoff"));
@@ -84,8 +84,10 @@ MainWindow::MainWindow(Services &services, const User &user, const QString &data
     setCentralWidget(splitter);
 
     m_databaseStatus->setObjectName(QStringLiteral("databaseStatus"));
-    m_databaseStatus->setText(tr("Database: %1").arg(databaseLabel));
-    m_databaseStatus->setToolTip(databaseLabel);
+    const QString location = backend.location();
+    m_databaseStatus->setText(backend.kind() == Backend::Kind::Server ? tr("Server: %1").arg(location)
+                                                                       : tr("Database: %1").arg(location));
+    m_databaseStatus->setToolTip(location);
     m_userStatus->setObjectName(QStringLiteral("userStatus"));
     m_userStatus->setText(tr("Signed in as %1 (%2)").arg(user.username, Format::role(user.role)));
     m_restStatus->setObjectName(QStringLiteral("restStatus"));
@@ -390,25 +392,33 @@ void MainWindow::showAbout()
 
 void MainWindow::onUserChanged()
 {
-    auto me = m_session.services().users().me(m_session.actor());
-    if (!me)
+    m_session.backend().me().then(this, [this](Result<User> me) {
+        if (!me)
+            return;
+        if (me->disabled) {
+            signOutDisabled();
+            return;
+        }
+        const bool roleChanged = me->role != m_session.user().role;
+        m_session.updateUser(me.value());
+        m_userStatus->setText(tr("Signed in as %1 (%2)").arg(me->username, Format::role(me->role)));
+        if (roleChanged)
+            statusBar()->showMessage(tr("Your role is now %1. Sign out and in again to see its pages.")
+                                         .arg(Format::role(me->role)));
+        updateActions();
+    });
+}
+
+void MainWindow::signOutDisabled()
+{
+    if (m_signingOut)
         return;
-    if (me->disabled) {
-        QMessageBox box(QMessageBox::Information, tr("Signed out"),
-                        tr("An administrator disabled your account; you have been signed out."), QMessageBox::Ok, this);
-        box.setObjectName(QStringLiteral("disabledBox"));
-        box.exec();
-        m_signingOut = true;
-        emit signOutRequested();
-        return;
-    }
-    const bool roleChanged = me->role != m_session.user().role;
-    m_session.updateUser(me.value());
-    m_userStatus->setText(tr("Signed in as %1 (%2)").arg(me->username, Format::role(me->role)));
-    if (roleChanged)
-        statusBar()->showMessage(tr("Your role is now %1. Sign out and in again to see its pages.")
-                                     .arg(Format::role(me->role)));
-    updateActions();
+    m_signingOut = true;
+    QMessageBox box(QMessageBox::Information, tr("Signed out"),
+                    tr("An administrator disabled your account; you have been signed out."), QMessageBox::Ok, this);
+    box.setObjectName(QStringLiteral("disabledBox"));
+    box.exec();
+    emit signOutRequested();
 }
 
 void MainWindow::saveWindowState() const

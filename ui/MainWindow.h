@@ -19,11 +19,12 @@ namespace signoff {
 class ChangeListener;
 class FormManager;
 class ListPage;
-class Services;
+class Backend;
 
 // The desk: pages on the left (My items, Review queue, Features, Orders,
 // Products, Users, Audit log), the page's table on the right, the open
-// database, the signed-in user and the REST server's state below.
+// database (or the server), the signed-in user and the REST server's state
+// below.
 //
 // The window knows nothing about HTTP: it shows the RestStatus the
 // application gives it and says when the person changed the REST settings.
@@ -31,7 +32,8 @@ class MainWindow : public QMainWindow
 {
     Q_OBJECT
 public:
-    MainWindow(Services &services, const User &user, const QString &databaseLabel, QWidget *parent = nullptr);
+    // `backend` acts as `user`, who signed in through it.
+    MainWindow(Backend &backend, const User &user, QWidget *parent = nullptr);
     ~MainWindow() override;
 
     Session &session() { return m_session; }
@@ -65,6 +67,7 @@ private:
     void signOut();
     void showAbout();
     void onUserChanged();
+    void signOutDisabled();
     void saveWindowState() const;
     void restoreWindowState();
 

@@ -8,32 +8,35 @@
 
 namespace signoff {
 
-class Services;
+class Backend;
 
-// Who is signed in to this window, and the services they act through. Every
-// service call of the desktop passes actor(); the service decides.
+// Who is signed in to this window, and the backend they act through. The
+// backend acts as this user; it (core, or the server) decides.
 class Session
 {
 public:
-    Session(Services &services, User user)
-        : m_services(&services)
+    Session(Backend &backend, User user)
+        : m_backend(&backend)
         , m_user(std::move(user))
     {
     }
 
-    Services &services() const { return *m_services; }
+    Backend &backend() const { return *m_backend; }
     const User &user() const { return m_user; }
-    Actor actor() const { return m_user.actor(); }
     bool isAdmin() const { return m_user.role == Role::Admin; }
     bool isReviewer() const { return m_user.role == Role::Reviewer || m_user.role == Role::Admin; }
 
     // How the signed-in user relates to an item, for Workflow's questions.
-    WorkflowActor relationTo(const QUuid &ownerId) const { return WorkflowActor{m_user.role, actor().owns(ownerId)}; }
+    // By user name: a server names owners, it does not give their ids.
+    WorkflowActor relationTo(const QString &ownerUsername) const
+    {
+        return WorkflowActor{m_user.role, !ownerUsername.isEmpty() && ownerUsername == m_user.username};
+    }
 
     void updateUser(const User &user) { m_user = user; }
 
 private:
-    Services *m_services;
+    Backend *m_backend;
     User m_user;
 };
 

@@ -5,8 +5,9 @@
 #include "Commands.h"
 #include "Console.h"
 #include "DesktopController.h"
+#include "ChangeWatcherThread.h"
+#include "LocalBackend.h"
 #include "rest/RestServer.h"
-#include "service/ChangeWatcher.h"
 #include "service/LogWriter.h"
 #include "service/Services.h"
 #include "support/Icons.h"
@@ -83,12 +84,14 @@ int runDesktop(int argc, char **argv)
     services.feed().start();
     // Changes by other processes on the same database (another desktop, a
     // separate `signoff serve`) refresh this window too.
-    ChangeWatcher otherProcesses(*database.value(), notifier);
+    ChangeWatcherThread otherProcesses(*database.value(), notifier);
     otherProcesses.start();
     RestServer rest(services);
     int status = 0;
     {
-        DesktopController controller(services, rest, database.value()->url().redacted());
+        // The window's calls run on the backend's worker threads.
+        LocalBackend backend(services);
+        DesktopController controller(backend, rest);
         controller.start();
         status = QApplication::exec();
     }

@@ -3,6 +3,7 @@
 
 #include "DesktopController.h"
 
+#include "Backend.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "RestControl.h"
@@ -12,11 +13,10 @@
 
 namespace signoff {
 
-DesktopController::DesktopController(Services &services, RestServer &rest, QString databaseLabel, QObject *parent)
+DesktopController::DesktopController(Backend &backend, RestServer &rest, QObject *parent)
     : QObject(parent)
-    , m_services(services)
+    , m_backend(backend)
     , m_rest(rest)
-    , m_databaseLabel(std::move(databaseLabel))
 {
     connect(&m_rest, &RestServer::failed, this, &DesktopController::onServerFailed);
 }
@@ -34,7 +34,7 @@ void DesktopController::start()
 
 void DesktopController::showLogin()
 {
-    m_login = new LoginDialog(m_services, m_databaseLabel);
+    m_login = new LoginDialog(m_backend);
     m_login->setAttribute(Qt::WA_DeleteOnClose);
     connect(m_login, &QDialog::accepted, this, [this] { openWindow(m_login->user()); });
     connect(m_login, &QDialog::rejected, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
@@ -49,7 +49,7 @@ void DesktopController::openWindow(const User &user)
         m_restStarted = true;
         applySettings(RestSettings::load());
     }
-    m_window = new MainWindow(m_services, user, m_databaseLabel);
+    m_window = new MainWindow(m_backend, user);
     m_window->setAttribute(Qt::WA_DeleteOnClose);
     m_window->setRestStatus(m_restStatus);
     connect(m_window, &MainWindow::restSettingsChanged, this, &DesktopController::applySettings);
@@ -57,6 +57,7 @@ void DesktopController::openWindow(const User &user)
     connect(m_window, &MainWindow::signOutRequested, this, [this] {
         MainWindow *window = m_window;
         window->close();
+        m_backend.signOut().then(this, [](const Result<void> &) {});
         showLogin();
     });
     m_window->show();

@@ -12,8 +12,8 @@
 
 namespace signoff {
 
+class Backend;
 class RestServer;
-class Services;
 struct User;
 
 // The desktop's life: the login dialog, the window of whoever signed in,
@@ -23,7 +23,7 @@ class DesktopController : public QObject
 {
     Q_OBJECT
 public:
-    DesktopController(Services &services, RestServer &rest, QString databaseLabel, QObject *parent = nullptr);
+    DesktopController(Backend &backend, RestServer &rest, QObject *parent = nullptr);
     ~DesktopController() override;
 
     // Shows the login dialog (or the first administrator's setup).
@@ -39,9 +39,8 @@ private:
     void applySettings(const RestSettings &settings);
     void onServerFailed(const QString &message);
 
-    Services &m_services;
+    Backend &m_backend;
     RestServer &m_rest;
-    QString m_databaseLabel;
     QPointer<LoginDialog> m_login;
     QPointer<MainWindow> m_window;
     RestStatus m_restStatus;

@@ -3,6 +3,8 @@
 
 #include "UiFixture.h"
 
+#include "forms/EntityForm.h"
+#include "models/TableModel.h"
 #include "storage/OpenDatabase.h"
 
 #include <QAbstractButton>
@@ -31,7 +33,29 @@ UiFixture::UiFixture()
     m_services = std::make_unique<Services>(*m_database, m_notifier, options);
 }
 
-UiFixture::~UiFixture() = default;
+UiFixture::~UiFixture()
+{
+    // The backends' workers first: they use the services.
+    m_backends.clear();
+    m_anonymous.reset();
+}
+
+LocalBackend &UiFixture::backend()
+{
+    if (!m_anonymous)
+        m_anonymous = std::make_unique<LocalBackend>(*m_services);
+    return *m_anonymous;
+}
+
+LocalBackend &UiFixture::backendFor(const User &user)
+{
+    std::unique_ptr<LocalBackend> &backend = m_backends[user.username];
+    if (!backend) {
+        backend = std::make_unique<LocalBackend>(*m_services);
+        backend->actAs(user);
+    }
+    return *backend;
+}
 
 QString UiFixture::databaseLabel() const
 {
@@ -71,6 +95,27 @@ Feature UiFixture::addFeature(const User &owner, const QString &name, ItemStatus
     if (status == ItemStatus::Rejected && reviewer)
         move(reviewer->actor(), WorkflowAction::Reject, QStringLiteral("Not like this."));
     return current;
+}
+
+bool waitFor(const std::function<bool()> &condition, int timeoutMs)
+{
+    const QDeadlineTimer deadline(timeoutMs);
+    while (!condition()) {
+        if (deadline.hasExpired())
+            return false;
+        QTest::qWait(2);
+    }
+    return true;
+}
+
+bool settled(const TableModel &model)
+{
+    return waitFor([&model] { return !model.isLoading(); });
+}
+
+bool settled(const EntityForm *form)
+{
+    return form && waitFor([form] { return !form->isBusy(); });
 }
 
 void clearSettings()

@@ -3,13 +3,20 @@
 
 #pragma once
 
+#include "LocalBackend.h"
 #include "TestDatabase.h"
 #include "service/Services.h"
 #include "storage/Database.h"
 
 #include <QWidget>
 #include <functional>
+#include <map>
 #include <memory>
+
+namespace signoff {
+class EntityForm;
+class TableModel;
+} // namespace signoff
 
 namespace signoff::test {
 
@@ -24,6 +31,11 @@ public:
     bool isValid() const { return m_error.isEmpty(); }
     QString errorString() const { return m_error; }
     Services &services() { return *m_services; }
+    // A backend over these services that nobody signed in to (the login's).
+    LocalBackend &backend();
+    // A backend over these services acting as `user` (one per user, kept
+    // until the fixture goes).
+    LocalBackend &backendFor(const User &user);
     ChangeNotifier &notifier() { return m_notifier; }
     Database &database() { return *m_database; }
     QString databaseLabel() const;
@@ -40,8 +52,17 @@ private:
     std::unique_ptr<Database> m_database;
     ChangeNotifier m_notifier;
     std::unique_ptr<Services> m_services;
+    std::unique_ptr<LocalBackend> m_anonymous;
+    std::map<QString, std::unique_ptr<LocalBackend>> m_backends; // by user name
     QString m_error;
 };
+
+// Processes events until `condition` holds; false after `timeoutMs`.
+bool waitFor(const std::function<bool()> &condition, int timeoutMs = 5000);
+// Until a model's load (reload, refresh, fetchMore) is done.
+bool settled(const TableModel &model);
+// Until a form's load, save, transition or deletion is done.
+bool settled(const EntityForm *form);
 
 // Settings of the program (QSettings "signoff"/"signoff") start empty in each test.
 void clearSettings();

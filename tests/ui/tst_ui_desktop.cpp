@@ -89,11 +89,12 @@ private slots:
         const RestStatus status = applyRestSettings(server, settings);
         QVERIFY2(status.state == RestStatus::State::Listening, qPrintable(status.detail));
 
-        MainWindow window(fixture.services(), alice, fixture.databaseLabel());
+        MainWindow window(fixture.backendFor(alice), alice);
         window.setRestStatus(status);
         window.show();
         window.showPage(QStringLiteral("featuresPage"));
         auto *page = static_cast<ItemsPage *>(window.currentPage());
+        QVERIFY(settled(*page->items()));
         QCOMPARE(page->items()->rowCount(), 0);
 
         QNetworkAccessManager http;
@@ -137,7 +138,7 @@ private slots:
         settings.save();
 
         RestServer server(fixture.services());
-        DesktopController controller(fixture.services(), server, fixture.databaseLabel());
+        DesktopController controller(fixture.backend(), server);
         controller.start();
         LoginDialog *login = controller.loginDialog();
         QVERIFY(login && login->isVisible());

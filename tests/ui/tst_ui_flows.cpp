@@ -90,9 +90,9 @@ private slots:
     {
         UiFixture fixture;
         SIGNOFF_REQUIRE_FIXTURE(fixture);
-        LoginDialog login(fixture.services(), fixture.databaseLabel());
+        LoginDialog login(fixture.backend());
         login.show();
-        QVERIFY(login.isSettingUp());
+        QTRY_VERIFY(login.isSettingUp());
         QVERIFY(child<QWidget>(&login, QStringLiteral("setupPage"))->isVisible());
         auto *create = child<QPushButton>(&login, QStringLiteral("createAdminButton"));
         auto *username = child<QLineEdit>(&login, QStringLiteral("adminUsernameEdit"));
@@ -118,7 +118,7 @@ private slots:
         QVERIFY(create->isEnabled());
 
         QTest::mouseClick(create, Qt::LeftButton);
-        QCOMPARE(login.result(), int(QDialog::Accepted));
+        QTRY_COMPARE(login.result(), int(QDialog::Accepted));
         QCOMPARE(login.user().username, QStringLiteral("ada"));
         QVERIFY(login.user().role == Role::Admin);
         auto hasUsers = fixture.services().users().hasUsers();
@@ -126,8 +126,9 @@ private slots:
         QVERIFY(hasUsers.value());
 
         // The next start signs in.
-        LoginDialog again(fixture.services(), fixture.databaseLabel());
+        LoginDialog again(fixture.backend());
         again.show();
+        QTRY_VERIFY(again.isReady());
         QVERIFY(!again.isSettingUp());
     }
 
@@ -136,11 +137,14 @@ private slots:
         UiFixture fixture;
         SIGNOFF_REQUIRE_FIXTURE(fixture);
         fixture.addUser(QStringLiteral("alice"), Role::Requester);
-        LoginDialog login(fixture.services(), fixture.databaseLabel());
+        LoginDialog login(fixture.backend());
         login.show();
+        QTRY_VERIFY(login.isReady());
         QTest::keyClicks(child<QLineEdit>(&login, QStringLiteral("usernameEdit")), QStringLiteral("alice"));
         QTest::keyClicks(child<QLineEdit>(&login, QStringLiteral("passwordEdit")), QStringLiteral("wrong password"));
         QTest::mouseClick(child<QPushButton>(&login, QStringLiteral("signInButton")), Qt::LeftButton);
+        QVERIFY(login.isBusy()); // the password is checked on a worker thread
+        QTRY_VERIFY(!login.isBusy());
         QVERIFY(login.isVisible());
         QVERIFY(login.result() != QDialog::Accepted);
         auto *message = child<FieldMessage>(&login, QStringLiteral("signInMessage"));
@@ -150,7 +154,7 @@ private slots:
 
         QTest::keyClicks(child<QLineEdit>(&login, QStringLiteral("passwordEdit")), UiFixture::passwordOf(QStringLiteral("alice")));
         QTest::mouseClick(child<QPushButton>(&login, QStringLiteral("signInButton")), Qt::LeftButton);
-        QCOMPARE(login.result(), int(QDialog::Accepted));
+        QTRY_COMPARE(login.result(), int(QDialog::Accepted));
         QCOMPARE(login.user().username, QStringLiteral("alice"));
     }
 
@@ -164,7 +168,7 @@ private slots:
         const User bob = fixture.addUser(QStringLiteral("bob"), Role::Requester);
         fixture.addFeature(bob, QStringLiteral("Dark mode"));
 
-        MainWindow aliceWindow(fixture.services(), alice, fixture.databaseLabel());
+        MainWindow aliceWindow(fixture.backendFor(alice), alice);
         aliceWindow.show();
         QCOMPARE(aliceWindow.currentPage()->objectName(), QStringLiteral("myItemsPage"));
         // A requester has no review queue, users or audit log.
@@ -189,6 +193,7 @@ private slots:
 
         // The error flow: the same name again is refused, next to the field; nothing is written.
         QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(settled(form));
         QCOMPARE(child<FieldMessage>(form, QStringLiteral("nameMessage"))->text(),
                  QStringLiteral("A feature named ‘Dark mode’ already exists."));
         QCOMPARE(name->text(), QStringLiteral("Dark mode"));
@@ -204,6 +209,7 @@ private slots:
         auto *table = child<QTableWidget>(form, QStringLiteral("optionsTable"));
         QCOMPARE(table->rowCount(), 2);
         QTest::mouseClick(save, Qt::LeftButton);
+        QVERIFY(settled(form));
         QVERIFY2(!form->key().isEmpty(), qPrintable(form->banner()->text()));
         QCOMPARE(child<QLabel>(form, QStringLiteral("statusLabel"))->text(), QStringLiteral("Draft"));
         QCOMPARE(child<QLabel>(form, QStringLiteral("versionLabel"))->text(), QStringLiteral("1"));
@@ -215,6 +221,7 @@ private slots:
         QCOMPARE(stored->options.value(QStringLiteral("contrast")).toString(), QStringLiteral("high"));
 
         QTest::mouseClick(child<QPushButton>(form, QStringLiteral("submitButton")), Qt::LeftButton);
+        QVERIFY(settled(form));
         QCOMPARE(child<QLabel>(form, QStringLiteral("statusLabel"))->text(), QStringLiteral("Pending"));
         QVERIFY(visibleTransitionButtons(form).isEmpty());
         QVERIFY(!save->isVisible()); // only drafts are edited
@@ -228,10 +235,11 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(toString(myItems->items()->rowAt(myItems->items()->rowOfKey(key)).status), QStringLiteral("pending"), 1000);
 
         // The reviewer approves from the queue, with a comment.
-        MainWindow ritaWindow(fixture.services(), rita, fixture.databaseLabel());
+        MainWindow ritaWindow(fixture.backendFor(rita), rita);
         ritaWindow.show();
         QVERIFY(ritaWindow.showPage(QStringLiteral("reviewQueuePage")));
         auto *queue = static_cast<ItemsPage *>(ritaWindow.currentPage());
+        QVERIFY(settled(*queue->items()));
         QCOMPARE(queue->items()->rowCount(), 1);
         QCOMPARE(queue->items()->rowAt(0).title(), QStringLiteral("Dark mode for reports"));
         selectRows(queue->table(), {0});
@@ -243,16 +251,15 @@ private slots:
             QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("confirmButton")), Qt::LeftButton);
         });
         approve->trigger();
-        auto approved = fixture.services().features().get(rita.actor(), id);
-        QVERIFY(approved->status == ItemStatus::Approved);
-        QCOMPARE(queue->items()->rowCount(), 0);
-        QVERIFY(child<QLabel>(queue, QStringLiteral("emptyHint"))->isVisible());
+        QTRY_VERIFY(fixture.services().features().get(rita.actor(), id)->status == ItemStatus::Approved);
+        QTRY_COMPARE(queue->items()->rowCount(), 0);
+        QTRY_VERIFY(child<QLabel>(queue, QStringLiteral("emptyHint"))->isVisible());
 
         // The requester sees it approved: in her list and in her open form, with the comment in the history.
         QTRY_COMPARE_WITH_TIMEOUT(toString(myItems->items()->rowAt(myItems->items()->rowOfKey(key)).status), QStringLiteral("approved"), 1000);
         QTRY_COMPARE_WITH_TIMEOUT(child<QLabel>(form, QStringLiteral("statusLabel"))->text(), QStringLiteral("Approved"), 1000);
         auto *history = child<QTreeWidget>(form, QStringLiteral("history"));
-        QCOMPARE(history->topLevelItemCount(), 3); // create, submit, approve
+        QTRY_COMPARE(history->topLevelItemCount(), 3); // create, submit, approve
         QCOMPARE(history->topLevelItem(2)->text(1), QStringLiteral("rita"));
         QCOMPARE(history->topLevelItem(2)->text(3), QStringLiteral("Looks good."));
     }
@@ -265,9 +272,10 @@ private slots:
         const User rita = fixture.addUser(QStringLiteral("rita"), Role::Reviewer);
         const Feature feature = fixture.addFeature(alice, QStringLiteral("Export to CSV"), ItemStatus::Pending);
 
-        MainWindow window(fixture.services(), rita, fixture.databaseLabel());
+        MainWindow window(fixture.backendFor(rita), rita);
         window.show();
         auto *form = static_cast<FeatureForm *>(window.forms().openFeature(feature.id));
+        QVERIFY(settled(form));
         QCOMPARE(visibleTransitionButtons(form), (QStringList{QStringLiteral("approve"), QStringLiteral("reject")}));
         bool confirmWasDisabled = false;
         whenModal([&confirmWasDisabled](QWidget *dialog) {
@@ -283,6 +291,7 @@ private slots:
         });
         QTest::mouseClick(child<QPushButton>(form, QStringLiteral("rejectButton")), Qt::LeftButton);
         QVERIFY(confirmWasDisabled);
+        QVERIFY(settled(form));
         QCOMPARE(child<QLabel>(form, QStringLiteral("statusLabel"))->text(), QStringLiteral("Rejected"));
         auto history = fixture.services().features().history(rita.actor(), feature.id);
         QCOMPARE(history->last().comment, QStringLiteral("Needs a design review first."));
@@ -300,10 +309,11 @@ private slots:
         for (int i = 0; i < 3; ++i)
             features.append(fixture.addFeature(alice, QStringLiteral("Item %1").arg(i), ItemStatus::Pending));
 
-        MainWindow window(fixture.services(), rita, fixture.databaseLabel());
+        MainWindow window(fixture.backendFor(rita), rita);
         window.show();
         window.showPage(QStringLiteral("reviewQueuePage"));
         auto *queue = static_cast<ItemsPage *>(window.currentPage());
+        QVERIFY(settled(*queue->items()));
         QCOMPARE(queue->items()->rowCount(), 3);
         selectRows(queue->table(), {0, 1, 2});
         // Another reviewer approves one of them first (as over REST).
@@ -321,13 +331,13 @@ private slots:
             });
         });
         child<QAction>(&window, QStringLiteral("approveAction"))->trigger();
-        QCOMPARE(results.size(), 3);
+        QTRY_COMPARE(results.size(), 3);
         QVERIFY(results.contains(QStringLiteral("Item 0: Done")));
         QVERIFY(results.contains(QStringLiteral("Item 2: Done")));
         // The version rita saw is still the submitted one: the item is decided.
         QVERIFY2(results.contains(QStringLiteral("Item 1: An item in status ‘approved’ cannot be given ‘approve’.")),
                  qPrintable(results.join(u'\n')));
-        QCOMPARE(queue->items()->rowCount(), 0);
+        QTRY_COMPARE(queue->items()->rowCount(), 0);
     }
 
     // What a REST client does (in the server's thread) shows in an open table within a second.
@@ -340,10 +350,11 @@ private slots:
         fixture.addFeature(alice, QStringLiteral("First"));
         fixture.addFeature(alice, QStringLiteral("Second"));
 
-        MainWindow window(fixture.services(), alice, fixture.databaseLabel());
+        MainWindow window(fixture.backendFor(alice), alice);
         window.show();
         window.showPage(QStringLiteral("featuresPage"));
         auto *page = static_cast<ItemsPage *>(window.currentPage());
+        QVERIFY(settled(*page->items()));
         QCOMPARE(page->items()->rowCount(), 2);
         const int firstRow = page->items()->rowOfKey(page->items()->rowAt(1).key());
         selectRows(page->table(), {firstRow});
@@ -376,9 +387,10 @@ private slots:
         const User adam = fixture.addUser(QStringLiteral("adam"), Role::Admin);
         const Feature feature = fixture.addFeature(alice, QStringLiteral("Original"));
 
-        MainWindow window(fixture.services(), alice, fixture.databaseLabel());
+        MainWindow window(fixture.backendFor(alice), alice);
         window.show();
         auto *form = static_cast<FeatureForm *>(window.forms().openFeature(feature.id));
+        QVERIFY(settled(form));
         auto *name = child<QLineEdit>(form, QStringLiteral("nameEdit"));
         QCOMPARE(name->text(), QStringLiteral("Original"));
 
@@ -405,11 +417,12 @@ private slots:
 
         // Saving anyway is refused by the service: stale version, nothing written, edits kept.
         QTest::mouseClick(child<QPushButton>(form, QStringLiteral("saveButton")), Qt::LeftButton);
-        QCOMPARE(form->banner()->text(), QStringLiteral("Someone changed this item; reload it."));
+        QTRY_COMPARE(form->banner()->text(), QStringLiteral("Someone changed this item; reload it."));
         QCOMPARE(name->text(), QStringLiteral("My edit"));
         QCOMPARE(fixture.services().features().get(alice.actor(), feature.id)->name, QStringLiteral("Adam again"));
 
         QTest::mouseClick(child<QPushButton>(form->banner(), QStringLiteral("bannerAction")), Qt::LeftButton);
+        QVERIFY(settled(form));
         QCOMPARE(name->text(), QStringLiteral("Adam again"));
         QVERIFY(!form->isDirty());
         QVERIFY(form->banner()->text().isEmpty());
@@ -423,7 +436,7 @@ private slots:
         const Feature draft = fixture.addFeature(alice, QStringLiteral("Throwaway draft"));
         fixture.addFeature(alice, QStringLiteral("Keeper"), ItemStatus::Pending);
 
-        MainWindow window(fixture.services(), alice, fixture.databaseLabel());
+        MainWindow window(fixture.backendFor(alice), alice);
         window.show();
         QApplication::setActiveWindow(&window);
         QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -445,6 +458,7 @@ private slots:
         QTest::keyClick(page->table(), Qt::Key_Return);
         auto *form = openForm<FeatureForm>(&window);
         QVERIFY(form);
+        QVERIFY(settled(form));
         QCOMPARE(form->key(), FeatureForm::keyFor(draft.id));
         form->close();
         QApplication::setActiveWindow(&window);
@@ -455,7 +469,8 @@ private slots:
         selectRows(page->table(), {page->items()->rowOfKey(FeatureForm::keyFor(draft.id))});
         clickInNextModal(QStringLiteral("confirmButton"));
         QTest::keyClick(page->table(), Qt::Key_Delete);
-        QCOMPARE(page->items()->rowCount(), 1);
+        QTRY_COMPARE(page->items()->rowCount(), 1);
+        QTRY_VERIFY(!page->isWorking());
         SIGNOFF_VERIFY_ERROR(fixture.services().features().get(alice.actor(), draft.id), NotFound);
         selectRows(page->table(), {0});
         QVERIFY(!child<QAction>(&window, QStringLiteral("deleteAction"))->isEnabled());
@@ -465,7 +480,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowActive(&window));
         fixture.addFeature(alice, QStringLiteral("Made elsewhere"));
         QTest::keyClick(page->table(), Qt::Key_F5);
-        QCOMPARE(page->items()->rowCount(), 2);
+        QTRY_COMPARE(page->items()->rowCount(), 2);
         QTest::keyClick(page->table(), Qt::Key_N, Qt::ControlModifier);
         form = openForm<FeatureForm>(&window);
         QVERIFY(form);
@@ -477,7 +492,7 @@ private slots:
         UiFixture fixture;
         SIGNOFF_REQUIRE_FIXTURE(fixture);
         const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
-        MainWindow window(fixture.services(), alice, fixture.databaseLabel());
+        MainWindow window(fixture.backendFor(alice), alice);
         window.show();
         QSignalSpy signOut(&window, &MainWindow::signOutRequested);
         child<QAction>(&window, QStringLiteral("signOutAction"))->trigger();
@@ -489,7 +504,7 @@ private slots:
         UiFixture fixture;
         SIGNOFF_REQUIRE_FIXTURE(fixture);
         const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
-        MainWindow window(fixture.services(), alice, fixture.databaseLabel());
+        MainWindow window(fixture.backendFor(alice), alice);
         window.show();
         auto *form = static_cast<FeatureForm *>(window.forms().openFeature(QUuid()));
         QTest::keyClicks(child<QLineEdit>(form, QStringLiteral("nameEdit")), QStringLiteral("Half-typed"));

@@ -77,7 +77,7 @@ private slots:
         UiFixture fixture;
         SIGNOFF_REQUIRE_FIXTURE(fixture);
         const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
-        Session session(fixture.services(), alice);
+        Session session(fixture.backendFor(alice), alice);
         FeatureForm form(session, QUuid());
         form.show();
         auto *table = child<QTableWidget>(&form, QStringLiteral("optionsTable"));
@@ -127,6 +127,8 @@ private slots:
         json->setPlainText(QStringLiteral("{\"levels\": [1, 2]}"));
 
         QTest::mouseClick(child<QPushButton>(&form, QStringLiteral("saveButton")), Qt::LeftButton);
+
+        QVERIFY(settled(&form));
         QVERIFY(!form.key().isEmpty());
         auto stored = fixture.services().features().get(alice.actor(), QUuid::fromString(form.key().section(u':', 1)));
         QCOMPARE(stored->options, (QJsonObject{{QStringLiteral("levels"), QJsonArray{1, 2}}}));
@@ -146,7 +148,7 @@ private slots:
         SIGNOFF_VERIFY_OK(desk);
         SIGNOFF_VERIFY_OK(old);
 
-        Session session(fixture.services(), alice);
+        Session session(fixture.backendFor(alice), alice);
         OrderForm form(session, QUuid());
         form.show();
         auto *lines = child<QTableWidget>(&form, QStringLiteral("linesTable"));
@@ -154,9 +156,9 @@ private slots:
         auto *message = child<FieldMessage>(&form, QStringLiteral("linesMessage"));
         QCOMPARE(lines->rowCount(), 1);
         QCOMPARE(message->text(), QStringLiteral("Line 1: Choose a product."));
+        // Only products on sale are offered (the catalogue arrives from the backend).
+        QTRY_COMPARE(qobject_cast<QComboBox *>(lines->cellWidget(0, OrderLinesEditor::ProductColumn))->count(), 3);
         auto *picker = qobject_cast<QComboBox *>(lines->cellWidget(0, OrderLinesEditor::ProductColumn));
-        // Only products on sale are offered.
-        QCOMPARE(picker->count(), 3);
         QCOMPARE(picker->findText(QStringLiteral("Old (OLD)")), -1);
         picker->setCurrentIndex(picker->findData(pen->id.toString()));
         auto *quantity = qobject_cast<QSpinBox *>(lines->cellWidget(0, OrderLinesEditor::QuantityColumn));
@@ -186,6 +188,8 @@ private slots:
         note->setPlainText(QStringLiteral("Office supplies"));
 
         QTest::mouseClick(child<QPushButton>(&form, QStringLiteral("saveButton")), Qt::LeftButton);
+
+        QVERIFY(settled(&form));
         QVERIFY2(!form.key().isEmpty(), qPrintable(form.banner()->text()));
         auto stored = fixture.services().orders().get(alice.actor(), QUuid::fromString(form.key().section(u':', 1)));
         SIGNOFF_VERIFY_OK(stored);
@@ -196,6 +200,7 @@ private slots:
         // A later price change does not alter the order's lines on screen.
         SIGNOFF_VERIFY_OK(fixture.services().products().update(adam.actor(), pen->id, ProductPatch{{}, {}, 300, {}}));
         form.reload();
+        QVERIFY(settled(&form));
         QCOMPARE(total->text(), QStringLiteral("Total: 429.98"));
         QLocale::setDefault(QLocale::c());
     }
@@ -209,7 +214,7 @@ private slots:
         auto existing = fixture.services().products().create(adam.actor(), NewProduct{QStringLiteral("PEN"), QStringLiteral("Pen"), 250, true});
         SIGNOFF_VERIFY_OK(existing);
 
-        Session admin(fixture.services(), adam);
+        Session admin(fixture.backendFor(adam), adam);
         ProductForm form(admin, QUuid());
         form.show();
         auto *sku = child<QLineEdit>(&form, QStringLiteral("skuEdit"));
@@ -221,18 +226,21 @@ private slots:
         QTest::keyClicks(child<QLineEdit>(&form, QStringLiteral("nameEdit")), QStringLiteral("Another pen"));
         child<QDoubleSpinBox>(&form, QStringLiteral("priceEdit"))->setValue(1.99);
         QTest::mouseClick(child<QPushButton>(&form, QStringLiteral("saveButton")), Qt::LeftButton);
+        QVERIFY(settled(&form));
         QCOMPARE(child<FieldMessage>(&form, QStringLiteral("skuMessage"))->text(),
                  QStringLiteral("A product with SKU ‘PEN’ already exists."));
         sku->clear();
         QTest::keyClicks(sku, QStringLiteral("PEN-2"));
         QTest::mouseClick(child<QPushButton>(&form, QStringLiteral("saveButton")), Qt::LeftButton);
+        QVERIFY(settled(&form));
         QVERIFY(!form.key().isEmpty());
         auto created = fixture.services().products().get(adam.actor(), QUuid::fromString(form.key().section(u':', 1)));
         QCOMPARE(created->priceCents, 199);
 
-        Session requester(fixture.services(), alice);
+        Session requester(fixture.backendFor(alice), alice);
         ProductForm readOnly(requester, existing->id);
         readOnly.show();
+        QVERIFY(settled(&readOnly));
         QVERIFY(child<QLineEdit>(&readOnly, QStringLiteral("skuEdit"))->isReadOnly());
         QVERIFY(!child<QPushButton>(&readOnly, QStringLiteral("saveButton"))->isVisible());
         QVERIFY(!child<QPushButton>(&readOnly, QStringLiteral("deleteButton"))->isVisible());
@@ -243,7 +251,7 @@ private slots:
         UiFixture fixture;
         SIGNOFF_REQUIRE_FIXTURE(fixture);
         const User adam = fixture.addUser(QStringLiteral("adam"), Role::Admin);
-        Session admin(fixture.services(), adam);
+        Session admin(fixture.backendFor(adam), adam);
         UserForm form(admin, QString());
         form.show();
         QTest::keyClicks(child<QLineEdit>(&form, QStringLiteral("usernameEdit")), QStringLiteral("carol"));
@@ -255,6 +263,7 @@ private slots:
         QTest::keyClicks(child<QLineEdit>(&form, QStringLiteral("repeatPasswordEdit")), QStringLiteral("carols-secret"));
         QVERIFY(child<QPushButton>(&form, QStringLiteral("saveButton"))->isEnabled());
         QTest::mouseClick(child<QPushButton>(&form, QStringLiteral("saveButton")), Qt::LeftButton);
+        QVERIFY(settled(&form));
         QCOMPARE(form.key(), QStringLiteral("user:carol"));
         QVERIFY(child<QLineEdit>(&form, QStringLiteral("usernameEdit"))->isReadOnly());
         auto carol = fixture.services().users().get(adam.actor(), QStringLiteral("carol"));
@@ -265,9 +274,11 @@ private slots:
         // The last administrator cannot be demoted: the service says so in the form.
         UserForm self(admin, QStringLiteral("adam"));
         self.show();
+        QVERIFY(settled(&self));
         auto *selfRole = child<QComboBox>(&self, QStringLiteral("roleCombo"));
         selfRole->setCurrentIndex(selfRole->findData(QStringLiteral("requester")));
         QTest::mouseClick(child<QPushButton>(&self, QStringLiteral("saveButton")), Qt::LeftButton);
+        QVERIFY(settled(&self));
         QCOMPARE(self.banner()->text(), QStringLiteral("‘adam’ is the last administrator; make someone else administrator first."));
         QVERIFY(fixture.services().users().get(adam.actor(), QStringLiteral("adam"))->role == Role::Admin);
     }
@@ -307,7 +318,7 @@ private slots:
         UiFixture fixture;
         SIGNOFF_REQUIRE_FIXTURE(fixture);
         const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
-        MainWindow window(fixture.services(), alice, fixture.databaseLabel());
+        MainWindow window(fixture.backendFor(alice), alice);
         window.show();
         QCOMPARE(window.restStatusText(), QStringLiteral("REST off"));
         window.setRestStatus(RestStatus{RestStatus::State::Listening, QUrl(QStringLiteral("http://127.0.0.1:8080/")), 8080, {}});

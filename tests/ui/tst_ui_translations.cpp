@@ -147,7 +147,8 @@ private slots:
         lupdate.start(QStringLiteral(SIGNOFF_LUPDATE),
                       {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
                        QStringLiteral("-extensions"), QStringLiteral("cpp,h"), QStringLiteral("core"),
-                       QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("-ts"), copy});
+                       QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("backend"),
+                       QStringLiteral("-ts"), copy});
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
 

@@ -118,9 +118,10 @@ private slots:
         SIGNOFF_VERIFY_OK(created);
         const Feature feature = moveTo(fixture.services().features(), created.value(), status, users);
 
-        Session session(fixture.services(), users.viewer);
+        Session session(fixture.backendFor(users.viewer), users.viewer);
         FeatureForm form(session, feature.id);
         form.show();
+        QVERIFY(settled(&form));
         QCOMPARE(visibleButtons(&form), buttons);
     }
 
@@ -141,9 +142,10 @@ private slots:
         SIGNOFF_VERIFY_OK(created);
         const Order order = moveTo(fixture.services().orders(), created.value(), status, users);
 
-        Session session(fixture.services(), users.viewer);
+        Session session(fixture.backendFor(users.viewer), users.viewer);
         OrderForm form(session, order.id);
         form.show();
+        QVERIFY(settled(&form));
         QCOMPARE(visibleButtons(&form), buttons);
     }
 };

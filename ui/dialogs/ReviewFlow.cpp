@@ -6,39 +6,48 @@
 #include "ResultsDialog.h"
 #include "ReviewDialog.h"
 #include "Session.h"
-#include "service/Services.h"
-#include "support/BusyCursor.h"
+#include "Backend.h"
 #include "support/Format.h"
 
 #include <QMessageBox>
+#include <QPointer>
+#include <memory>
 
 namespace signoff {
 
-QList<ReviewOutcome> performTransitions(Session &session, const QList<ReviewTarget> &targets, WorkflowAction action,
-                                        const QString &comment)
+namespace {
+
+void transitionNext(Session &session, std::shared_ptr<QList<ReviewTarget>> remaining, WorkflowAction action,
+                    const QString &comment, QObject *context, std::shared_ptr<QList<ReviewOutcome>> outcomes,
+                    std::function<void(QList<ReviewOutcome>)> done)
 {
-    QList<ReviewOutcome> outcomes;
-    for (const ReviewTarget &target : targets) {
-        ReviewOutcome outcome{target, std::nullopt};
-        if (target.type == EntityType::Feature) {
-            auto done = session.services().features().transition(session.actor(), target.id, action, target.version, comment);
-            if (!done)
-                outcome.error = done.error();
-        } else {
-            auto done = session.services().orders().transition(session.actor(), target.id, action, target.version, comment);
-            if (!done)
-                outcome.error = done.error();
-        }
-        outcomes.append(outcome);
+    if (remaining->isEmpty()) {
+        done(*outcomes);
+        return;
     }
-    return outcomes;
+    const ReviewTarget target = remaining->takeFirst();
+    session.backend()
+        .transitionItem(target.type, target.id, action, target.version, comment)
+        .then(context, [&session, remaining, action, comment, context, outcomes, done, target](Result<void> moved) {
+            outcomes->append(ReviewOutcome{target, moved ? std::nullopt : std::optional<Error>(moved.error())});
+            transitionNext(session, remaining, action, comment, context, outcomes, done);
+        });
 }
 
-std::optional<QList<ReviewOutcome>> reviewFromList(QWidget *parent, Session &session, const QList<ReviewTarget> &targets,
-                                                   WorkflowAction action)
+} // namespace
+
+void performTransitions(Session &session, const QList<ReviewTarget> &targets, WorkflowAction action,
+                        const QString &comment, QObject *context, std::function<void(QList<ReviewOutcome>)> done)
+{
+    transitionNext(session, std::make_shared<QList<ReviewTarget>>(targets), action, comment, context,
+                   std::make_shared<QList<ReviewOutcome>>(), std::move(done));
+}
+
+bool reviewFromList(QWidget *parent, Session &session, const QList<ReviewTarget> &targets, WorkflowAction action,
+                    std::function<void(QList<ReviewOutcome>)> done)
 {
     if (targets.isEmpty())
-        return std::nullopt;
+        return false;
     QString comment;
     if (action == WorkflowAction::Approve || action == WorkflowAction::Reject) {
         QStringList titles;
@@ -46,28 +55,28 @@ std::optional<QList<ReviewOutcome>> reviewFromList(QWidget *parent, Session &ses
             titles.append(target.title);
         ReviewDialog dialog(action, titles, parent);
         if (dialog.exec() != QDialog::Accepted)
-            return std::nullopt;
+            return false;
         comment = dialog.text();
     }
-    QList<ReviewOutcome> outcomes;
-    {
-        BusyCursor busy;
-        outcomes = performTransitions(session, targets, action, comment);
-    }
-    const bool anyFailed = std::any_of(outcomes.cbegin(), outcomes.cend(),
-                                       [](const ReviewOutcome &outcome) { return outcome.error.has_value(); });
-    if (outcomes.size() > 1) {
-        ResultsDialog results(action, outcomes, parent);
-        results.exec();
-    } else if (anyFailed) {
-        QMessageBox box(QMessageBox::Warning, Format::action(action),
-                        ReviewDialog::tr("‘%1’ could not be changed: %2")
-                            .arg(outcomes.first().target.title, outcomes.first().error->translatedSummary()),
-                        QMessageBox::Ok, parent);
-        box.setObjectName(QStringLiteral("reviewFailedBox"));
-        box.exec();
-    }
-    return outcomes;
+    QPointer<QWidget> owner(parent);
+    performTransitions(session, targets, action, comment, parent, [owner, action, done](QList<ReviewOutcome> outcomes) {
+        const bool anyFailed = std::any_of(outcomes.cbegin(), outcomes.cend(),
+                                           [](const ReviewOutcome &outcome) { return outcome.error.has_value(); });
+        if (outcomes.size() > 1) {
+            ResultsDialog results(action, outcomes, owner);
+            results.exec();
+        } else if (anyFailed) {
+            QMessageBox box(QMessageBox::Warning, Format::action(action),
+                            ReviewDialog::tr("‘%1’ could not be changed: %2")
+                                .arg(outcomes.first().target.title, outcomes.first().error->translatedSummary()),
+                            QMessageBox::Ok, owner);
+            box.setObjectName(QStringLiteral("reviewFailedBox"));
+            box.exec();
+        }
+        if (owner)
+            done(outcomes);
+    });
+    return true;
 }
 
 } // namespace signoff

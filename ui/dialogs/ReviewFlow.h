@@ -8,6 +8,8 @@
 #include "domain/Workflow.h"
 
 #include <QList>
+#include <QObject>
+#include <functional>
 #include <QUuid>
 #include <optional>
 
@@ -32,16 +34,17 @@ struct ReviewOutcome
     std::optional<Error> error; // empty: done
 };
 
-// Makes `action` on each target through the services, one after another;
-// each succeeds or fails on its own.
-QList<ReviewOutcome> performTransitions(Session &session, const QList<ReviewTarget> &targets, WorkflowAction action,
-                                        const QString &comment);
+// Makes `action` on each target through the backend, one after another;
+// each succeeds or fails on its own. `done` gets the outcomes in the GUI
+// thread (unless `context` is gone by then).
+void performTransitions(Session &session, const QList<ReviewTarget> &targets, WorkflowAction action,
+                        const QString &comment, QObject *context, std::function<void(QList<ReviewOutcome>)> done);
 
 // The whole review from a list: asks for the comment or reason (approve,
-// reject), makes the transitions with a busy cursor and reports one result
-// per item when there are several or something failed. Returns the outcomes,
-// or nothing when the person cancelled.
-std::optional<QList<ReviewOutcome>> reviewFromList(QWidget *parent, Session &session, const QList<ReviewTarget> &targets,
-                                                   WorkflowAction action);
+// reject), makes the transitions and reports one result per item when there
+// are several or something failed; then `done` gets the outcomes. False when
+// the person cancelled (nothing was done, `done` is not called).
+bool reviewFromList(QWidget *parent, Session &session, const QList<ReviewTarget> &targets, WorkflowAction action,
+                    std::function<void(QList<ReviewOutcome>)> done);
 
 } // namespace signoff

@@ -3,9 +3,8 @@
 
 #include "EntityForm.h"
 
+#include "Backend.h"
 #include "Session.h"
-#include "service/Services.h"
-#include "support/BusyCursor.h"
 #include "support/ChangeListener.h"
 #include "support/FieldMessage.h"
 #include "support/Icons.h"
@@ -13,6 +12,7 @@
 
 #include <QHBoxLayout>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QShortcut>
@@ -29,7 +29,8 @@ EntityForm::EntityForm(Session &session, EntityType type, QWidget *parent)
     , m_save(new QPushButton(themeIcon("document-save", QStyle::SP_DialogSaveButton), tr("&Save"), this))
     , m_delete(new QPushButton(themeIcon("edit-delete", QStyle::SP_TrashIcon), tr("&Delete"), this))
     , m_close(new QPushButton(themeIcon("window-close", QStyle::SP_DialogCloseButton), tr("Close"), this))
-    , m_watcher(new ChangeListener(session.services().notifier(), {type}, this))
+    , m_watcher(new ChangeListener(session.backend(), {type}, this))
+    , m_progress(new QProgressBar(this))
 {
     setAttribute(Qt::WA_DeleteOnClose);
     setWindowFlag(Qt::WindowMaximizeButtonHint);
@@ -43,6 +44,15 @@ EntityForm::EntityForm(Session &session, EntityType type, QWidget *parent)
     m_close->setObjectName(QStringLiteral("closeButton"));
     m_close->setAutoDefault(false);
 
+    // Indeterminate: it moves while a call is under way, so a slow database
+    // or server looks busy, not frozen.
+    m_progress->setObjectName(QStringLiteral("busyBar"));
+    m_progress->setRange(0, 0);
+    m_progress->setTextVisible(false);
+    m_progress->setMaximumWidth(120);
+    m_progress->setAccessibleName(tr("Working"));
+    m_progress->hide();
+    m_buttons->addWidget(m_progress);
     m_buttons->addStretch(1);
     m_buttons->addWidget(m_delete);
     m_buttons->addWidget(m_save);
@@ -53,7 +63,7 @@ EntityForm::EntityForm(Session &session, EntityType type, QWidget *parent)
     layout->addLayout(m_content, 1);
     layout->addLayout(m_buttons);
 
-    connect(m_save, &QPushButton::clicked, this, &EntityForm::save);
+    connect(m_save, &QPushButton::clicked, this, [this] { save(); });
     connect(m_delete, &QPushButton::clicked, this, &EntityForm::confirmAndDelete);
     connect(m_close, &QPushButton::clicked, this, &EntityForm::reject);
     connect(m_banner, &MessageBanner::actionTriggered, this, &EntityForm::reload);
@@ -141,29 +151,95 @@ void EntityForm::setDirty(bool dirty)
 
 void EntityForm::updateState()
 {
+    const bool working = m_activity == Activity::Working;
     const bool editable = !m_deleted && (isNew() || mayEdit());
-    setEditorsEnabled(editable);
+    setEditorsEnabled(editable && !working);
     m_save->setVisible(editable);
-    m_save->setEnabled(editable && (isNew() || m_dirty) && editsValid());
+    m_save->setEnabled(editable && !working && (isNew() || m_dirty) && editsValid());
     m_delete->setVisible(!isNew() && !m_deleted && mayDelete());
+    m_delete->setEnabled(!working);
     setWindowTitle(windowTitleText() + QStringLiteral("[*]"));
     setWindowModified(m_dirty);
 }
 
-bool EntityForm::save()
+void EntityForm::beginBusy(QPushButton *button, const QString &text)
 {
-    if (m_deleted || !(isNew() || mayEdit()) || !editsValid())
-        return false;
-    const QString keyBefore = key();
-    Result<void> saved;
-    {
-        BusyCursor busy;
-        saved = saveEdits();
+    m_activity = Activity::Working;
+    m_busyButton = button;
+    if (button) {
+        m_busyButtonText = button->text();
+        button->setText(text);
     }
-    if (!saved) {
-        showError(saved.error());
-        return false;
+    m_progress->show();
+    updateState();
+    if (button)
+        button->setEnabled(false);
+    emit busyChanged(true);
+}
+
+void EntityForm::endBusy()
+{
+    m_activity = Activity::Idle;
+    if (m_busyButton) {
+        m_busyButton->setText(m_busyButtonText);
+        m_busyButton->setEnabled(true);
+        m_busyButton = nullptr;
     }
+    m_progress->hide();
+    updateState();
+    emit busyChanged(false);
+    if (m_changedWhileBusy) {
+        m_changedWhileBusy = false;
+        onChangedElsewhere();
+    }
+}
+
+bool EntityForm::whenIdle(const std::function<void()> &action)
+{
+    switch (m_activity) {
+    case Activity::Idle: action(); return true;
+    case Activity::Checking: m_afterCheck.append(action); return true;
+    case Activity::Working: return false;
+    }
+    return false;
+}
+
+void EntityForm::save(std::function<void(bool)> after)
+{
+    const bool started = whenIdle([this, after] {
+        if (m_deleted || !(isNew() || mayEdit()) || !editsValid()) {
+            if (after)
+                after(false);
+            return;
+        }
+        const QString keyBefore = key();
+        beginBusy(m_save, tr("Saving…"));
+        saveEdits().then(this, [this, keyBefore, after](Result<void> saved) {
+            endBusy();
+            if (!saved) {
+                showError(saved.error());
+                if (after)
+                    after(false);
+                return;
+            }
+            showLoaded();
+            if (keyBefore.isEmpty()) {
+                emit keyAssigned(key());
+                emit statusMessage(tr("Created."));
+            } else {
+                emit statusMessage(tr("Saved."));
+            }
+            if (after)
+                after(true);
+        });
+    });
+    if (!started && after)
+        after(false);
+}
+
+// What the subclass holds as the latest version goes into the editors, edits and messages gone.
+void EntityForm::showLoaded()
+{
     clearFieldMessages();
     m_banner->clear();
     setDirty(false);
@@ -171,60 +247,66 @@ bool EntityForm::save()
     m_watcher->setId(watchedId());
     updateState();
     afterStateChange();
-    if (keyBefore.isEmpty()) {
-        emit keyAssigned(key());
-        emit statusMessage(tr("Created."));
-    } else {
-        emit statusMessage(tr("Saved."));
-    }
-    return true;
 }
 
 void EntityForm::reload()
 {
     if (isNew())
         return;
-    auto latest = fetchLatest();
-    if (!latest) {
-        if (latest.error().kind == ErrorKind::NotFound)
-            markDeleted();
-        else
-            m_banner->showMessage(MessageBanner::Kind::Error, latest.error().translatedSummary(), tr("Reload"));
-        return;
-    }
-    clearFieldMessages();
-    m_banner->clear();
-    setDirty(false);
-    showLatest();
-    m_watcher->setId(watchedId());
-    updateState();
-    afterStateChange();
+    whenIdle([this] {
+        beginBusy(nullptr, QString());
+        fetchLatest().then(this, [this](Result<int> latest) {
+            endBusy();
+            if (!latest) {
+                if (latest.error().kind == ErrorKind::NotFound)
+                    markDeleted();
+                else
+                    m_banner->showMessage(MessageBanner::Kind::Error, latest.error().translatedSummary(), tr("Reload"));
+                return;
+            }
+            showLoaded();
+        });
+    });
 }
 
+// A quiet look: the editors stay as they are while it runs; what the person
+// asks for meanwhile (save, a transition) runs after it.
 void EntityForm::onChangedElsewhere()
 {
     if (isNew() || m_deleted)
         return;
-    auto latest = fetchLatest();
-    if (!latest) {
-        if (latest.error().kind == ErrorKind::NotFound)
-            markDeleted();
+    if (m_activity != Activity::Idle) {
+        m_changedWhileBusy = true;
         return;
     }
-    if (latest.value() == loadedVersion())
-        return;
-    if (!m_dirty) {
-        showLatest();
-        updateState();
-        afterStateChange();
-        m_banner->showMessage(MessageBanner::Kind::Information,
-                              tr("Someone else changed this item; the form now shows the current version."));
-        return;
-    }
-    m_banner->showMessage(MessageBanner::Kind::Warning,
-                          tr("Someone else changed this item while you were editing it. Reload to see their "
-                             "changes (yours will be discarded), or copy your edits first."),
-                          tr("Reload"));
+    m_activity = Activity::Checking;
+    fetchLatest().then(this, [this](Result<int> latest) {
+        m_activity = Activity::Idle;
+        if (!latest) {
+            if (latest.error().kind == ErrorKind::NotFound)
+                markDeleted();
+        } else if (latest.value() != loadedVersion()) {
+            if (!m_dirty) {
+                showLatest();
+                updateState();
+                afterStateChange();
+                m_banner->showMessage(MessageBanner::Kind::Information,
+                                      tr("Someone else changed this item; the form now shows the current version."));
+            } else {
+                m_banner->showMessage(MessageBanner::Kind::Warning,
+                                      tr("Someone else changed this item while you were editing it. Reload to see "
+                                         "their changes (yours will be discarded), or copy your edits first."),
+                                      tr("Reload"));
+            }
+        }
+        const QList<std::function<void()>> waiting = std::exchange(m_afterCheck, {});
+        for (const auto &action : waiting)
+            action();
+        if (m_changedWhileBusy && m_activity == Activity::Idle) {
+            m_changedWhileBusy = false;
+            onChangedElsewhere();
+        }
+    });
 }
 
 void EntityForm::markDeleted()
@@ -238,6 +320,8 @@ void EntityForm::markDeleted()
 
 void EntityForm::confirmAndDelete()
 {
+    if (m_activity == Activity::Working)
+        return;
     QMessageBox box(QMessageBox::Question, tr("Delete"),
                     tr("Delete %1? This cannot be undone.").arg(windowTitleText()),
                     QMessageBox::Cancel, this);
@@ -248,15 +332,20 @@ void EntityForm::confirmAndDelete()
     box.exec();
     if (box.clickedButton() != confirm)
         return;
-    Result<void> removed = removeItem();
-    if (!removed) {
-        showError(removed.error());
-        return;
-    }
-    emit statusMessage(tr("Deleted %1.").arg(windowTitleText()));
-    setDirty(false);
-    m_deleted = true;
-    QDialog::done(QDialog::Accepted);
+    whenIdle([this] {
+        beginBusy(m_delete, tr("Deleting…"));
+        removeItem().then(this, [this](Result<void> removed) {
+            endBusy();
+            if (!removed) {
+                showError(removed.error());
+                return;
+            }
+            emit statusMessage(tr("Deleted %1.").arg(windowTitleText()));
+            setDirty(false);
+            m_deleted = true;
+            QDialog::done(QDialog::Accepted);
+        });
+    });
 }
 
 void EntityForm::done(int result)

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "Call.h"
 #include "domain/EntityType.h"
 #include "domain/Error.h"
 #include "domain/Result.h"
@@ -11,6 +12,7 @@
 #include <QHash>
 
 class QBoxLayout;
+class QProgressBar;
 class QPushButton;
 
 namespace signoff {
@@ -24,6 +26,10 @@ class Session;
 // item, core's messages next to the fields, the unsaved-edits flag, and the
 // rule that a change made elsewhere never silently overwrites what the
 // person typed. Subclasses load, show and save their own entity.
+//
+// Loading, saving, transitions and deleting are backend calls: the form
+// stays responsive, the button that started one says what is under way (a
+// busy bar runs beside the buttons), and one runs at a time.
 class EntityForm : public QDialog
 {
     Q_OBJECT
@@ -38,8 +44,11 @@ public:
 
     // Loads the latest version into the form (the banner's Reload).
     void reload();
-    // Saves the edits; false when the service refused them (the form says why).
-    bool save();
+    // Saves the edits. `after(true)` once saved; `after(false)` when there
+    // was nothing to save or the backend refused (the form says why).
+    void save(std::function<void(bool)> after = {});
+    // Whether a load, save, transition or deletion is under way.
+    bool isBusy() const { return m_activity == Activity::Working; }
 
 signals:
     // The item was created, saved, moved through the workflow or deleted
@@ -47,6 +56,8 @@ signals:
     void statusMessage(const QString &text);
     // A new item got its key on its first save.
     void keyAssigned(const QString &key);
+    // A load, save, transition or deletion started or ended.
+    void busyChanged(bool busy);
 
 protected:
     Session &session() const { return m_session; }
@@ -67,25 +78,33 @@ protected:
     void setDirty(bool dirty);
     // Re-evaluates which buttons show and whether Save is possible.
     void updateState();
+    // Marks a backend call under way: `button` says `text` (disabled), the
+    // busy bar runs, editors are read-only until endBusy().
+    void beginBusy(QPushButton *button, const QString &text);
+    void endBusy();
+    // Runs `action` now, or after the quiet look at the stored version
+    // (a change announced elsewhere) that is under way; false when the form
+    // is busy with a call of its own.
+    bool whenIdle(const std::function<void()> &action);
     // To be called at the end of the subclass's constructor.
     void finishSetup();
 
     virtual bool isNew() const = 0;
     virtual int loadedVersion() const = 0;
     // Reads the current stored version into the subclass (not yet shown);
-    // returns its version.
-    virtual Result<int> fetchLatest() = 0;
+    // answers its version.
+    virtual Call<int> fetchLatest() = 0;
     // Puts what fetchLatest() or the last save returned into the editors.
     virtual void showLatest() = 0;
     // Creates or updates from the editors, passing the loaded version; on
     // success the saved item is what showLatest() shows next.
-    virtual Result<void> saveEdits() = 0;
+    virtual Call<void> saveEdits() = 0;
     virtual bool editsValid() const = 0;
     // Whether the signed-in user may change the item now (core's rules).
     virtual bool mayEdit() const = 0;
     virtual void setEditorsEnabled(bool enabled) = 0;
     virtual bool mayDelete() const { return false; }
-    virtual Result<void> removeItem() { return Error::forbidden(Message()); }
+    virtual Call<void> removeItem() { return Call<void>::finished(Error::forbidden(Message())); }
     // The API field a duplicate (Conflict "duplicate") belongs to.
     virtual QString duplicateField() const { return QString(); }
     virtual QString windowTitleText() const = 0;
@@ -103,9 +122,18 @@ private:
     void onChangedElsewhere();
     void confirmAndDelete();
     void markDeleted();
+    void showLoaded();
     FieldMessage *messageFor(const QString &field) const;
 
+    enum class Activity { Idle, Checking, Working };
+
     bool m_deleted = false;
+    Activity m_activity = Activity::Idle;
+    // A change announced while busy: looked at when the call is done.
+    bool m_changedWhileBusy = false;
+    QList<std::function<void()>> m_afterCheck;
+    QPushButton *m_busyButton = nullptr;
+    QString m_busyButtonText;
 
     Session &m_session;
     MessageBanner *m_banner;
@@ -115,6 +143,7 @@ private:
     QPushButton *m_delete;
     QPushButton *m_close;
     ChangeListener *m_watcher;
+    QProgressBar *m_progress;
     QHash<QString, FieldMessage *> m_fieldMessages;
     bool m_dirty = false;
 };

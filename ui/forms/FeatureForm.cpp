@@ -3,10 +3,10 @@
 
 #include "FeatureForm.h"
 
+#include "Backend.h"
 #include "OptionsEditor.h"
 #include "Session.h"
 #include "domain/Validation.h"
-#include "service/Services.h"
 #include "support/FieldMessage.h"
 #include "support/ReadOnlyLook.h"
 
@@ -77,13 +77,12 @@ WorkItemForm::ItemState FeatureForm::shownState() const
                      m_shown->createdAt, m_shown->updatedAt};
 }
 
-Result<int> FeatureForm::fetchLatest()
+Call<int> FeatureForm::fetchLatest()
 {
-    auto feature = session().services().features().get(session().actor(), m_id);
-    if (!feature)
-        return feature.error();
-    m_latest = feature.value();
-    return feature->version;
+    return session().backend().getFeature(m_id).map(this, [this](Feature feature) {
+        m_latest = feature;
+        return feature.version;
+    });
 }
 
 void FeatureForm::showLatest()
@@ -108,26 +107,17 @@ bool FeatureForm::editsValid() const
     return !validate::featureName(m_name->text()) && m_options->isValid();
 }
 
-Result<void> FeatureForm::saveEdits()
+Call<void> FeatureForm::saveEdits()
 {
-    Services &services = session().services();
-    if (!m_shown) {
-        auto created = services.features().create(session().actor(), NewFeature{m_name->text(), m_options->options()});
-        if (!created)
-            return created.error();
-        m_latest = created.value();
-        return {};
-    }
+    const auto keep = [this](Feature saved) { m_latest = std::move(saved); };
+    if (!m_shown)
+        return session().backend().createFeature(NewFeature{m_name->text(), m_options->options()}).map(this, keep);
     FeaturePatch patch;
     if (normalizedText(m_name->text()) != m_shown->name)
         patch.name = m_name->text();
     if (m_options->options() != m_shown->options)
         patch.options = m_options->options();
-    auto updated = services.features().update(session().actor(), m_shown->id, patch, m_shown->version);
-    if (!updated)
-        return updated.error();
-    m_latest = updated.value();
-    return {};
+    return session().backend().updateFeature(m_shown->id, patch, m_shown->version).map(this, keep);
 }
 
 void FeatureForm::setEditorsEnabled(bool enabled)
@@ -137,9 +127,9 @@ void FeatureForm::setEditorsEnabled(bool enabled)
     m_options->setReadOnly(!enabled);
 }
 
-Result<void> FeatureForm::removeItem()
+Call<void> FeatureForm::removeItem()
 {
-    return session().services().features().remove(session().actor(), m_shown->id, m_shown->version);
+    return session().backend().removeFeature(m_shown->id, m_shown->version);
 }
 
 QString FeatureForm::windowTitleText() const
@@ -149,19 +139,17 @@ QString FeatureForm::windowTitleText() const
     return tr("Feature ‘%1’").arg(m_shown->name);
 }
 
-Result<void> FeatureForm::transition(WorkflowAction action, const QString &comment)
+Call<void> FeatureForm::transition(WorkflowAction action, const QString &comment)
 {
-    auto moved = session().services().features().transition(session().actor(), m_shown->id, action, m_shown->version,
-                                                             comment);
-    if (!moved)
-        return moved.error();
-    m_latest = moved.value();
-    return {};
+    return session()
+        .backend()
+        .transitionFeature(m_shown->id, action, m_shown->version, comment)
+        .map(this, [this](Feature moved) { m_latest = std::move(moved); });
 }
 
-Result<QList<AuditEvent>> FeatureForm::history()
+Call<QList<AuditEvent>> FeatureForm::history()
 {
-    return session().services().features().history(session().actor(), m_id);
+    return session().backend().featureHistory(m_id);
 }
 
 QString FeatureForm::titleForReview() const

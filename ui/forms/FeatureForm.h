@@ -29,16 +29,16 @@ public:
 protected:
     ItemState shownState() const override;
     QUuid itemId() const override { return m_id; }
-    Result<int> fetchLatest() override;
+    Call<int> fetchLatest() override;
     void showLatest() override;
-    Result<void> saveEdits() override;
+    Call<void> saveEdits() override;
     bool editsValid() const override;
     void setEditorsEnabled(bool enabled) override;
-    Result<void> removeItem() override;
+    Call<void> removeItem() override;
     QString duplicateField() const override { return QStringLiteral("name"); }
     QString windowTitleText() const override;
-    Result<void> transition(WorkflowAction action, const QString &comment) override;
-    Result<QList<AuditEvent>> history() override;
+    Call<void> transition(WorkflowAction action, const QString &comment) override;
+    Call<QList<AuditEvent>> history() override;
     QString titleForReview() const override;
 
 private:

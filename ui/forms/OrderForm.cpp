@@ -3,11 +3,11 @@
 
 #include "OrderForm.h"
 
+#include "Backend.h"
 #include "OrderLinesEditor.h"
 #include "Session.h"
 #include "domain/Validation.h"
 #include "models/ItemListModel.h"
-#include "service/Services.h"
 #include "support/ChangeListener.h"
 #include "support/FieldMessage.h"
 #include "support/ReadOnlyLook.h"
@@ -26,7 +26,7 @@ OrderForm::OrderForm(Session &session, const QUuid &id, QWidget *parent)
     , m_note(new QPlainTextEdit(this))
     , m_noteMessage(new FieldMessage(this))
     , m_lines(new OrderLinesEditor(this))
-    , m_catalogueListener(new ChangeListener(session.services().notifier(), {EntityType::Product}, this))
+    , m_catalogueListener(new ChangeListener(session.backend(), {EntityType::Product}, this))
 {
     setObjectName(QStringLiteral("orderForm"));
     m_note->setObjectName(QStringLiteral("noteEdit"));
@@ -81,19 +81,29 @@ QString OrderForm::key() const
 
 void OrderForm::loadCatalogue()
 {
-    QList<Product> products;
+    // A newer load replaces one under way.
+    delete m_catalogueLoad;
+    m_catalogueLoad = new QObject(this);
     ProductQuery query;
     query.active = true;
     query.order = ListOrder{SortKey::Name, false};
     query.page.limit = maxPageSize;
-    do {
-        auto page = session().services().products().list(session().actor(), query);
-        if (!page)
-            break;
-        products.append(page->items);
-        query.page.after = page->next;
-    } while (!query.page.after.isEmpty());
-    m_lines->setCatalogue(products);
+    loadCataloguePage(query, std::make_shared<QList<Product>>());
+}
+
+void OrderForm::loadCataloguePage(ProductQuery query, std::shared_ptr<QList<Product>> products)
+{
+    session().backend().listProducts(query).then(m_catalogueLoad, [this, query, products](Result<Page<Product>> page) mutable {
+        if (page) {
+            products->append(page->items);
+            if (!page->next.isEmpty()) {
+                query.page.after = page->next;
+                loadCataloguePage(query, products);
+                return;
+            }
+        }
+        m_lines->setCatalogue(*products);
+    });
 }
 
 WorkItemForm::ItemState OrderForm::shownState() const
@@ -104,13 +114,12 @@ WorkItemForm::ItemState OrderForm::shownState() const
                      m_shown->createdAt, m_shown->updatedAt};
 }
 
-Result<int> OrderForm::fetchLatest()
+Call<int> OrderForm::fetchLatest()
 {
-    auto order = session().services().orders().get(session().actor(), m_id);
-    if (!order)
-        return order.error();
-    m_latest = order.value();
-    return order->version;
+    return session().backend().getOrder(m_id).map(this, [this](Order order) {
+        m_latest = order;
+        return order.version;
+    });
 }
 
 void OrderForm::showLatest()
@@ -139,26 +148,17 @@ bool OrderForm::editsValid() const
     return !validate::note(m_note->toPlainText()) && m_lines->isValid();
 }
 
-Result<void> OrderForm::saveEdits()
+Call<void> OrderForm::saveEdits()
 {
-    Services &services = session().services();
-    if (!m_shown) {
-        auto created = services.orders().create(session().actor(), NewOrder{m_lines->lines(), m_note->toPlainText()});
-        if (!created)
-            return created.error();
-        m_latest = created.value();
-        return {};
-    }
+    const auto keep = [this](Order saved) { m_latest = std::move(saved); };
+    if (!m_shown)
+        return session().backend().createOrder(NewOrder{m_lines->lines(), m_note->toPlainText()}).map(this, keep);
     OrderPatch patch;
     if (m_lines->linesChanged())
         patch.lines = m_lines->lines();
     if (m_note->toPlainText() != m_shown->note)
         patch.note = m_note->toPlainText();
-    auto updated = services.orders().update(session().actor(), m_shown->id, patch, m_shown->version);
-    if (!updated)
-        return updated.error();
-    m_latest = updated.value();
-    return {};
+    return session().backend().updateOrder(m_shown->id, patch, m_shown->version).map(this, keep);
 }
 
 void OrderForm::setEditorsEnabled(bool enabled)
@@ -168,9 +168,9 @@ void OrderForm::setEditorsEnabled(bool enabled)
     m_lines->setReadOnly(!enabled);
 }
 
-Result<void> OrderForm::removeItem()
+Call<void> OrderForm::removeItem()
 {
-    return session().services().orders().remove(session().actor(), m_shown->id, m_shown->version);
+    return session().backend().removeOrder(m_shown->id, m_shown->version);
 }
 
 QString OrderForm::windowTitleText() const
@@ -180,19 +180,17 @@ QString OrderForm::windowTitleText() const
     return tr("Order ‘%1’").arg(titleForReview());
 }
 
-Result<void> OrderForm::transition(WorkflowAction action, const QString &comment)
+Call<void> OrderForm::transition(WorkflowAction action, const QString &comment)
 {
-    auto moved = session().services().orders().transition(session().actor(), m_shown->id, action, m_shown->version,
-                                                           comment);
-    if (!moved)
-        return moved.error();
-    m_latest = moved.value();
-    return {};
+    return session()
+        .backend()
+        .transitionOrder(m_shown->id, action, m_shown->version, comment)
+        .map(this, [this](Order moved) { m_latest = std::move(moved); });
 }
 
-Result<QList<AuditEvent>> OrderForm::history()
+Call<QList<AuditEvent>> OrderForm::history()
 {
-    return session().services().orders().history(session().actor(), m_id);
+    return session().backend().orderHistory(m_id);
 }
 
 QString OrderForm::titleForReview() const

@@ -5,7 +5,10 @@
 
 #include "WorkItemForm.h"
 #include "domain/Order.h"
+#include "domain/Product.h"
+#include "domain/Queries.h"
 
+#include <memory>
 #include <optional>
 
 class QPlainTextEdit;
@@ -30,19 +33,21 @@ public:
 protected:
     ItemState shownState() const override;
     QUuid itemId() const override { return m_id; }
-    Result<int> fetchLatest() override;
+    Call<int> fetchLatest() override;
     void showLatest() override;
-    Result<void> saveEdits() override;
+    Call<void> saveEdits() override;
     bool editsValid() const override;
     void setEditorsEnabled(bool enabled) override;
-    Result<void> removeItem() override;
+    Call<void> removeItem() override;
     QString windowTitleText() const override;
-    Result<void> transition(WorkflowAction action, const QString &comment) override;
-    Result<QList<AuditEvent>> history() override;
+    Call<void> transition(WorkflowAction action, const QString &comment) override;
+    Call<QList<AuditEvent>> history() override;
     QString titleForReview() const override;
 
 private:
+    // The products on sale, page after page, into the line editor's picker.
     void loadCatalogue();
+    void loadCataloguePage(ProductQuery query, std::shared_ptr<QList<Product>> products);
     void checkNote();
 
     QUuid m_id;
@@ -52,6 +57,7 @@ private:
     FieldMessage *m_noteMessage;
     OrderLinesEditor *m_lines;
     ChangeListener *m_catalogueListener;
+    QObject *m_catalogueLoad = nullptr; // answers of the catalogue load under way
 };
 
 } // namespace signoff

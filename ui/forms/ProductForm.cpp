@@ -3,9 +3,9 @@
 
 #include "ProductForm.h"
 
+#include "Backend.h"
 #include "Session.h"
 #include "domain/Validation.h"
-#include "service/Services.h"
 #include "support/FieldMessage.h"
 #include "support/Format.h"
 #include "support/ReadOnlyLook.h"
@@ -119,13 +119,12 @@ qint64 ProductForm::priceCents() const
     return qint64(std::llround(m_price->value() * 100.0));
 }
 
-Result<int> ProductForm::fetchLatest()
+Call<int> ProductForm::fetchLatest()
 {
-    auto product = session().services().products().get(session().actor(), m_id);
-    if (!product)
-        return product.error();
-    m_latest = product.value();
-    return product->version;
+    return session().backend().getProduct(m_id).map(this, [this](Product product) {
+        m_latest = product;
+        return product.version;
+    });
 }
 
 void ProductForm::showLatest()
@@ -165,17 +164,14 @@ bool ProductForm::mayEdit() const
     return session().isAdmin() && m_shown.has_value();
 }
 
-Result<void> ProductForm::saveEdits()
+Call<void> ProductForm::saveEdits()
 {
-    ProductService &products = session().services().products();
-    if (!m_shown) {
-        auto created = products.create(session().actor(),
-                                       NewProduct{m_sku->text(), m_name->text(), priceCents(), m_active->isChecked()});
-        if (!created)
-            return created.error();
-        m_latest = created.value();
-        return {};
-    }
+    const auto keep = [this](Product saved) { m_latest = std::move(saved); };
+    if (!m_shown)
+        return session()
+            .backend()
+            .createProduct(NewProduct{m_sku->text(), m_name->text(), priceCents(), m_active->isChecked()})
+            .map(this, keep);
     ProductPatch patch;
     if (m_sku->text() != m_shown->sku)
         patch.sku = m_sku->text();
@@ -185,11 +181,7 @@ Result<void> ProductForm::saveEdits()
         patch.priceCents = priceCents();
     if (m_active->isChecked() != m_shown->active)
         patch.active = m_active->isChecked();
-    auto updated = products.update(session().actor(), m_shown->id, patch, m_shown->version);
-    if (!updated)
-        return updated.error();
-    m_latest = updated.value();
-    return {};
+    return session().backend().updateProduct(m_shown->id, patch, m_shown->version).map(this, keep);
 }
 
 void ProductForm::setEditorsEnabled(bool enabled)
@@ -204,9 +196,9 @@ void ProductForm::setEditorsEnabled(bool enabled)
     m_active->setEnabled(enabled);
 }
 
-Result<void> ProductForm::removeItem()
+Call<void> ProductForm::removeItem()
 {
-    return session().services().products().remove(session().actor(), m_shown->id, m_shown->version);
+    return session().backend().removeProduct(m_shown->id, m_shown->version);
 }
 
 QString ProductForm::windowTitleText() const

@@ -29,14 +29,14 @@ public:
 protected:
     bool isNew() const override { return m_id.isNull(); }
     int loadedVersion() const override { return m_shown ? m_shown->version : 0; }
-    Result<int> fetchLatest() override;
+    Call<int> fetchLatest() override;
     void showLatest() override;
-    Result<void> saveEdits() override;
+    Call<void> saveEdits() override;
     bool editsValid() const override;
     bool mayEdit() const override;
     void setEditorsEnabled(bool enabled) override;
     bool mayDelete() const override { return mayEdit(); }
-    Result<void> removeItem() override;
+    Call<void> removeItem() override;
     QString duplicateField() const override { return QStringLiteral("sku"); }
     QString windowTitleText() const override;
     QString watchedId() const override { return m_id.toString(QUuid::WithoutBraces); }

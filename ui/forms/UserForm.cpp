@@ -3,9 +3,9 @@
 
 #include "UserForm.h"
 
+#include "Backend.h"
 #include "Session.h"
 #include "domain/Validation.h"
-#include "service/Services.h"
 #include "support/FieldMessage.h"
 #include "support/Format.h"
 #include "support/PasswordFields.h"
@@ -109,13 +109,12 @@ Role UserForm::selectedRole() const
     return roleFromString(m_role->currentData().toString()).value_or(Role::Requester);
 }
 
-Result<int> UserForm::fetchLatest()
+Call<int> UserForm::fetchLatest()
 {
-    auto user = session().services().users().get(session().actor(), m_username);
-    if (!user)
-        return user.error();
-    m_latest = user.value();
-    return user->version;
+    return session().backend().getUser(m_username).map(this, [this](User user) {
+        m_latest = user;
+        return user.version;
+    });
 }
 
 void UserForm::showLatest()
@@ -158,17 +157,14 @@ bool UserForm::mayEdit() const
     return session().isAdmin() && m_shown.has_value();
 }
 
-Result<void> UserForm::saveEdits()
+Call<void> UserForm::saveEdits()
 {
-    UserService &users = session().services().users();
-    if (!m_shown) {
-        auto created = users.create(session().actor(), NewUser{m_usernameEdit->text(), m_displayName->text(),
-                                                               selectedRole(), m_password->password()});
-        if (!created)
-            return created.error();
-        m_latest = created.value();
-        return {};
-    }
+    const auto keep = [this](User saved) { m_latest = std::move(saved); };
+    if (!m_shown)
+        return session()
+            .backend()
+            .createUser(NewUser{m_usernameEdit->text(), m_displayName->text(), selectedRole(), m_password->password()})
+            .map(this, keep);
     UserPatch patch;
     if (normalizedText(m_displayName->text()) != m_shown->displayName)
         patch.displayName = m_displayName->text();
@@ -178,11 +174,7 @@ Result<void> UserForm::saveEdits()
         patch.disabled = m_disabled->isChecked();
     if (!m_password->isEmpty())
         patch.password = m_password->password();
-    auto updated = users.update(session().actor(), m_shown->username, patch, m_shown->version);
-    if (!updated)
-        return updated.error();
-    m_latest = updated.value();
-    return {};
+    return session().backend().updateUser(m_shown->username, patch, m_shown->version).map(this, keep);
 }
 
 void UserForm::setEditorsEnabled(bool enabled)

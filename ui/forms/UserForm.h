@@ -32,9 +32,9 @@ public:
 protected:
     bool isNew() const override { return m_username.isEmpty(); }
     int loadedVersion() const override { return m_shown ? m_shown->version : 0; }
-    Result<int> fetchLatest() override;
+    Call<int> fetchLatest() override;
     void showLatest() override;
-    Result<void> saveEdits() override;
+    Call<void> saveEdits() override;
     bool editsValid() const override;
     bool mayEdit() const override;
     void setEditorsEnabled(bool enabled) override;

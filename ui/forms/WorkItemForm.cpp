@@ -6,7 +6,6 @@
 #include "Session.h"
 #include "dialogs/ReviewDialog.h"
 #include "models/AuditListModel.h"
-#include "support/BusyCursor.h"
 #include "support/Format.h"
 #include "support/Icons.h"
 #include "support/MessageBanner.h"
@@ -110,7 +109,7 @@ bool WorkItemForm::mayEdit() const
     const ItemState state = shownState();
     if (state.id.isNull())
         return false; // not loaded
-    return !Workflow::checkEdit(state.status, session().relationTo(state.ownerId)).has_value();
+    return !Workflow::checkEdit(state.status, session().relationTo(state.ownerUsername)).has_value();
 }
 
 bool WorkItemForm::mayDelete() const
@@ -118,7 +117,7 @@ bool WorkItemForm::mayDelete() const
     const ItemState state = shownState();
     if (state.id.isNull())
         return false;
-    return !Workflow::checkDelete(state.status, session().relationTo(state.ownerId)).has_value();
+    return !Workflow::checkDelete(state.status, session().relationTo(state.ownerUsername)).has_value();
 }
 
 void WorkItemForm::afterStateChange()
@@ -151,13 +150,21 @@ void WorkItemForm::updateHistory()
 {
     if (!m_history)
         return;
+    if (isNew()) {
+        m_history->clear();
+        return;
+    }
+    // The rows shown stay until the new ones are in.
+    history().then(this, [this](Result<QList<AuditEvent>> events) {
+        if (events)
+            showHistory(events.value());
+    });
+}
+
+void WorkItemForm::showHistory(const QList<AuditEvent> &events)
+{
     m_history->clear();
-    if (isNew())
-        return;
-    auto events = history();
-    if (!events)
-        return;
-    for (const AuditEvent &event : events.value()) {
+    for (const AuditEvent &event : events) {
         auto *item = new QTreeWidgetItem(m_history);
         item->setText(0, Format::dateTime(event.at));
         item->setText(1, event.actorUsername);
@@ -176,18 +183,23 @@ void WorkItemForm::updateWorkflowButtons()
     const ItemState state = shownState();
     const QList<WorkflowAction> available = state.id.isNull() || isDeleted()
                                                 ? QList<WorkflowAction>()
-                                                : Workflow::available(state.status, session().relationTo(state.ownerId));
+                                                : Workflow::available(state.status, session().relationTo(state.ownerUsername));
     for (auto it = m_transitionButtons.cbegin(); it != m_transitionButtons.cend(); ++it)
         it.value()->setVisible(available.contains(it.key()));
 }
 
 void WorkItemForm::runTransition(WorkflowAction action)
 {
-    if (isNew() || isDeleted())
+    if (isNew() || isDeleted() || isBusy())
         return;
     // Submitting what is on screen: unsaved edits are saved first.
-    if (isDirty() && !save())
+    if (isDirty()) {
+        save([this, action](bool saved) {
+            if (saved)
+                runTransition(action);
+        });
         return;
+    }
     QString comment;
     if (action == WorkflowAction::Approve || action == WorkflowAction::Reject) {
         ReviewDialog dialog(action, {titleForReview()}, this);
@@ -195,20 +207,26 @@ void WorkItemForm::runTransition(WorkflowAction action)
             return;
         comment = dialog.text();
     }
-    Result<void> done;
-    {
-        BusyCursor busy;
-        done = transition(action, comment);
-    }
-    if (!done) {
-        showError(done.error());
+    whenIdle([this, action, comment] { makeTransition(action, comment); });
+}
+
+void WorkItemForm::makeTransition(WorkflowAction action, const QString &comment)
+{
+    if (isDeleted())
         return;
-    }
-    banner()->clear();
-    showLatest();
-    updateState();
-    afterStateChange();
-    emit statusMessage(tr("‘%1’ is now %2.").arg(titleForReview(), Format::status(shownState().status)));
+    beginBusy(m_transitionButtons.value(action), Format::actionUnderWay(action));
+    transition(action, comment).then(this, [this](Result<void> done) {
+        endBusy();
+        if (!done) {
+            showError(done.error());
+            return;
+        }
+        banner()->clear();
+        showLatest();
+        updateState();
+        afterStateChange();
+        emit statusMessage(tr("‘%1’ is now %2.").arg(titleForReview(), Format::status(shownState().status)));
+    });
 }
 
 } // namespace signoff

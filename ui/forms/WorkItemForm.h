@@ -50,8 +50,8 @@ protected:
 
     virtual ItemState shownState() const = 0;
     // On success the item after the transition is what showLatest() shows next.
-    virtual Result<void> transition(WorkflowAction action, const QString &comment) = 0;
-    virtual Result<QList<AuditEvent>> history() = 0;
+    virtual Call<void> transition(WorkflowAction action, const QString &comment) = 0;
+    virtual Call<QList<AuditEvent>> history() = 0;
     virtual QString titleForReview() const = 0;
 
     // The item's id: given when the form opens an existing item, set by the first save of a new one.
@@ -67,7 +67,9 @@ protected:
 private:
     void updateDetails();
     void updateHistory();
+    void showHistory(const QList<AuditEvent> &events);
     void updateWorkflowButtons();
+    void makeTransition(WorkflowAction action, const QString &comment);
 
     QFormLayout *m_fields;
     QTabWidget *m_tabs;

@@ -5,7 +5,7 @@
 
 #include "ItemListModel.h"
 #include "Session.h"
-#include "service/Services.h"
+#include "Backend.h"
 #include "support/Format.h"
 
 namespace signoff {
@@ -59,24 +59,27 @@ void AuditListModel::setActor(const QString &username)
 
 void AuditListModel::restartSource()
 {
-    m_labels.clear();
+    m_labelsLearnt.clear();
     m_next.clear();
     m_started = false;
 }
 
-Result<QList<AuditEvent>> AuditListModel::fetchFromSource(int limit)
+void AuditListModel::fetchFromSource(int limit, QObject *epoch, Done done)
 {
     AuditQuery query = m_query;
     query.oldestFirst = !listOrder().descending;
     query.page.limit = limit;
     query.page.after = m_next;
-    auto page = m_session.services().audit().list(m_session.actor(), query);
-    if (!page)
-        return page.error();
-    m_started = true;
-    m_next = page->next;
-    learnLabels(page->items);
-    return page->items;
+    m_session.backend().listAudit(query).then(epoch, [this, done](Result<Page<AuditEvent>> page) {
+        if (!page) {
+            done(page.error());
+            return;
+        }
+        m_started = true;
+        m_next = page->next;
+        learnLabels(page->items);
+        done(std::move(page->items));
+    });
 }
 
 namespace {
@@ -90,37 +93,66 @@ QString labelKey(const AuditEvent &event)
 
 void AuditListModel::learnLabels(const QList<AuditEvent> &events)
 {
-    Services &services = m_session.services();
-    const Actor actor = m_session.actor();
+    Backend &backend = m_session.backend();
     for (const AuditEvent &event : events) {
         const QString key = labelKey(event);
-        // The newest event's own summary wins (a rename); the log reads newest first.
+        // Learnt again on every load (a rename), the old label shown meanwhile.
+        // The newest event's own summary wins; the log reads newest first.
+        if (m_labelsLearnt.contains(key))
+            continue;
+        QString summary;
         for (const char *field : {"name", "username", "sku"}) {
             const QString text = event.detail.value(QLatin1String(field)).toString();
-            if (!text.isEmpty() && !m_labels.contains(key))
-                m_labels.insert(key, text);
+            if (!text.isEmpty() && summary.isEmpty())
+                summary = text;
         }
-        if (event.entityType == toString(EntityType::User) && event.action.startsWith(QStringLiteral("sign_"))
-            && !m_labels.contains(key))
-            m_labels.insert(key, event.actorUsername);
-        if (m_labels.contains(key))
+        if (summary.isEmpty() && event.entityType == toString(EntityType::User)
+            && event.action.startsWith(QStringLiteral("sign_")))
+            summary = event.actorUsername;
+        if (!summary.isEmpty()) {
+            m_labelsLearnt.insert(key);
+            m_labels.insert(key, summary);
+            continue;
+        }
+        if (m_labelsAsked.contains(key))
             continue;
         // A transition says nothing about the item: ask for it (a primary-key read).
         const QUuid id = QUuid::fromString(event.entityId);
-        QString label;
+        const QString fallback = event.entityType == toString(EntityType::Order)
+                                     ? ItemListModel::tr("Order %1").arg(Format::shortId(event.entityId))
+                                     : Format::shortId(event.entityId);
+        const auto labelled = [this, key, fallback](const QString &label) {
+            setLabel(key, label.isEmpty() ? fallback : label);
+        };
+        m_labelsLearnt.insert(key);
         if (event.entityType == toString(EntityType::Feature)) {
-            if (auto feature = services.features().get(actor, id))
-                label = feature->name;
+            m_labelsAsked.insert(key);
+            backend.getFeature(id).then(this, [labelled](Result<Feature> feature) {
+                labelled(feature ? feature->name : QString());
+            });
         } else if (event.entityType == toString(EntityType::Order)) {
-            if (auto order = services.orders().get(actor, id))
-                label = ItemRow::from(order.value()).title();
+            m_labelsAsked.insert(key);
+            backend.getOrder(id).then(this, [labelled](Result<Order> order) {
+                labelled(order ? ItemRow::from(order.value()).title() : QString());
+            });
         } else if (event.entityType == toString(EntityType::Product)) {
-            if (auto product = services.products().get(actor, id))
-                label = product->sku;
+            m_labelsAsked.insert(key);
+            backend.getProduct(id).then(this, [labelled](Result<Product> product) {
+                labelled(product ? product->sku : QString());
+            });
+        } else {
+            m_labels.insert(key, fallback);
         }
-        if (label.isEmpty() && event.entityType == toString(EntityType::Order))
-            label = ItemListModel::tr("Order %1").arg(Format::shortId(event.entityId));
-        m_labels.insert(key, label.isEmpty() ? Format::shortId(event.entityId) : label);
+    }
+}
+
+void AuditListModel::setLabel(const QString &key, const QString &label)
+{
+    m_labelsAsked.remove(key);
+    m_labels.insert(key, label);
+    for (int row = 0; row < rowCount(); ++row) {
+        if (labelKey(rowAt(row)) == key)
+            emit dataChanged(index(row, ItemColumn), index(row, ItemColumn), {Qt::DisplayRole});
     }
 }
 

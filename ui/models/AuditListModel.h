@@ -25,20 +25,24 @@ public:
 
 protected:
     void restartSource() override;
-    Result<QList<AuditEvent>> fetchFromSource(int limit) override;
+    void fetchFromSource(int limit, QObject *epoch, Done done) override;
     bool sourceExhausted() const override { return m_started && m_next.isEmpty(); }
     QString keyOf(const AuditEvent &event) const override { return QString::number(event.id); }
     QVariant cell(const AuditEvent &event, int column, int role) const override;
 
 private:
     // What the Item column calls an entity: a name, SKU or user name where the
-    // event or the item itself tells, else the short id.
+    // event or the item itself tells (asked for in the background; the
+    // column fills in), else the short id.
     void learnLabels(const QList<AuditEvent> &events);
+    void setLabel(const QString &key, const QString &label);
     QString labelOf(const AuditEvent &event) const;
 
     Session &m_session;
     AuditQuery m_query;
     QHash<QString, QString> m_labels; // "feature:<id>" → label
+    QSet<QString> m_labelsAsked;      // asked for, answer not yet in
+    QSet<QString> m_labelsLearnt;     // since the source restarted
     QString m_next;
     bool m_started = false;
 };

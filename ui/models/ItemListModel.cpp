@@ -4,7 +4,7 @@
 #include "ItemListModel.h"
 
 #include "Session.h"
-#include "service/Services.h"
+#include "Backend.h"
 #include "support/Format.h"
 
 #include <QColor>
@@ -126,64 +126,96 @@ bool ItemListModel::sourceExhausted() const
                        [](const Stream &stream) { return stream.exhausted && stream.buffer.isEmpty(); });
 }
 
-Result<void> ItemListModel::fill(Stream &stream, int limit)
+void ItemListModel::fill(qsizetype index, int limit, QObject *epoch, std::function<void(Result<void>)> filled)
 {
     ItemQuery query = m_query;
     query.order = listOrder();
     query.page.limit = limit;
-    query.page.after = stream.next;
-    Services &services = m_session.services();
-    const Actor actor = m_session.actor();
-    if (stream.type == EntityType::Feature) {
-        auto page = services.features().list(actor, query);
-        if (!page)
-            return page.error();
-        for (const Feature &feature : page->items)
-            stream.buffer.append(ItemRow::from(feature));
-        stream.next = page->next;
+    query.page.after = m_streams.at(index).next;
+    const auto take = [this, index, filled](const QString &next, QList<ItemRow> rows) {
+        Stream &stream = m_streams[index];
+        stream.buffer.append(std::move(rows));
+        stream.next = next;
+        stream.started = true;
+        stream.exhausted = next.isEmpty();
+        filled({});
+    };
+    if (m_streams.at(index).type == EntityType::Feature) {
+        m_session.backend().listFeatures(query).then(epoch, [take, filled](Result<Page<Feature>> page) {
+            if (!page)
+                return filled(page.error());
+            QList<ItemRow> rows;
+            for (const Feature &feature : page->items)
+                rows.append(ItemRow::from(feature));
+            take(page->next, std::move(rows));
+        });
     } else {
-        auto page = services.orders().list(actor, query);
-        if (!page)
-            return page.error();
-        for (const Order &order : page->items)
-            stream.buffer.append(ItemRow::from(order));
-        stream.next = page->next;
+        m_session.backend().listOrders(query).then(epoch, [take, filled](Result<Page<Order>> page) {
+            if (!page)
+                return filled(page.error());
+            QList<ItemRow> rows;
+            for (const Order &order : page->items)
+                rows.append(ItemRow::from(order));
+            take(page->next, std::move(rows));
+        });
     }
-    stream.started = true;
-    stream.exhausted = stream.next.isEmpty();
-    return {};
 }
 
-Result<QList<ItemRow>> ItemListModel::fetchFromSource(int limit)
+void ItemListModel::fetchFromSource(int limit, QObject *epoch, Done done)
 {
-    QList<ItemRow> rows;
-    if (m_streams.size() == 1) {
-        Stream &stream = m_streams.first();
-        if (stream.buffer.isEmpty() && !stream.exhausted) {
-            if (auto filled = fill(stream, limit); !filled)
-                return filled.error();
-        }
-        rows = std::move(stream.buffer);
-        stream.buffer.clear();
-        return rows;
+    merge(limit, epoch, std::make_shared<QList<ItemRow>>(), std::move(done));
+}
+
+void ItemListModel::merge(int limit, QObject *epoch, std::shared_ptr<QList<ItemRow>> rows, Done done)
+{
+    // A stream whose buffer is empty may hold the next row: fill it first
+    // (all such streams at once), then merge on.
+    QList<qsizetype> dry;
+    for (qsizetype i = 0; i < m_streams.size(); ++i) {
+        if (m_streams.at(i).buffer.isEmpty() && !m_streams.at(i).exhausted)
+            dry.append(i);
     }
-    while (rows.size() < limit) {
-        for (Stream &stream : m_streams) {
-            if (stream.buffer.isEmpty() && !stream.exhausted) {
-                if (auto filled = fill(stream, limit); !filled)
-                    return filled.error();
-            }
+    if (!dry.isEmpty()) {
+        struct Filling
+        {
+            qsizetype remaining;
+            std::optional<Error> failure;
+        };
+        auto filling = std::make_shared<Filling>(Filling{dry.size(), std::nullopt});
+        for (qsizetype index : std::as_const(dry)) {
+            fill(index, limit, epoch, [this, limit, epoch, rows, done, filling](Result<void> filled) {
+                if (!filled && !filling->failure)
+                    filling->failure = filled.error();
+                if (--filling->remaining > 0)
+                    return;
+                if (filling->failure)
+                    done(*filling->failure);
+                else
+                    merge(limit, epoch, rows, done);
+            });
         }
+        return;
+    }
+    while (rows->size() < limit) {
         Stream *best = nullptr;
+        bool needsFill = false;
         for (Stream &stream : m_streams) {
-            if (!stream.buffer.isEmpty() && (!best || comesFirst(stream.buffer.first(), best->buffer.first())))
+            if (stream.buffer.isEmpty()) {
+                needsFill = needsFill || !stream.exhausted;
+                continue;
+            }
+            if (!best || comesFirst(stream.buffer.first(), best->buffer.first()))
                 best = &stream;
+        }
+        if (needsFill) {
+            merge(limit, epoch, rows, std::move(done));
+            return;
         }
         if (!best)
             break;
-        rows.append(best->buffer.takeFirst());
+        rows->append(best->buffer.takeFirst());
     }
-    return rows;
+    done(std::move(*rows));
 }
 
 // The order the database uses, so the merged list reads as one sorted list.

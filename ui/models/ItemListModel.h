@@ -57,7 +57,7 @@ public:
 
 protected:
     void restartSource() override;
-    Result<QList<ItemRow>> fetchFromSource(int limit) override;
+    void fetchFromSource(int limit, QObject *epoch, Done done) override;
     bool sourceExhausted() const override;
     QString keyOf(const ItemRow &row) const override { return row.key(); }
     QVariant cell(const ItemRow &row, int column, int role) const override;
@@ -72,7 +72,10 @@ private:
         QList<ItemRow> buffer;
     };
 
-    Result<void> fill(Stream &stream, int limit);
+    // Fetches the next page of each stream whose buffer ran dry, then merges;
+    // again until `limit` rows are merged or the streams end.
+    void merge(int limit, QObject *epoch, std::shared_ptr<QList<ItemRow>> rows, Done done);
+    void fill(qsizetype stream, int limit, QObject *epoch, std::function<void(Result<void>)> filled);
     bool comesFirst(const ItemRow &a, const ItemRow &b) const;
 
     Session &m_session;

@@ -10,25 +10,39 @@
 #include <QHash>
 #include <QSet>
 #include <algorithm>
+#include <functional>
+#include <memory>
 
 namespace signoff {
 
-// A table over a list the services hand out page by page (keyset cursors).
+// A table over a list the backend hands out page by page (keyset cursors).
 // Rows arrive as the view scrolls (canFetchMore/fetchMore), so a list of a
 // million rows opens as fast as one of ten. refresh() reloads what is shown
 // and applies the difference as removals, moves and insertions, so views keep
 // their selection and current row.
 //
+// Loading is asynchronous: fetchMore(), reload() and refresh() return at
+// once; loaded() (or loadFailed()) follows when the rows are in. One load runs
+// at a time; a refresh asked for meanwhile runs after it, a reload replaces it.
+// The rows shown stay until the new ones arrive.
+//
 // A subclass names the source: restartSource() forgets the cursor,
-// fetchFromSource() returns the next rows (at most `limit`), and
-// sourceExhausted() says when there are no more.
+// fetchFromSource() fetches the next rows (at most `limit`) and hands them to
+// `done`, and sourceExhausted() says when there are no more. Its backend
+// calls answer to `epoch` (Call::then(epoch, ...)): when a reload makes what
+// is under way pointless, the epoch is replaced and the old answers vanish.
 template<typename Row>
 class PagedTableModel : public TableModel
 {
 public:
     static constexpr int pageSize = 200;
+    using Done = std::function<void(Result<QList<Row>>)>;
 
-    using TableModel::TableModel;
+    explicit PagedTableModel(QObject *parent = nullptr)
+        : TableModel(parent)
+        , m_epoch(new QObject(this))
+    {
+    }
 
     int rowCount(const QModelIndex &parent = {}) const override { return parent.isValid() ? 0 : int(m_rows.size()); }
 
@@ -52,92 +66,76 @@ public:
 
     void fetchMore(const QModelIndex &parent) override
     {
-        // Views (and QAbstractItemModelTester) may ask again while this
-        // model is still announcing a change; they ask once more later.
-        if (!canFetchMore(parent) || m_busy)
+        // Views (and QAbstractItemModelTester) ask again while a page is on
+        // its way; they ask once more when it is in.
+        if (!canFetchMore(parent) || isLoading())
             return;
-        const BusyScope busy(m_busy);
-        auto fetched = fetchFromSource(pageSize);
-        if (!fetched) {
-            m_failed = true;
-            reportError(fetched.error().translatedSummary());
-            return;
-        }
-        // A row that changed between two pages can come again after the
-        // cursor; it is already shown.
-        QList<Row> fresh;
-        for (Row &row : fetched.value()) {
-            if (!m_index.contains(keyOf(row)))
-                fresh.append(std::move(row));
-        }
-        if (!fresh.isEmpty()) {
-            beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
-            for (Row &row : fresh) {
-                m_index.insert(keyOf(row), m_rows.size());
-                m_rows.append(std::move(row));
+        setLoading(true);
+        fetchFromSource(pageSize, m_epoch, [this](Result<QList<Row>> fetched) {
+            if (!fetched) {
+                m_failed = true;
+                finishLoad(fetched.error().translatedSummary());
+                return;
             }
-            endInsertRows();
-        }
-        emit loaded();
+            // A row that changed between two pages can come again after the
+            // cursor; it is already shown.
+            QList<Row> fresh;
+            for (Row &row : fetched.value()) {
+                if (!m_index.contains(keyOf(row)))
+                    fresh.append(std::move(row));
+            }
+            if (!fresh.isEmpty()) {
+                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + fresh.size() - 1));
+                for (Row &row : fresh) {
+                    m_index.insert(keyOf(row), m_rows.size());
+                    m_rows.append(std::move(row));
+                }
+                endInsertRows();
+            }
+            finishLoad({});
+        });
     }
 
     void reload() override
     {
-        const BusyScope busy(m_busy);
-        beginResetModel();
-        m_rows.clear();
-        m_index.clear();
+        restartEpoch();
+        m_refreshWaiting = false;
         m_failed = false;
         clearError();
         restartSource();
-        auto fetched = fetchFromSource(pageSize);
-        QString problem;
-        if (fetched) {
-            for (Row &row : fetched.value()) {
-                const QString key = keyOf(row);
-                if (m_index.contains(key))
-                    continue;
-                m_index.insert(key, m_rows.size());
-                m_rows.append(std::move(row));
+        setLoading(true);
+        fetchFromSource(pageSize, m_epoch, [this](Result<QList<Row>> fetched) {
+            beginResetModel();
+            m_rows.clear();
+            m_index.clear();
+            QString problem;
+            if (fetched) {
+                for (Row &row : fetched.value()) {
+                    const QString key = keyOf(row);
+                    if (m_index.contains(key))
+                        continue;
+                    m_index.insert(key, m_rows.size());
+                    m_rows.append(std::move(row));
+                }
+            } else {
+                m_failed = true;
+                problem = fetched.error().translatedSummary();
             }
-        } else {
-            m_failed = true;
-            problem = fetched.error().translatedSummary();
-        }
-        endResetModel();
-        if (!problem.isEmpty())
-            reportError(problem);
-        emit loaded();
+            endResetModel();
+            finishLoad(problem);
+        });
     }
 
     void refresh() override
     {
-        const BusyScope busy(m_busy);
+        if (isLoading()) {
+            m_refreshWaiting = true;
+            return;
+        }
+        setLoading(true);
         const qsizetype wanted = std::max<qsizetype>(pageSize, m_rows.size());
         restartSource();
-        QList<Row> fresh;
-        QSet<QString> seen;
-        while (fresh.size() < wanted && !sourceExhausted()) {
-            auto fetched = fetchFromSource(int(std::min<qsizetype>(maxPageSize, wanted - fresh.size())));
-            if (!fetched) {
-                m_failed = true;
-                reportError(fetched.error().translatedSummary());
-                return;
-            }
-            if (fetched->isEmpty())
-                break;
-            for (Row &row : fetched.value()) {
-                const QString key = keyOf(row);
-                if (!seen.contains(key)) {
-                    seen.insert(key);
-                    fresh.append(std::move(row));
-                }
-            }
-        }
-        m_failed = false;
-        clearError();
-        applyDifference(std::move(fresh));
-        emit loaded();
+        refreshFrom(std::make_shared<Gathered>(), wanted);
     }
 
     QString keyAt(int row) const override { return row >= 0 && row < m_rows.size() ? keyOf(m_rows.at(row)) : QString(); }
@@ -149,19 +147,69 @@ public:
 
 protected:
     virtual void restartSource() = 0;
-    virtual Result<QList<Row>> fetchFromSource(int limit) = 0;
+    virtual void fetchFromSource(int limit, QObject *epoch, Done done) = 0;
     virtual bool sourceExhausted() const = 0;
     virtual QString keyOf(const Row &row) const = 0;
     virtual QVariant cell(const Row &row, int column, int role) const = 0;
 
 private:
-    struct BusyScope
+    struct Gathered
     {
-        explicit BusyScope(bool &flag) : m_flag(flag), m_was(flag) { m_flag = true; }
-        ~BusyScope() { m_flag = m_was; }
-        bool &m_flag;
-        bool m_was;
+        QList<Row> rows;
+        QSet<QString> keys;
     };
+
+    void restartEpoch()
+    {
+        delete m_epoch;
+        m_epoch = new QObject(this);
+    }
+
+    // After every load: the error (if any), loaded(), a refresh that waited.
+    void finishLoad(const QString &problem)
+    {
+        setLoading(false);
+        if (!problem.isEmpty())
+            reportError(problem);
+        emit loaded();
+        if (m_refreshWaiting) {
+            m_refreshWaiting = false;
+            refresh();
+        }
+    }
+
+    // Fetches pages until `wanted` rows are gathered or the source ends,
+    // then applies the difference to what is shown.
+    void refreshFrom(std::shared_ptr<Gathered> gathered, qsizetype wanted)
+    {
+        if (gathered->rows.size() >= wanted || sourceExhausted()) {
+            m_failed = false;
+            clearError();
+            applyDifference(std::move(gathered->rows));
+            finishLoad({});
+            return;
+        }
+        const int limit = int(std::min<qsizetype>(maxPageSize, wanted - gathered->rows.size()));
+        fetchFromSource(limit, m_epoch, [this, gathered, wanted](Result<QList<Row>> fetched) {
+            if (!fetched) {
+                m_failed = true;
+                finishLoad(fetched.error().translatedSummary());
+                return;
+            }
+            if (fetched->isEmpty()) {
+                refreshFrom(gathered, 0);
+                return;
+            }
+            for (Row &row : fetched.value()) {
+                const QString key = keyOf(row);
+                if (!gathered->keys.contains(key)) {
+                    gathered->keys.insert(key);
+                    gathered->rows.append(std::move(row));
+                }
+            }
+            refreshFrom(gathered, wanted);
+        });
+    }
 
     void applyDifference(QList<Row> fresh)
     {
@@ -242,8 +290,9 @@ private:
 
     QList<Row> m_rows;
     QHash<QString, qsizetype> m_index;
+    QObject *m_epoch;
     bool m_failed = false;
-    bool m_busy = false;
+    bool m_refreshWaiting = false;
 };
 
 } // namespace signoff

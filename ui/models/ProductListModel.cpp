@@ -4,7 +4,7 @@
 #include "ProductListModel.h"
 
 #include "Session.h"
-#include "service/Services.h"
+#include "Backend.h"
 #include "support/Format.h"
 
 namespace signoff {
@@ -44,18 +44,21 @@ void ProductListModel::restartSource()
     m_started = false;
 }
 
-Result<QList<Product>> ProductListModel::fetchFromSource(int limit)
+void ProductListModel::fetchFromSource(int limit, QObject *epoch, Done done)
 {
     ProductQuery query = m_query;
     query.order = listOrder();
     query.page.limit = limit;
     query.page.after = m_next;
-    auto page = m_session.services().products().list(m_session.actor(), query);
-    if (!page)
-        return page.error();
-    m_started = true;
-    m_next = page->next;
-    return page->items;
+    m_session.backend().listProducts(query).then(epoch, [this, done](Result<Page<Product>> page) {
+        if (!page) {
+            done(page.error());
+            return;
+        }
+        m_started = true;
+        m_next = page->next;
+        done(std::move(page->items));
+    });
 }
 
 QString ProductListModel::keyOf(const Product &product) const

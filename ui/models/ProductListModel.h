@@ -24,7 +24,7 @@ public:
 
 protected:
     void restartSource() override;
-    Result<QList<Product>> fetchFromSource(int limit) override;
+    void fetchFromSource(int limit, QObject *epoch, Done done) override;
     bool sourceExhausted() const override { return m_started && m_next.isEmpty(); }
     QString keyOf(const Product &product) const override;
     QVariant cell(const Product &product, int column, int role) const override;

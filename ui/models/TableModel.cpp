@@ -61,6 +61,14 @@ ListOrder TableModel::listOrder() const
     return order;
 }
 
+void TableModel::setLoading(bool loading)
+{
+    if (loading == m_loading)
+        return;
+    m_loading = loading;
+    emit loadingChanged(loading);
+}
+
 void TableModel::reportError(const QString &message)
 {
     m_lastError = message;

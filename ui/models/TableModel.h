@@ -40,11 +40,15 @@ public:
     int sortColumn() const { return m_sortColumn; }
     Qt::SortOrder sortOrder() const { return m_sortOrder; }
 
-    // Loads from scratch (the filter or sort changed): the view is reset.
+    // Loads from scratch (the filter or sort changed): the view is reset
+    // when the rows arrive. Asynchronous, as are refresh() and fetchMore():
+    // loaded() or loadFailed() says when it is done.
     virtual void reload() = 0;
     // Loads again what is shown, keeping rows by key so selections, the
     // current row and the scroll position survive.
     virtual void refresh() = 0;
+    // Whether a load is under way.
+    bool isLoading() const { return m_loading; }
     virtual QString keyAt(int row) const = 0;
     virtual int rowOfKey(const QString &key) const = 0;
     // Whether the list is complete (nothing more to fetch).
@@ -54,6 +58,7 @@ public:
 
 signals:
     void loadFailed(const QString &message);
+    void loadingChanged(bool loading);
     // After every load, reload or refresh (for empty-state hints).
     void loaded();
 
@@ -64,12 +69,14 @@ protected:
     ListOrder listOrder() const;
     void reportError(const QString &message);
     void clearError() { m_lastError.clear(); }
+    void setLoading(bool loading);
 
 private:
     QList<Column> m_columns;
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::DescendingOrder;
     QString m_lastError;
+    bool m_loading = false;
 };
 
 } // namespace signoff

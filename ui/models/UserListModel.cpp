@@ -4,7 +4,7 @@
 #include "UserListModel.h"
 
 #include "Session.h"
-#include "service/Services.h"
+#include "Backend.h"
 #include "support/Format.h"
 
 #include <QColor>
@@ -38,18 +38,21 @@ void UserListModel::restartSource()
     m_started = false;
 }
 
-Result<QList<User>> UserListModel::fetchFromSource(int limit)
+void UserListModel::fetchFromSource(int limit, QObject *epoch, Done done)
 {
     UserQuery query = m_query;
     query.order = listOrder();
     query.page.limit = limit;
     query.page.after = m_next;
-    auto page = m_session.services().users().list(m_session.actor(), query);
-    if (!page)
-        return page.error();
-    m_started = true;
-    m_next = page->next;
-    return page->items;
+    m_session.backend().listUsers(query).then(epoch, [this, done](Result<Page<User>> page) {
+        if (!page) {
+            done(page.error());
+            return;
+        }
+        m_started = true;
+        m_next = page->next;
+        done(std::move(page->items));
+    });
 }
 
 QVariant UserListModel::cell(const User &user, int column, int role) const

@@ -23,7 +23,7 @@ public:
 
 protected:
     void restartSource() override;
-    Result<QList<User>> fetchFromSource(int limit) override;
+    void fetchFromSource(int limit, QObject *epoch, Done done) override;
     bool sourceExhausted() const override { return m_started && m_next.isEmpty(); }
     QString keyOf(const User &user) const override { return user.username; }
     QVariant cell(const User &user, int column, int role) const override;

@@ -6,8 +6,7 @@
 #include "FormManager.h"
 #include "Session.h"
 #include "dialogs/ReviewFlow.h"
-#include "service/Services.h"
-#include "support/BusyCursor.h"
+#include "Backend.h"
 #include "support/Format.h"
 
 #include <QComboBox>
@@ -154,25 +153,31 @@ QList<ItemRow> ItemsPage::selectedItems() const
 
 bool ItemsPage::canDelete() const
 {
+    if (isWorking())
+        return false;
     const QList<ItemRow> items = selectedItems();
     return std::any_of(items.cbegin(), items.cend(), [this](const ItemRow &item) {
-        return !Workflow::checkDelete(item.status, session().relationTo(item.ownerId)).has_value();
+        return !Workflow::checkDelete(item.status, session().relationTo(item.ownerUsername)).has_value();
     });
 }
 
 bool ItemsPage::canReview(WorkflowAction action) const
 {
+    if (isWorking())
+        return false;
     const QList<ItemRow> items = selectedItems();
     return std::any_of(items.cbegin(), items.cend(), [this, action](const ItemRow &item) {
-        return Workflow::available(item.status, session().relationTo(item.ownerId)).contains(action);
+        return Workflow::available(item.status, session().relationTo(item.ownerUsername)).contains(action);
     });
 }
 
 void ItemsPage::deleteSelected()
 {
+    if (isWorking())
+        return;
     QList<ItemRow> drafts;
     for (const ItemRow &item : selectedItems()) {
-        if (!Workflow::checkDelete(item.status, session().relationTo(item.ownerId)))
+        if (!Workflow::checkDelete(item.status, session().relationTo(item.ownerUsername)))
             drafts.append(item);
     }
     if (drafts.isEmpty())
@@ -189,43 +194,52 @@ void ItemsPage::deleteSelected()
     if (box.clickedButton() != confirm)
         return;
 
-    QStringList failures;
-    int deleted = 0;
-    {
-        BusyCursor busy;
-        for (const ItemRow &item : drafts) {
-            Result<void> removed = item.type == EntityType::Feature
-                                       ? session().services().features().remove(session().actor(), item.id, item.version)
-                                       : session().services().orders().remove(session().actor(), item.id, item.version);
-            if (removed)
-                ++deleted;
-            else
-                failures.append(tr("%1: %2").arg(item.title(), removed.error().translatedSummary()));
+    setWorking(true, tr("Deleting…"));
+    deleteNext(std::make_shared<QList<ItemRow>>(drafts), std::make_shared<DeleteOutcome>());
+}
+
+void ItemsPage::deleteNext(std::shared_ptr<QList<ItemRow>> remaining, std::shared_ptr<DeleteOutcome> outcome)
+{
+    if (remaining->isEmpty()) {
+        setWorking(false);
+        refresh();
+        if (!outcome->failures.isEmpty()) {
+            QMessageBox failed(QMessageBox::Warning, tr("Delete"),
+                               tr("Some drafts could not be deleted:") + u'\n' + outcome->failures.join(u'\n'),
+                               QMessageBox::Ok, this);
+            failed.setObjectName(QStringLiteral("deleteFailedBox"));
+            failed.exec();
         }
+        emit statusMessage(tr("Deleted %n draft(s).", nullptr, outcome->deleted));
+        return;
     }
-    refresh();
-    if (!failures.isEmpty()) {
-        QMessageBox failed(QMessageBox::Warning, tr("Delete"),
-                           tr("Some drafts could not be deleted:") + u'\n' + failures.join(u'\n'), QMessageBox::Ok, this);
-        failed.setObjectName(QStringLiteral("deleteFailedBox"));
-        failed.exec();
-    }
-    emit statusMessage(tr("Deleted %n draft(s).", nullptr, deleted));
+    const ItemRow item = remaining->takeFirst();
+    session().backend().removeItem(item.type, item.id, item.version).then(this, [this, remaining, outcome, item](Result<void> removed) {
+        if (removed)
+            ++outcome->deleted;
+        else
+            outcome->failures.append(tr("%1: %2").arg(item.title(), removed.error().translatedSummary()));
+        deleteNext(remaining, outcome);
+    });
 }
 
 void ItemsPage::reviewSelected(WorkflowAction action)
 {
+    if (isWorking())
+        return;
     QList<ReviewTarget> targets;
     for (const ItemRow &item : selectedItems())
         targets.append(ReviewTarget{item.type, item.id, item.version, item.title()});
-    const auto outcomes = reviewFromList(this, session(), targets, action);
-    if (!outcomes)
-        return;
-    refresh();
-    const auto done = std::count_if(outcomes->cbegin(), outcomes->cend(),
-                                    [](const ReviewOutcome &outcome) { return !outcome.error; });
-    emit statusMessage(action == WorkflowAction::Reject ? tr("Rejected %n item(s).", nullptr, int(done))
-                                                        : tr("Approved %n item(s).", nullptr, int(done)));
+    const bool started = reviewFromList(this, session(), targets, action, [this, action](QList<ReviewOutcome> outcomes) {
+        setWorking(false);
+        refresh();
+        const auto done = std::count_if(outcomes.cbegin(), outcomes.cend(),
+                                        [](const ReviewOutcome &outcome) { return !outcome.error; });
+        emit statusMessage(action == WorkflowAction::Reject ? tr("Rejected %n item(s).", nullptr, int(done))
+                                                            : tr("Approved %n item(s).", nullptr, int(done)));
+    });
+    if (started)
+        setWorking(true, action == WorkflowAction::Reject ? tr("Rejecting…") : tr("Approving…"));
 }
 
 } // namespace signoff

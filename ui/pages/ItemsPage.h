@@ -6,6 +6,8 @@
 #include "ListPage.h"
 #include "models/ItemListModel.h"
 
+#include <memory>
+
 namespace signoff {
 
 struct ReviewTarget;
@@ -37,7 +39,14 @@ protected:
     QString emptyText() const override;
 
 private:
+    struct DeleteOutcome
+    {
+        int deleted = 0;
+        QStringList failures;
+    };
+
     static ItemListModel *createModel(Session &session, Kind kind);
+    void deleteNext(std::shared_ptr<QList<ItemRow>> remaining, std::shared_ptr<DeleteOutcome> outcome);
     QList<ItemRow> selectedItems() const;
 
     Kind m_kind;

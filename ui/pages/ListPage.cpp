@@ -6,8 +6,7 @@
 #include "FormManager.h"
 #include "Session.h"
 #include "models/TableModel.h"
-#include "service/Services.h"
-#include "support/BusyCursor.h"
+#include "Backend.h"
 #include "support/ChangeListener.h"
 #include "support/FieldMessage.h"
 
@@ -17,6 +16,7 @@
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QSettings>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -45,6 +45,7 @@ protected:
 };
 
 constexpr int searchDelayMilliseconds = 250;
+constexpr int loadingBarDelayMilliseconds = 300;
 
 } // namespace
 
@@ -59,7 +60,8 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
     , m_table(new ItemTableView(this))
     , m_empty(new QLabel(m_table->viewport()))
     , m_error(new FieldMessage(this))
-    , m_watcher(new ChangeListener(session.services().notifier(), std::move(watchedTypes), this))
+    , m_loading(new QProgressBar(this))
+    , m_watcher(new ChangeListener(session.backend(), std::move(watchedTypes), this))
 {
     model->setParent(this);
     m_search->setObjectName(QStringLiteral("searchField"));
@@ -103,8 +105,18 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
     emptyLayout->addWidget(m_empty, 0, Qt::AlignCenter);
     m_empty->hide();
 
+    m_loading->setObjectName(QStringLiteral("loadingBar"));
+    m_loading->setRange(0, 0);
+    m_loading->setTextVisible(false);
+    m_loading->setMaximumWidth(100);
+    m_loading->setAccessibleName(tr("Loading"));
+    m_loading->hide();
+    m_loadingDelay.setSingleShot(true);
+    m_loadingDelay.setInterval(loadingBarDelayMilliseconds);
+
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
+    bar->addWidget(m_loading);
     bar->addWidget(m_filter);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -117,7 +129,6 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(searchDelayMilliseconds);
     connect(&m_searchDelay, &QTimer::timeout, this, [this] {
-        BusyCursor busy;
         m_everLoaded = true;
         applySearch(m_search->text().trimmed());
     });
@@ -129,7 +140,6 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
         m_table->setFocus();
     });
     connect(m_filter, &QComboBox::currentIndexChanged, this, [this](int index) {
-        BusyCursor busy;
         m_everLoaded = true;
         applyFilter(index);
     });
@@ -137,6 +147,9 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ListPage::actionsChanged);
     connect(model, &TableModel::loaded, this, &ListPage::onModelLoaded);
     connect(model, &TableModel::loadFailed, m_error, &FieldMessage::showProblem);
+    connect(model, &TableModel::loadingChanged, this, &ListPage::onLoadingChanged);
+    // A busy bar for loads that take a moment (a large list, a slow server).
+    connect(&m_loadingDelay, &QTimer::timeout, m_loading, &QWidget::show);
     connect(model, &QAbstractItemModel::modelReset, this, &ListPage::actionsChanged);
     connect(model, &QAbstractItemModel::dataChanged, this, &ListPage::actionsChanged);
     connect(m_watcher, &ChangeListener::changed, this, &ListPage::onChangedElsewhere);
@@ -190,7 +203,6 @@ void ListPage::ensureLoaded()
         return;
     m_everLoaded = true;
     m_stale = false;
-    BusyCursor busy;
     m_model->reload();
 }
 
@@ -235,6 +247,29 @@ void ListPage::openCurrent()
     const QList<int> rows = selectedRows();
     if (!rows.isEmpty())
         openRow(rows.first());
+}
+
+void ListPage::setWorking(bool working, const QString &text)
+{
+    m_working = working;
+    m_loading->setVisible(working || m_model->isLoading());
+    if (working && !text.isEmpty())
+        emit statusMessage(text);
+    emit actionsChanged();
+}
+
+void ListPage::onLoadingChanged(bool loading)
+{
+    if (loading) {
+        if (m_model->rowCount() == 0) {
+            m_empty->setText(tr("Loading…"));
+            m_empty->show();
+        }
+        m_loadingDelay.start();
+    } else {
+        m_loadingDelay.stop();
+        m_loading->setVisible(m_working);
+    }
 }
 
 void ListPage::onModelLoaded()

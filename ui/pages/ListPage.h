@@ -13,6 +13,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QProgressBar;
 class QTableView;
 
 namespace signoff {
@@ -47,6 +48,8 @@ public:
     void ensureLoaded();
     void focusSearch();
     QList<int> selectedRows() const;
+    // Whether an action of the page (deleting, reviewing) is under way.
+    bool isWorking() const { return m_working; }
 
     virtual bool canCreate() const { return false; }
     virtual void createItem() {}
@@ -79,10 +82,14 @@ protected:
     void setSearchPlaceholder(const QString &text);
     // The column that takes the width left over (the item's name or title).
     void setStretchColumn(int column);
+    // An action of the page (deleting, reviewing) under way: the busy bar
+    // runs, the status bar says `text`, and the page's actions wait.
+    void setWorking(bool working, const QString &text = {});
     void showEvent(QShowEvent *event) override;
 
 private:
     void onModelLoaded();
+    void onLoadingChanged(bool loading);
     void onChangedElsewhere();
     void keepSortIndicatorHonest(int section, Qt::SortOrder order);
     void fitColumns();
@@ -95,9 +102,12 @@ private:
     QTableView *m_table;
     QLabel *m_empty;
     FieldMessage *m_error;
+    QProgressBar *m_loading;
+    QTimer m_loadingDelay;
     ChangeListener *m_watcher;
     QTimer m_searchDelay;
     bool m_stale = false;
+    bool m_working = false;
     bool m_everLoaded = false;
     bool m_columnsFitted = false;
     int m_stretchColumn = -1;

@@ -5,8 +5,7 @@
 
 #include "FormManager.h"
 #include "Session.h"
-#include "service/Services.h"
-#include "support/BusyCursor.h"
+#include "Backend.h"
 
 #include <QComboBox>
 #include <QLineEdit>
@@ -44,7 +43,7 @@ void ProductsPage::openRow(int row)
 
 bool ProductsPage::canDelete() const
 {
-    return session().isAdmin() && !selectedRows().isEmpty();
+    return session().isAdmin() && !isWorking() && !selectedRows().isEmpty();
 }
 
 void ProductsPage::deleteSelected()
@@ -64,18 +63,19 @@ void ProductsPage::deleteSelected()
     box.exec();
     if (box.clickedButton() != confirm)
         return;
-    Result<void> removed = [&] {
-        BusyCursor busy;
-        return session().services().products().remove(session().actor(), product.id, product.version);
-    }();
-    if (!removed) {
-        QMessageBox failed(QMessageBox::Warning, tr("Delete"), removed.error().translatedSummary(), QMessageBox::Ok, this);
-        failed.setObjectName(QStringLiteral("deleteFailedBox"));
-        failed.exec();
-        return;
-    }
-    refresh();
-    emit statusMessage(tr("Deleted the product ‘%1’.").arg(product.sku));
+    setWorking(true, tr("Deleting…"));
+    session().backend().removeProduct(product.id, product.version).then(this, [this, product](Result<void> removed) {
+        setWorking(false);
+        if (!removed) {
+            QMessageBox failed(QMessageBox::Warning, tr("Delete"), removed.error().translatedSummary(), QMessageBox::Ok,
+                               this);
+            failed.setObjectName(QStringLiteral("deleteFailedBox"));
+            failed.exec();
+            return;
+        }
+        refresh();
+        emit statusMessage(tr("Deleted the product ‘%1’.").arg(product.sku));
+    });
 }
 
 void ProductsPage::applyFilter(int index)

@@ -3,19 +3,18 @@
 
 #include "ChangeListener.h"
 
-#include "service/ChangeNotifier.h"
+#include "Backend.h"
 
 namespace signoff {
 
-ChangeListener::ChangeListener(ChangeNotifier &notifier, QSet<EntityType> types, QObject *parent)
+ChangeListener::ChangeListener(Backend &backend, QSet<EntityType> types, QObject *parent)
     : QObject(parent)
     , m_types(std::move(types))
 {
     m_timer.setSingleShot(true);
     m_timer.setInterval(coalesceMilliseconds);
     connect(&m_timer, &QTimer::timeout, this, &ChangeListener::changed);
-    // Queued when the change was made in another thread (the REST server's).
-    connect(&notifier, &ChangeNotifier::changed, this, &ChangeListener::onChanged);
+    connect(&backend, &Backend::changed, this, &ChangeListener::onChanged);
 }
 
 void ChangeListener::onChanged(EntityType type, const QString &id)

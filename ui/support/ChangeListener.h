@@ -11,19 +11,18 @@
 
 namespace signoff {
 
-class ChangeNotifier;
+class Backend;
 
-// Listens to core's change announcements (from any thread) for some entity
-// types and turns a burst of them into one `changed()` shortly after, so a
-// REST client creating a thousand features costs a window a few refreshes,
-// not a thousand.
+// Listens to the backend's change announcements for some entity types and
+// turns a burst of them into one `changed()` shortly after, so a REST client
+// creating a thousand features costs a window a few refreshes, not a thousand.
 class ChangeListener : public QObject
 {
     Q_OBJECT
 public:
     static constexpr int coalesceMilliseconds = 150;
 
-    ChangeListener(ChangeNotifier &notifier, QSet<EntityType> types, QObject *parent = nullptr);
+    ChangeListener(Backend &backend, QSet<EntityType> types, QObject *parent = nullptr);
 
     // Only changes of this id (or "everything of the type") count; empty = any.
     void setId(const QString &id) { m_id = id; }

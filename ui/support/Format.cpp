@@ -31,6 +31,18 @@ QString Format::action(WorkflowAction action)
     return {};
 }
 
+QString Format::actionUnderWay(WorkflowAction action)
+{
+    switch (action) {
+    case WorkflowAction::Submit: return tr("Submitting…");
+    case WorkflowAction::Approve: return tr("Approving…");
+    case WorkflowAction::Reject: return tr("Rejecting…");
+    case WorkflowAction::Revise: return tr("Revising…");
+    case WorkflowAction::Withdraw: return tr("Withdrawing…");
+    }
+    return {};
+}
+
 QString Format::auditAction(const QString &action)
 {
     if (action == QStringLiteral("create"))

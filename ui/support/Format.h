@@ -21,6 +21,8 @@ class Format
 public:
     static QString status(ItemStatus status);
     static QString action(WorkflowAction action);
+    // What a button says while its transition is under way ("Submitting…").
+    static QString actionUnderWay(WorkflowAction action);
     // An audit event's action ("create", "approve", "sign_in", ...) as a past-tense phrase.
     static QString auditAction(const QString &action);
     static QString role(Role role);

@@ -13,6 +13,7 @@
 // then N more pages are fetched as scrolling down would, and the peak
 // resident memory is read from /proc/self/status.
 
+#include "LocalBackend.h"
 #include "MainWindow.h"
 #include "pages/ItemsPage.h"
 #include "service/Services.h"
@@ -82,7 +83,9 @@ int main(int argc, char **argv)
         return fail(user.error().englishSummary());
     const qint64 opened = timer.elapsed();
 
-    MainWindow window(services, user.value(), parser.value(databaseOption));
+    LocalBackend backend(services);
+    backend.actAs(user.value());
+    MainWindow window(backend, user.value());
     window.resize(1280, 800);
     if (!window.showPage(QStringLiteral("featuresPage")))
         return fail(QStringLiteral("no Features page"));
@@ -100,8 +103,11 @@ int main(int argc, char **argv)
     const qint64 shown = timer.elapsed();
 
     const int pages = parser.value(pagesOption).toInt();
-    for (int i = 0; i < pages && page->items()->canFetchMore({}); ++i)
+    for (int i = 0; i < pages && page->items()->canFetchMore({}); ++i) {
         page->items()->fetchMore({});
+        while (page->items()->isLoading())
+            QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
     page->table()->scrollToBottom();
     window.grab();
     const qint64 scrolled = timer.elapsed();

@@ -15,11 +15,14 @@
 #include "FormManager.h"
 #include "dialogs/ReviewDialog.h"
 #include "forms/EntityForm.h"
+#include "LocalBackend.h"
+#include "models/TableModel.h"
 #include "pages/ListPage.h"
 #include "service/Services.h"
 #include "storage/OpenDatabase.h"
 
 #include <QApplication>
+#include <QDeadlineTimer>
 #include <QDir>
 #include <QJsonArray>
 #include <QLineEdit>
@@ -43,8 +46,29 @@ QTextStream &err()
     return stream;
 }
 
+// Until what the backend was asked for is in (lists loaded, forms idle), then a moment to paint.
 void settle()
 {
+    const QDeadlineTimer deadline(5000);
+    const auto busy = [] {
+        for (QWidget *window : QApplication::topLevelWidgets()) {
+            for (const TableModel *model : window->findChildren<TableModel *>()) {
+                if (model->isLoading())
+                    return true;
+            }
+            for (const EntityForm *form : window->findChildren<EntityForm *>()) {
+                if (form->isBusy())
+                    return true;
+            }
+            if (const auto *login = qobject_cast<LoginDialog *>(window); login && (login->isBusy() || !login->isReady()))
+                return true;
+        }
+        return false;
+    };
+    while (busy() && !deadline.hasExpired()) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+        QThread::msleep(5);
+    }
     for (int i = 0; i < 5; ++i) {
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         QThread::msleep(20);
@@ -197,18 +221,20 @@ int main(int argc, char **argv)
     ServiceOptions options;
     options.passwordCost = PasswordHasher::Cost::Minimum;
     Services services(*database.value(), notifier, options);
-    const QString label = QStringLiteral("sqlite:~/.local/share/signoff/signoff.db");
+    // Where a person's database would be, not the throwaway one.
+    LocalBackend backend(services);
+    backend.setLocationLabel(QStringLiteral("sqlite:~/.local/share/signoff/signoff.db"));
     bool ok = true;
 
     {
         // First start, on the still empty database.
-        LoginDialog setup(services, label);
+        LoginDialog setup(backend);
         setup.show();
         ok &= save(&setup, output, QStringLiteral("first-start"));
     }
     const Demo demo = fill(services);
     {
-        LoginDialog login(services, label);
+        LoginDialog login(backend);
         login.show();
         login.findChild<QLineEdit *>(QStringLiteral("usernameEdit"))->setText(QStringLiteral("rita"));
         login.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(QStringLiteral("not the password"));
@@ -216,7 +242,8 @@ int main(int argc, char **argv)
         ok &= save(&login, output, QStringLiteral("login"));
     }
 
-    MainWindow window(services, demo.ada, label);
+    backend.actAs(demo.ada);
+    MainWindow window(backend, demo.ada);
     window.resize(1240, 700);
     window.setRestStatus(RestStatus{RestStatus::State::Listening, QUrl(QStringLiteral("http://127.0.0.1:8080/")), 8080, {}});
     window.show();
@@ -278,7 +305,10 @@ int main(int argc, char **argv)
     if (german.load(QStringLiteral(SIGNOFF_QM_DIR "/signoff_de.qm"))) {
         QCoreApplication::installTranslator(&german);
         QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
-        MainWindow deutsch(services, demo.rita, label);
+        LocalBackend ritasBackend(services);
+        ritasBackend.setLocationLabel(backend.location());
+        ritasBackend.actAs(demo.rita);
+        MainWindow deutsch(ritasBackend, demo.rita);
         deutsch.resize(1240, 700);
         deutsch.setRestStatus(RestStatus{RestStatus::State::Listening, QUrl(QStringLiteral("http://127.0.0.1:8080/")), 8080, {}});
         deutsch.show();

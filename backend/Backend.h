@@ -1,0 +1,108 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#pragma once
+
+#include "Call.h"
+#include "domain/AuditEvent.h"
+#include "domain/EntityType.h"
+#include "domain/Feature.h"
+#include "domain/Order.h"
+#include "domain/Page.h"
+#include "domain/Product.h"
+#include "domain/Queries.h"
+#include "domain/User.h"
+#include "domain/Workflow.h"
+
+#include <QObject>
+#include <QUuid>
+
+namespace signoff {
+
+// What the desktop does, as asynchronous calls: the one interface under the
+// pages, forms, dialogs, models and the login (product.md sections 1 and 8).
+// Two implementations: LocalBackend (core's services on worker threads, on
+// a database) and RestBackend (client/, a Signoff server over HTTP). The UI
+// does not know which one it has.
+//
+// Every call returns at once; its Result arrives in the GUI thread (Call.h).
+// The errors are core's typed errors in both implementations, so forms show
+// the same field messages and banners whichever door answered.
+//
+// A backend acts as the user who signed in through it; calls made before
+// that (other than hasUsers, signIn and createFirstAdministrator) answer
+// Unauthenticated. Adding a call: docs/architecture.md, "A new backend call".
+class Backend : public QObject
+{
+    Q_OBJECT
+public:
+    enum class Kind { Database, Server };
+
+    using QObject::QObject;
+
+    virtual Kind kind() const = 0;
+    // Where the data is, for people: the database URL without its password,
+    // or the server's URL.
+    virtual QString location() const = 0;
+
+    // Signing in and out.
+    // Whether anyone can sign in: false on a database without users, where
+    // the login creates the administrator first. A server always has users.
+    virtual Call<bool> hasUsers() = 0;
+    virtual Call<User> signIn(const QString &username, const QString &password) = 0;
+    // Creates the first administrator of an empty database and signs in as them.
+    virtual Call<User> createFirstAdministrator(const NewUser &input) = 0;
+    // Forgets the signed-in user (a server revokes the token).
+    virtual Call<void> signOut() = 0;
+    // The signed-in user as stored now (role changes, disabling).
+    virtual Call<User> me() = 0;
+
+    // Features.
+    virtual Call<Feature> createFeature(const NewFeature &input) = 0;
+    virtual Call<Feature> getFeature(const QUuid &id) = 0;
+    virtual Call<Page<Feature>> listFeatures(const ItemQuery &query) = 0;
+    virtual Call<Feature> updateFeature(const QUuid &id, const FeaturePatch &patch, int expectedVersion) = 0;
+    virtual Call<void> removeFeature(const QUuid &id, int expectedVersion) = 0;
+    virtual Call<Feature> transitionFeature(const QUuid &id, WorkflowAction action, int expectedVersion,
+                                            const QString &comment) = 0;
+    virtual Call<QList<AuditEvent>> featureHistory(const QUuid &id) = 0;
+
+    // Orders.
+    virtual Call<Order> createOrder(const NewOrder &input) = 0;
+    virtual Call<Order> getOrder(const QUuid &id) = 0;
+    virtual Call<Page<Order>> listOrders(const ItemQuery &query) = 0;
+    virtual Call<Order> updateOrder(const QUuid &id, const OrderPatch &patch, int expectedVersion) = 0;
+    virtual Call<void> removeOrder(const QUuid &id, int expectedVersion) = 0;
+    virtual Call<Order> transitionOrder(const QUuid &id, WorkflowAction action, int expectedVersion,
+                                        const QString &comment) = 0;
+    virtual Call<QList<AuditEvent>> orderHistory(const QUuid &id) = 0;
+
+    // Products.
+    virtual Call<Product> createProduct(const NewProduct &input) = 0;
+    virtual Call<Product> getProduct(const QUuid &id) = 0;
+    virtual Call<Page<Product>> listProducts(const ProductQuery &query) = 0;
+    virtual Call<Product> updateProduct(const QUuid &id, const ProductPatch &patch, int expectedVersion) = 0;
+    virtual Call<void> removeProduct(const QUuid &id, int expectedVersion) = 0;
+
+    // Users.
+    virtual Call<User> createUser(const NewUser &input) = 0;
+    virtual Call<User> getUser(const QString &username) = 0;
+    virtual Call<Page<User>> listUsers(const UserQuery &query) = 0;
+    virtual Call<User> updateUser(const QString &username, const UserPatch &patch, int expectedVersion) = 0;
+
+    // The audit log.
+    virtual Call<Page<AuditEvent>> listAudit(const AuditQuery &query) = 0;
+
+    // A feature's or an order's transition and history, by type.
+    Call<void> transitionItem(EntityType type, const QUuid &id, WorkflowAction action, int expectedVersion,
+                              const QString &comment);
+    Call<void> removeItem(EntityType type, const QUuid &id, int expectedVersion);
+
+signals:
+    // A committed change (an entity type and its id; an empty id: anything of
+    // the type), made anywhere: this window, a REST client, another process,
+    // another desktop of the team. Lists and forms refresh from it.
+    void changed(signoff::EntityType type, const QString &id);
+};
+
+} // namespace signoff

@@ -1,0 +1,264 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "LocalBackend.h"
+
+#include "service/Services.h"
+
+namespace signoff {
+
+LocalBackend::LocalBackend(Services &services, QObject *parent)
+    : Backend(parent)
+    , m_services(services)
+{
+    m_pool.setObjectName(QStringLiteral("LocalBackend"));
+    m_pool.setMaxThreadCount(workerThreads);
+    // Threads stay, and with them their database connections.
+    m_pool.setExpiryTimeout(-1);
+    // Announced from whichever thread committed: queued into this one.
+    connect(&services.notifier(), &ChangeNotifier::changed, this, &Backend::changed);
+}
+
+LocalBackend::~LocalBackend()
+{
+    m_pool.clear();
+    m_pool.waitForDone();
+}
+
+void LocalBackend::actAs(const User &user)
+{
+    m_actor = user.actor();
+}
+
+QString LocalBackend::location() const
+{
+    if (!m_locationLabel.isEmpty())
+        return m_locationLabel;
+    return m_services.database().url().redacted();
+}
+
+template<typename Task>
+auto LocalBackend::runAnonymous(Task task)
+    -> Call<typename detail::ResultValue<std::invoke_result_t<Task, Services &>>::type>
+{
+    using T = typename detail::ResultValue<std::invoke_result_t<Task, Services &>>::type;
+    Promise<T> promise;
+    m_pool.start([promise, task = std::move(task), services = &m_services]() mutable {
+        // Nobody waits for it any more (the form closed, the list moved on).
+        if (promise.isCancelled())
+            return;
+        promise.finish(task(*services));
+    });
+    return promise.call();
+}
+
+template<typename Task>
+auto LocalBackend::run(Task task)
+    -> Call<typename detail::ResultValue<std::invoke_result_t<Task, Services &, const Actor &>>::type>
+{
+    using T = typename detail::ResultValue<std::invoke_result_t<Task, Services &, const Actor &>>::type;
+    if (!m_actor)
+        return Call<T>::finished(Error::unauthenticated(Message(QT_TRANSLATE_NOOP("Core", "Sign in first."))));
+    return runAnonymous([task = std::move(task), actor = *m_actor](Services &services) mutable {
+        return task(services, actor);
+    });
+}
+
+Call<User> LocalBackend::signInWith(Call<User> call)
+{
+    return call.map(this, [this](User user) {
+        m_actor = user.actor();
+        return user;
+    });
+}
+
+Call<bool> LocalBackend::hasUsers()
+{
+    return runAnonymous([](Services &services) { return services.users().hasUsers(); });
+}
+
+Call<User> LocalBackend::signIn(const QString &username, const QString &password)
+{
+    // Hashing the password takes a good part of a second: on a worker.
+    return signInWith(runAnonymous(
+        [username, password](Services &services) { return services.auth().signIn(username, password); }));
+}
+
+Call<User> LocalBackend::createFirstAdministrator(const NewUser &input)
+{
+    return signInWith(runAnonymous([input](Services &services) -> Result<User> {
+        auto created = services.users().createFirstAdministrator(input);
+        if (!created)
+            return created.error();
+        return services.auth().signIn(input.username, input.password);
+    }));
+}
+
+Call<void> LocalBackend::signOut()
+{
+    m_actor.reset();
+    return Call<void>::finished(Result<void>());
+}
+
+Call<User> LocalBackend::me()
+{
+    return run([](Services &services, const Actor &actor) { return services.users().me(actor); })
+        .map(this, [this](User user) {
+            // A changed role counts from now on, as the services read it from the actor.
+            if (m_actor && m_actor->id == user.id)
+                m_actor = user.actor();
+            return user;
+        });
+}
+
+// Features.
+
+Call<Feature> LocalBackend::createFeature(const NewFeature &input)
+{
+    return run([input](Services &services, const Actor &actor) { return services.features().create(actor, input); });
+}
+
+Call<Feature> LocalBackend::getFeature(const QUuid &id)
+{
+    return run([id](Services &services, const Actor &actor) { return services.features().get(actor, id); });
+}
+
+Call<Page<Feature>> LocalBackend::listFeatures(const ItemQuery &query)
+{
+    return run([query](Services &services, const Actor &actor) { return services.features().list(actor, query); });
+}
+
+Call<Feature> LocalBackend::updateFeature(const QUuid &id, const FeaturePatch &patch, int expectedVersion)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.features().update(actor, id, patch, expectedVersion);
+    });
+}
+
+Call<void> LocalBackend::removeFeature(const QUuid &id, int expectedVersion)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.features().remove(actor, id, expectedVersion);
+    });
+}
+
+Call<Feature> LocalBackend::transitionFeature(const QUuid &id, WorkflowAction action, int expectedVersion,
+                                              const QString &comment)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.features().transition(actor, id, action, expectedVersion, comment);
+    });
+}
+
+Call<QList<AuditEvent>> LocalBackend::featureHistory(const QUuid &id)
+{
+    return run([id](Services &services, const Actor &actor) { return services.features().history(actor, id); });
+}
+
+// Orders.
+
+Call<Order> LocalBackend::createOrder(const NewOrder &input)
+{
+    return run([input](Services &services, const Actor &actor) { return services.orders().create(actor, input); });
+}
+
+Call<Order> LocalBackend::getOrder(const QUuid &id)
+{
+    return run([id](Services &services, const Actor &actor) { return services.orders().get(actor, id); });
+}
+
+Call<Page<Order>> LocalBackend::listOrders(const ItemQuery &query)
+{
+    return run([query](Services &services, const Actor &actor) { return services.orders().list(actor, query); });
+}
+
+Call<Order> LocalBackend::updateOrder(const QUuid &id, const OrderPatch &patch, int expectedVersion)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.orders().update(actor, id, patch, expectedVersion);
+    });
+}
+
+Call<void> LocalBackend::removeOrder(const QUuid &id, int expectedVersion)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.orders().remove(actor, id, expectedVersion);
+    });
+}
+
+Call<Order> LocalBackend::transitionOrder(const QUuid &id, WorkflowAction action, int expectedVersion,
+                                          const QString &comment)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.orders().transition(actor, id, action, expectedVersion, comment);
+    });
+}
+
+Call<QList<AuditEvent>> LocalBackend::orderHistory(const QUuid &id)
+{
+    return run([id](Services &services, const Actor &actor) { return services.orders().history(actor, id); });
+}
+
+// Products.
+
+Call<Product> LocalBackend::createProduct(const NewProduct &input)
+{
+    return run([input](Services &services, const Actor &actor) { return services.products().create(actor, input); });
+}
+
+Call<Product> LocalBackend::getProduct(const QUuid &id)
+{
+    return run([id](Services &services, const Actor &actor) { return services.products().get(actor, id); });
+}
+
+Call<Page<Product>> LocalBackend::listProducts(const ProductQuery &query)
+{
+    return run([query](Services &services, const Actor &actor) { return services.products().list(actor, query); });
+}
+
+Call<Product> LocalBackend::updateProduct(const QUuid &id, const ProductPatch &patch, int expectedVersion)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.products().update(actor, id, patch, expectedVersion);
+    });
+}
+
+Call<void> LocalBackend::removeProduct(const QUuid &id, int expectedVersion)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.products().remove(actor, id, expectedVersion);
+    });
+}
+
+// Users.
+
+Call<User> LocalBackend::createUser(const NewUser &input)
+{
+    return run([input](Services &services, const Actor &actor) { return services.users().create(actor, input); });
+}
+
+Call<User> LocalBackend::getUser(const QString &username)
+{
+    return run([username](Services &services, const Actor &actor) { return services.users().get(actor, username); });
+}
+
+Call<Page<User>> LocalBackend::listUsers(const UserQuery &query)
+{
+    return run([query](Services &services, const Actor &actor) { return services.users().list(actor, query); });
+}
+
+Call<User> LocalBackend::updateUser(const QString &username, const UserPatch &patch, int expectedVersion)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.users().update(actor, username, patch, expectedVersion);
+    });
+}
+
+// The audit log.
+
+Call<Page<AuditEvent>> LocalBackend::listAudit(const AuditQuery &query)
+{
+    return run([query](Services &services, const Actor &actor) { return services.audit().list(actor, query); });
+}
+
+} // namespace signoff
