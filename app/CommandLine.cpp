@@ -35,7 +35,8 @@ bool requestsHeadlessRun(int argc, char **argv)
 {
     for (int i = 1; i < argc; ++i) {
         const QString argument = QString::fromLocal8Bit(argv[i]);
-        if (argument == QStringLiteral("--database") || argument == QStringLiteral("--lang")) {
+        if (argument == QStringLiteral("--database") || argument == QStringLiteral("--lang")
+            || argument == QStringLiteral("--server")) {
             if (++i >= argc)
                 return true; // the missing value is a usage error for the terminal
             continue;
@@ -65,6 +66,8 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             target = &options.database;
         else if (splitOption(argument, QStringLiteral("--lang"), &inlineValue))
             target = &options.language;
+        else if (splitOption(argument, QStringLiteral("--server"), &inlineValue))
+            target = &options.server;
 
         if (target) {
             if (argument.contains(u'=')) {
@@ -87,9 +90,13 @@ ParsedCommandLine parseCommandLine(const QStringList &arguments)
             options.commandArguments = arguments.mid(i + 1);
             if (!isHeadlessCommand(options.command))
                 parsed.error = QStringLiteral("unknown command ‘%1’").arg(options.command);
+            else if (!options.server.isEmpty())
+                parsed.error = QStringLiteral("--server is for the desktop application, not for ‘%1’").arg(options.command);
             return parsed;
         }
     }
+    if (!options.server.isEmpty() && !options.database.isEmpty())
+        parsed.error = QStringLiteral("use either --database or --server, not both");
     return parsed;
 }
 
@@ -98,6 +105,7 @@ QString helpText()
     return QStringLiteral(
         "Usage:\n"
         "  signoff [--database URL] [--lang CODE]    the desktop application\n"
+        "  signoff --server URL [--lang CODE]        the desktop application as a client of a Signoff server\n"
         "  signoff serve [--listen HOST:PORT] [--rate-limit N] [--threads N] [--cache-ttl SECONDS]\n"
         "                [--tls-cert FILE --tls-key FILE]\n"
         "                                            REST server without a window (default 127.0.0.1:8080;\n"
@@ -119,6 +127,7 @@ QString helpText()
         "Options for every command:\n"
         "  --database URL   a file path, sqlite:PATH or postgresql://USER:PASSWORD@HOST:PORT/DB\n"
         "                   (default: $SIGNOFF_DATABASE, else signoff.db in the application data folder)\n"
+        "  --server URL     (the desktop only) a Signoff server, https://HOST:PORT; http:// for loopback\n"
         "  --lang CODE      language of the desktop and of messages (en, de; default: the system's)\n"
         "\n"
         "Roles: requester, reviewer, admin.\n"

@@ -8,10 +8,11 @@
 
 namespace signoff {
 
-// What precedes the subcommand: `signoff [--database URL] [--lang CODE] [COMMAND ARGS...]`.
+// What precedes the subcommand: `signoff [--database URL | --server URL] [--lang CODE] [COMMAND ARGS...]`.
 struct GlobalOptions
 {
     QString database;   // empty: SIGNOFF_DATABASE, then the default file
+    QString server;     // the desktop as a client of this Signoff server (product.md section 8)
     QString language;   // empty: the system locale
     QString command;    // empty: the desktop application
     QStringList commandArguments; // after the command, for its own parser

@@ -44,6 +44,9 @@ public:
     // Where the data is, for people: the database URL without its password,
     // or the server's URL.
     virtual QString location() const = 0;
+    // Whether the data can be reached now. A database is; a server may be
+    // out of reach for a while (reachabilityChanged says when).
+    virtual bool isReachable() const { return true; }
 
     // Signing in and out.
     // Whether anyone can sign in: false on a database without users, where
@@ -103,6 +106,12 @@ signals:
     // the type), made anywhere: this window, a REST client, another process,
     // another desktop of the team. Lists and forms refresh from it.
     void changed(signoff::EntityType type, const QString &id);
+    // The server went out of reach (false: `reason` says why; the backend
+    // retries with backoff) or is back (true: lists and forms reload).
+    void reachabilityChanged(bool reachable, const QString &reason);
+    // The server ended the session (the token expired or was revoked, the
+    // user was disabled): the person signs in again. `message` says why.
+    void sessionEnded(const QString &message);
 };
 
 } // namespace signoff

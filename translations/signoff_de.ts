@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>Connection</name>
+    <message>
+        <source>Enter the server’s address, such as https://signoff.example.org:8443.</source>
+        <translation>Geben Sie die Adresse des Servers ein, etwa https://signoff.example.org:8443.</translation>
+    </message>
+    <message>
+        <source>Use an address such as https://signoff.example.org:8443.</source>
+        <translation>Verwenden Sie eine Adresse wie https://signoff.example.org:8443.</translation>
+    </message>
+    <message>
+        <source>Give the server’s address only: scheme, host and port.</source>
+        <translation>Geben Sie nur die Adresse des Servers an: Schema, Host und Port.</translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <source>The input is not valid.</source>
@@ -538,6 +553,18 @@
     <message>
         <source>Sign in first.</source>
         <translation>Bitte zuerst anmelden.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not what Signoff expects (%1).</source>
+        <translation>Die Antwort des Servers entspricht nicht dem, was Signoff erwartet (%1).</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server %1: %2</source>
+        <translation>Der Server %1 ist nicht erreichbar: %2</translation>
+    </message>
+    <message>
+        <source>A server creates its administrator when it first starts; sign in instead.</source>
+        <translation>Ein Server legt seinen Administrator beim ersten Start selbst an; melden Sie sich stattdessen an.</translation>
     </message>
 </context>
 <context>
@@ -1339,6 +1366,42 @@ Legen Sie eine mit Strg+N an.</translation>
         <source>Creating…</source>
         <translation>Wird angelegt …</translation>
     </message>
+    <message>
+        <source>Connect to</source>
+        <translation>Verbinden mit</translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation>Dieser Computer</translation>
+    </message>
+    <message>
+        <source>Signoff server</source>
+        <translation>Signoff-Server</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Serveradresse</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to:</source>
+        <translation>&amp;Verbinden mit:</translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation>Se&amp;rver:</translation>
+    </message>
+    <message>
+        <source>Unencrypted connection</source>
+        <translation>Unverschlüsselte Verbindung</translation>
+    </message>
+    <message>
+        <source>%1 is not on this computer and does not use HTTPS: your password and the data would cross the network unencrypted, readable and changeable by anyone on the way.
+
+Connect anyway?</source>
+        <translation>%1 ist nicht auf diesem Computer und verwendet kein HTTPS: Ihr Passwort und die Daten gingen unverschlüsselt über das Netz, für jeden auf dem Weg lesbar und veränderbar.
+
+Trotzdem verbinden?</translation>
+    </message>
 </context>
 <context>
     <name>signoff::MainWindow</name>
@@ -1516,6 +1579,18 @@ Legen Sie eine mit Strg+N an.</translation>
     <message>
         <source>Server: %1</source>
         <translation>Server: %1</translation>
+    </message>
+    <message>
+        <source>Connected to the server again.</source>
+        <translation>Wieder mit dem Server verbunden.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the server — retrying. Open forms keep their edits.</source>
+        <translation>Der Server ist nicht erreichbar — neuer Versuch läuft. Geöffnete Formulare behalten ihre Änderungen.</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
     </message>
 </context>
 <context>
@@ -1844,6 +1919,17 @@ Fügen Sie mit Strg+N ein Produkt hinzu.</translation>
     </message>
 </context>
 <context>
+    <name>signoff::RestBackend</name>
+    <message>
+        <source>Your session on the server has ended; sign in again.</source>
+        <translation>Ihre Sitzung auf dem Server ist beendet; bitte melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>the request took too long or its answer was too large</source>
+        <translation>die Anfrage dauerte zu lange oder ihre Antwort war zu groß</translation>
+    </message>
+</context>
+<context>
     <name>signoff::ResultsDialog</name>
     <message>
         <source>%1: results</source>
@@ -2165,6 +2251,17 @@ Fügen Sie mit Strg+N ein Produkt hinzu.</translation>
     <message>
         <source>‘%1’ is now %2.</source>
         <translation>„%1“ ist jetzt %2.</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::client::EventStream</name>
+    <message>
+        <source>The server sent a line longer than %1 bytes.</source>
+        <translation>Der Server hat eine Zeile mit mehr als %1 Bytes gesendet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s event stream went quiet.</source>
+        <translation>Der Ereignisstrom des Servers ist verstummt.</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Connection</name>
+    <message>
+        <source>Enter the server’s address, such as https://signoff.example.org:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an address such as https://signoff.example.org:8443.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the server’s address only: scheme, host and port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Core</name>
     <message>
         <source>The input is not valid.</source>
@@ -529,6 +544,7 @@
     </message>
     <message>
         <source>Only administrators can verify the audit log.</source>
+        <translation></translation>
     </message>
     <message>
         <source>The operation was interrupted; try again.</source>
@@ -536,6 +552,18 @@
     </message>
     <message>
         <source>Sign in first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s answer is not what Signoff expects (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A server creates its administrator when it first starts; sign in instead.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1333,6 +1361,40 @@ Create one with Ctrl+N.</source>
         <source>Creating…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connect to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signoff server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Se&amp;rver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unencrypted connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not on this computer and does not use HTTPS: your password and the data would cross the network unencrypted, readable and changeable by anyone on the way.
+
+Connect anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>signoff::MainWindow</name>
@@ -1509,6 +1571,18 @@ Create one with Ctrl+N.</source>
     </message>
     <message>
         <source>Server: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to the server again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach the server — retrying. Open forms keep their edits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1837,6 +1911,17 @@ Add a product with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>signoff::RestBackend</name>
+    <message>
+        <source>Your session on the server has ended; sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the request took too long or its answer was too large</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>signoff::ResultsDialog</name>
     <message>
         <source>%1: results</source>
@@ -2157,6 +2242,17 @@ Add a product with Ctrl+N.</source>
     </message>
     <message>
         <source>‘%1’ is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::client::EventStream</name>
+    <message>
+        <source>The server sent a line longer than %1 bytes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s event stream went quiet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

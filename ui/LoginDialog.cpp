@@ -9,7 +9,9 @@
 #include "support/PasswordFields.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QFormLayout>
+#include <QMessageBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -41,7 +43,7 @@ QLabel *paragraph(const QString &text, QWidget *parent)
 
 LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     : QDialog(parent)
-    , m_backend(backend)
+    , m_backend(&backend)
     , m_pages(new QStackedWidget(this))
 {
     setObjectName(QStringLiteral("loginDialog"));
@@ -50,6 +52,33 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     // Sign in
     auto *signInPage = new QWidget(m_pages);
     signInPage->setObjectName(QStringLiteral("signInPage"));
+    m_connectionRows = new QWidget(signInPage);
+    m_connectionRows->setObjectName(QStringLiteral("connectionRows"));
+    m_connectionKind = new QComboBox(m_connectionRows);
+    m_connectionKind->setObjectName(QStringLiteral("connectionCombo"));
+    m_connectionKind->setAccessibleName(tr("Connect to"));
+    m_connectionKind->addItem(tr("This computer"), int(ConnectionChoice::Kind::Database));
+    m_connectionKind->addItem(tr("Signoff server"), int(ConnectionChoice::Kind::Server));
+    m_serverEdit = new QLineEdit(m_connectionRows);
+    m_serverEdit->setObjectName(QStringLiteral("serverEdit"));
+    m_serverEdit->setAccessibleName(tr("Server address"));
+    m_serverEdit->setPlaceholderText(QStringLiteral("https://signoff.example.org:8443"));
+    m_serverMessage = new FieldMessage(m_connectionRows);
+    m_serverMessage->setObjectName(QStringLiteral("serverMessage"));
+    auto *connectionForm = new QFormLayout(m_connectionRows);
+    connectionForm->setContentsMargins(0, 0, 0, 0);
+    auto *connectionLabel = new QLabel(tr("&Connect to:"), m_connectionRows);
+    connectionLabel->setBuddy(m_connectionKind);
+    connectionForm->addRow(connectionLabel, m_connectionKind);
+    auto *serverColumn = new QVBoxLayout;
+    serverColumn->setSpacing(2);
+    serverColumn->addWidget(m_serverEdit);
+    serverColumn->addWidget(m_serverMessage);
+    auto *serverLabel = new QLabel(tr("Se&rver:"), m_connectionRows);
+    serverLabel->setObjectName(QStringLiteral("serverLabel"));
+    serverLabel->setBuddy(m_serverEdit);
+    connectionForm->addRow(serverLabel, serverColumn);
+    m_connectionRows->hide();
     m_username = new QLineEdit(signInPage);
     m_username->setObjectName(QStringLiteral("usernameEdit"));
     m_username->setAccessibleName(tr("User name"));
@@ -72,6 +101,7 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     auto *signInLayout = new QVBoxLayout(signInPage);
     signInLayout->addWidget(heading(tr("Signoff"), signInPage));
     signInLayout->addWidget(paragraph(tr("Sign in with your user name and password."), signInPage));
+    signInLayout->addWidget(m_connectionRows);
     signInLayout->addLayout(signInForm);
     signInLayout->addWidget(m_signInMessage);
     signInLayout->addStretch(1);
@@ -137,19 +167,17 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     m_pages->addWidget(signInPage);
     m_pages->addWidget(setupPage);
 
-    auto *database = new QLabel(backend.kind() == Backend::Kind::Server ? tr("Server: %1").arg(backend.location())
-                                                                         : tr("Database: %1").arg(backend.location()),
-                                this);
-    database->setObjectName(QStringLiteral("databaseLabel"));
-    database->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    database->setWordWrap(true);
-    QPalette muted = database->palette();
+    m_location = new QLabel(this);
+    m_location->setObjectName(QStringLiteral("databaseLabel"));
+    m_location->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_location->setWordWrap(true);
+    QPalette muted = m_location->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::Disabled, QPalette::WindowText));
-    database->setPalette(muted);
+    m_location->setPalette(muted);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_pages, 1);
-    layout->addWidget(database);
+    layout->addWidget(m_location);
 
     connect(m_signIn, &QPushButton::clicked, this, &LoginDialog::signIn);
     connect(m_create, &QPushButton::clicked, this, &LoginDialog::createAdministrator);
@@ -159,16 +187,101 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     connect(m_password, &QLineEdit::textEdited, m_signInMessage, &FieldMessage::clearProblem);
     connect(m_adminUsername, &QLineEdit::textEdited, this, &LoginDialog::checkSetup);
     connect(m_adminPassword, &PasswordFields::edited, this, &LoginDialog::checkSetup);
+    connect(m_connectionKind, &QComboBox::currentIndexChanged, this, &LoginDialog::updateConnectionFields);
+    connect(m_serverEdit, &QLineEdit::textEdited, m_serverMessage, &FieldMessage::clearProblem);
 
     showSignIn();
-    m_backend.hasUsers().then(this, [this](Result<bool> hasUsers) {
+    setBackend(backend);
+    resize(440, sizeHint().height());
+}
+
+void LoginDialog::setBackend(Backend &backend)
+{
+    m_backend = &backend;
+    m_location->setText(backend.kind() == Backend::Kind::Server ? tr("Server: %1").arg(backend.location())
+                                                                : tr("Database: %1").arg(backend.location()));
+    m_ready = false;
+    m_backend->hasUsers().then(this, [this, backend = m_backend](Result<bool> hasUsers) {
+        if (backend != m_backend)
+            return; // the person chose another connection meanwhile
         m_ready = true;
         if (hasUsers && !hasUsers.value())
             showSetup();
         else if (!hasUsers)
             m_signInMessage->showProblem(hasUsers.error().translatedSummary());
     });
-    resize(440, sizeHint().height());
+}
+
+void LoginDialog::setConnector(Connector connector, const ConnectionChoice &current)
+{
+    m_connector = std::move(connector);
+    m_connection = current;
+    m_connectionKind->setCurrentIndex(current.kind == ConnectionChoice::Kind::Server ? 1 : 0);
+    if (current.kind == ConnectionChoice::Kind::Server)
+        m_serverEdit->setText(current.server.toString());
+    else if (const ConnectionChoice saved = ConnectionChoice::load(); saved.kind == ConnectionChoice::Kind::Server)
+        m_serverEdit->setText(saved.server.toString());
+    m_username->setText(ConnectionChoice::lastUsername());
+    m_connectionRows->show();
+    updateConnectionFields();
+    if (!m_username->text().isEmpty())
+        m_password->setFocus();
+}
+
+void LoginDialog::showProblem(const QString &message)
+{
+    showSignIn();
+    m_signInMessage->showProblem(message);
+}
+
+void LoginDialog::updateConnectionFields()
+{
+    const bool server = m_connectionKind->currentData().toInt() == int(ConnectionChoice::Kind::Server);
+    m_serverEdit->setVisible(server);
+    if (auto *label = m_connectionRows->findChild<QLabel *>(QStringLiteral("serverLabel")))
+        label->setVisible(server);
+    if (!server)
+        m_serverMessage->clearProblem();
+}
+
+bool LoginDialog::connectChosen()
+{
+    if (!m_connector)
+        return true;
+    ConnectionChoice chosen;
+    chosen.kind = ConnectionChoice::Kind(m_connectionKind->currentData().toInt());
+    if (chosen.kind == ConnectionChoice::Kind::Server) {
+        QString problem;
+        chosen.server = ConnectionChoice::serverUrl(m_serverEdit->text(), &problem);
+        if (!problem.isEmpty()) {
+            m_serverMessage->showProblem(problem);
+            m_serverEdit->setFocus();
+            return false;
+        }
+        if (ConnectionChoice::isUnencryptedRemote(chosen.server) && m_confirmedUnencrypted != chosen.server) {
+            const auto answer = QMessageBox::warning(
+                this, tr("Unencrypted connection"),
+                tr("%1 is not on this computer and does not use HTTPS: your password and the data would cross "
+                   "the network unencrypted, readable and changeable by anyone on the way.\n\n"
+                   "Connect anyway?")
+                    .arg(chosen.server.toString()),
+                QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+            if (answer != QMessageBox::Yes)
+                return false;
+            m_confirmedUnencrypted = chosen.server;
+        }
+    }
+    if (chosen == m_connection && m_backend)
+        return true;
+    auto backend = m_connector(chosen);
+    if (!backend) {
+        (chosen.kind == ConnectionChoice::Kind::Server ? m_serverMessage : m_signInMessage)
+            ->showProblem(backend.error().translatedSummary());
+        return false;
+    }
+    m_connection = chosen;
+    setBackend(*backend.value());
+    return true;
 }
 
 bool LoginDialog::isSettingUp() const
@@ -243,8 +356,10 @@ void LoginDialog::signIn()
         return;
     }
     m_signInMessage->clearProblem();
+    if (!connectChosen())
+        return;
     setBusy(m_signIn, tr("Signing in…"));
-    m_pending = m_backend.signIn(m_username->text().trimmed(), m_password->text());
+    m_pending = m_backend->signIn(m_username->text().trimmed(), m_password->text());
     m_pending->then(this, [this](Result<User> user) {
         endBusy();
         if (!user) {
@@ -255,6 +370,10 @@ void LoginDialog::signIn()
         }
         m_user = user.value();
         m_password->clear();
+        if (m_connector) {
+            m_connection.save();
+            ConnectionChoice::saveLastUsername(m_user.username);
+        }
         accept();
     });
 }
@@ -274,7 +393,7 @@ void LoginDialog::createAdministrator()
     const QString password = m_adminPassword->password();
     m_setupMessage->clearProblem();
     setBusy(m_create, tr("Creating…"));
-    m_pending = m_backend.createFirstAdministrator(NewUser{username, m_adminDisplayName->text(), Role::Admin, password});
+    m_pending = m_backend->createFirstAdministrator(NewUser{username, m_adminDisplayName->text(), Role::Admin, password});
     m_pending->then(this, [this](Result<User> user) {
         endBusy();
         if (!user) {

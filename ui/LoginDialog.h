@@ -4,12 +4,15 @@
 #pragma once
 
 #include "Call.h"
+#include "ConnectionSettings.h"
 #include "domain/User.h"
 
+#include <functional>
 #include <optional>
 
 #include <QDialog>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -25,11 +28,26 @@ class Backend;
 // administrator to create (name and password, entered twice). The password
 // is checked off the GUI thread (by the backend); while it is, the button
 // says so and Cancel stops waiting.
+//
+// With a connector (the application's), it also offers where to work:
+// "This computer" (a database) or "Signoff server" (a URL), and remembers
+// the choice and the user name (never the password).
 class LoginDialog : public QDialog
 {
     Q_OBJECT
 public:
+    // Gives the backend for a connection, or why there is none (a database
+    // that cannot be opened). Called in the GUI thread when the person signs
+    // in somewhere else than the current backend.
+    using Connector = std::function<Result<Backend *>(const ConnectionChoice &)>;
+
     explicit LoginDialog(Backend &backend, QWidget *parent = nullptr);
+
+    void setConnector(Connector connector, const ConnectionChoice &current);
+    // The backend signed in through (after accepted(): the window's).
+    Backend &backend() const { return *m_backend; }
+    // Shown above the fields, such as why the last session ended.
+    void showProblem(const QString &message);
 
     // The signed-in user, once accepted.
     const User &user() const { return m_user; }
@@ -50,15 +68,28 @@ private:
     void showSetup();
     void setBusy(QPushButton *button, const QString &text);
     void endBusy();
+    void setBackend(Backend &backend);
+    void updateConnectionFields();
+    // The backend of the connection chosen in the dialog; false (with the
+    // reason shown) when there is none.
+    bool connectChosen();
 
-    Backend &m_backend;
+    Backend *m_backend;
+    Connector m_connector;
+    ConnectionChoice m_connection;
+    std::optional<QUrl> m_confirmedUnencrypted;
     std::optional<Call<User>> m_pending;
     bool m_ready = false;
     QPushButton *m_busyButton = nullptr;
     QString m_busyButtonText;
     User m_user;
     QStackedWidget *m_pages;
+    QLabel *m_location;
     // Sign in
+    QWidget *m_connectionRows;
+    QComboBox *m_connectionKind;
+    QLineEdit *m_serverEdit;
+    FieldMessage *m_serverMessage;
     QLineEdit *m_username;
     QLineEdit *m_password;
     FieldMessage *m_signInMessage;

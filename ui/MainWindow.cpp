@@ -14,6 +14,7 @@
 #include "support/ChangeListener.h"
 #include "support/Format.h"
 #include "support/Icons.h"
+#include "support/MessageBanner.h"
 
 #include <QAction>
 #include <QApplication>
@@ -28,6 +29,7 @@
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
+#include <QVBoxLayout>
 
 namespace signoff {
 
@@ -81,7 +83,35 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     splitter->setStretchFactor(1, 1);
     splitter->setChildrenCollapsible(false);
     splitter->setSizes({std::max(160, navigationWidth), 900});
-    setCentralWidget(splitter);
+    m_connectionBanner = new MessageBanner(this);
+    m_connectionBanner->setObjectName(QStringLiteral("connectionBanner"));
+    m_connectionBanner->clear();
+    auto *central = new QWidget(this);
+    auto *centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    centralLayout->addWidget(m_connectionBanner);
+    centralLayout->addWidget(splitter, 1);
+    setCentralWidget(central);
+    // A server out of reach: say so, keep everything open (forms keep their
+    // edits); the backend retries and everything reloads when it is back.
+    connect(&backend, &Backend::reachabilityChanged, this, [this](bool reachable, const QString &reason) {
+        if (!m_sessionEndedMessage.isEmpty())
+            return;
+        if (reachable) {
+            m_connectionBanner->clear();
+            statusBar()->showMessage(tr("Connected to the server again."), 5000);
+            return;
+        }
+        m_connectionBanner->showMessage(MessageBanner::Kind::Warning,
+                                        tr("Cannot reach the server — retrying. Open forms keep their edits."));
+        m_connectionBanner->setToolTip(reason);
+    });
+    connect(&backend, &Backend::sessionEnded, this, [this](const QString &message) {
+        m_sessionEndedMessage = message;
+        m_connectionBanner->showMessage(MessageBanner::Kind::Error, message, tr("Sign in again"));
+    });
+    connect(m_connectionBanner, &MessageBanner::actionTriggered, this, &MainWindow::signOut);
 
     m_databaseStatus->setObjectName(QStringLiteral("databaseStatus"));
     const QString location = backend.location();
@@ -97,6 +127,8 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     statusBar()->addPermanentWidget(m_userStatus);
     statusBar()->addPermanentWidget(m_restStatus);
     setRestStatus(RestStatus{});
+    // A server's client has no embedded REST server to speak of.
+    m_restStatus->setVisible(backend.kind() == Backend::Kind::Database);
 
     createActions();
     createMenus();

@@ -20,6 +20,7 @@ class ChangeListener;
 class FormManager;
 class ListPage;
 class Backend;
+class MessageBanner;
 
 // The desk: pages on the left (My items, Review queue, Features, Orders,
 // Products, Users, Audit log), the page's table on the right, the open
@@ -46,6 +47,8 @@ public:
 
     void setRestStatus(const RestStatus &status);
     QString restStatusText() const;
+    // Why the server ended the session (empty: it did not).
+    QString sessionEndedMessage() const { return m_sessionEndedMessage; }
 
     // Asks about forms with unsaved edits; false when the person wants to stay.
     bool mayLeave();
@@ -80,6 +83,8 @@ private:
     QLabel *m_userStatus;
     QLabel *m_restStatus;
     ChangeListener *m_userListener;
+    MessageBanner *m_connectionBanner = nullptr;
+    QString m_sessionEndedMessage;
 
     QAction *m_newAction = nullptr;
     QAction *m_newFeatureAction = nullptr;

@@ -6,7 +6,9 @@
 #include "Console.h"
 #include "DesktopController.h"
 #include "ChangeWatcherThread.h"
+#include "ConnectionSettings.h"
 #include "LocalBackend.h"
+#include "RestBackend.h"
 #include "rest/RestServer.h"
 #include "service/LogWriter.h"
 #include "service/Services.h"
@@ -14,6 +16,8 @@
 
 #include <QApplication>
 #include <QMessageBox>
+#include <map>
+#include <memory>
 
 namespace signoff {
 
@@ -47,9 +51,58 @@ QStringList signoffArguments(int argc, char **argv)
     return arguments;
 }
 
+// The pieces of database mode: the database, core's services over it, the
+// watcher of other processes' changes, the embedded REST server and the
+// backend the window uses. Opened at the start, or when the login switches
+// from a server to this computer.
+class LocalDesk
+{
+public:
+    static Result<std::unique_ptr<LocalDesk>> open(const QString &databaseOption)
+    {
+        auto database = openForUse(databaseOption);
+        if (!database)
+            return database.error();
+        return std::unique_ptr<LocalDesk>(new LocalDesk(std::move(database.value())));
+    }
+
+    ~LocalDesk()
+    {
+        m_backend.reset(); // waits for the calls under way
+        m_otherProcesses.stop();
+        m_rest.stop();
+    }
+
+    Backend &backend() { return *m_backend; }
+    RestServer &rest() { return m_rest; }
+
+private:
+    explicit LocalDesk(std::unique_ptr<Database> database)
+        : m_database(std::move(database))
+        , m_services(*m_database, m_notifier)
+        , m_otherProcesses(*m_database, m_notifier)
+        , m_rest(m_services)
+    {
+        // The ordered feed (audit chain, event stream, the watcher below).
+        m_services.feed().start();
+        // Changes by other processes on the same database (another desktop,
+        // a separate `signoff serve`) refresh this window too.
+        m_otherProcesses.start();
+        // The window's calls run on the backend's worker threads.
+        m_backend = std::make_unique<LocalBackend>(m_services);
+    }
+
+    std::unique_ptr<Database> m_database;
+    ChangeNotifier m_notifier;
+    Services m_services;
+    ChangeWatcherThread m_otherProcesses;
+    RestServer m_rest;
+    std::unique_ptr<LocalBackend> m_backend;
+};
+
 } // namespace
 
-// `signoff [--database URL] [--lang CODE]`: the window.
+// `signoff [--database URL] [--lang CODE]` or `signoff --server URL`: the window.
 int runDesktop(int argc, char **argv)
 {
     LogWriter log; // the embedded server logs a line per request
@@ -66,37 +119,69 @@ int runDesktop(int argc, char **argv)
         return console::usageError(parsed.error);
     installTranslations(parsed.options.language);
 
-    auto database = openForUse(parsed.options.database);
-    if (!database) {
-        console::printError(database.error().translatedSummary());
-        // Started from a menu, nobody reads standard error.
-        if (QGuiApplication::platformName() != QStringLiteral("offscreen")
-            && QGuiApplication::platformName() != QStringLiteral("minimal"))
-            QMessageBox::critical(nullptr, QCoreApplication::translate("Desktop", "Signoff"),
-                                  QCoreApplication::translate("Desktop", "The database cannot be opened:\n%1")
-                                      .arg(database.error().translatedSummary()));
-        return console::exitFailure;
+    // Where to work: --server, else --database (or SIGNOFF_DATABASE), else
+    // where the last sign-in went.
+    ConnectionChoice connection;
+    if (!parsed.options.server.isEmpty()) {
+        QString problem;
+        connection.kind = ConnectionChoice::Kind::Server;
+        connection.server = ConnectionChoice::serverUrl(parsed.options.server, &problem);
+        if (!problem.isEmpty())
+            return console::usageError(QStringLiteral("--server: ") + problem);
+    } else if (parsed.options.database.isEmpty() && qEnvironmentVariableIsEmpty("SIGNOFF_DATABASE")) {
+        connection = ConnectionChoice::load();
     }
 
-    ChangeNotifier notifier;
-    Services services(*database.value(), notifier);
-    // The ordered feed (audit chain, event stream, the watcher below).
-    services.feed().start();
-    // Changes by other processes on the same database (another desktop, a
-    // separate `signoff serve`) refresh this window too.
-    ChangeWatcherThread otherProcesses(*database.value(), notifier);
-    otherProcesses.start();
-    RestServer rest(services);
+    std::unique_ptr<LocalDesk> local;
+    std::map<QString, std::unique_ptr<RestBackend>> servers;
+    auto serverBackend = [&servers](const QUrl &url) -> RestBackend & {
+        auto &backend = servers[url.toString()];
+        if (!backend)
+            backend = std::make_unique<RestBackend>(url);
+        return *backend;
+    };
+    Backend *first = nullptr;
+    RestServer *firstRest = nullptr;
+    if (connection.kind == ConnectionChoice::Kind::Server) {
+        first = &serverBackend(connection.server);
+    } else {
+        auto opened = LocalDesk::open(parsed.options.database);
+        if (!opened) {
+            console::printError(opened.error().translatedSummary());
+            // Started from a menu, nobody reads standard error.
+            if (QGuiApplication::platformName() != QStringLiteral("offscreen")
+                && QGuiApplication::platformName() != QStringLiteral("minimal"))
+                QMessageBox::critical(nullptr, QCoreApplication::translate("Desktop", "Signoff"),
+                                      QCoreApplication::translate("Desktop", "The database cannot be opened:\n%1")
+                                          .arg(opened.error().translatedSummary()));
+            return console::exitFailure;
+        }
+        local = std::move(opened.value());
+        first = &local->backend();
+        firstRest = &local->rest();
+    }
+
     int status = 0;
     {
-        // The window's calls run on the backend's worker threads.
-        LocalBackend backend(services);
-        DesktopController controller(backend, rest);
+        DesktopController controller(*first, firstRest);
+        controller.setOpener(
+            [&](const ConnectionChoice &chosen) -> Result<DesktopController::Opened> {
+                if (chosen.kind == ConnectionChoice::Kind::Server)
+                    return DesktopController::Opened{&serverBackend(chosen.server), nullptr};
+                if (!local) {
+                    auto opened = LocalDesk::open(parsed.options.database);
+                    if (!opened)
+                        return opened.error();
+                    local = std::move(opened.value());
+                }
+                return DesktopController::Opened{&local->backend(), &local->rest()};
+            },
+            connection);
         controller.start();
         status = QApplication::exec();
     }
-    otherProcesses.stop();
-    rest.stop();
+    servers.clear();
+    local.reset();
     return status;
 }
 

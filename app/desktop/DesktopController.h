@@ -9,6 +9,7 @@
 
 #include <QObject>
 #include <QPointer>
+#include <functional>
 
 namespace signoff {
 
@@ -17,14 +18,29 @@ class RestServer;
 struct User;
 
 // The desktop's life: the login dialog, the window of whoever signed in,
-// back to the login after signing out, and the embedded REST server, whose
-// state the window shows and whose settings the window changes.
+// back to the login after signing out (or after the server ended the
+// session), and in database mode the embedded REST server, whose state the
+// window shows and whose settings the window changes.
 class DesktopController : public QObject
 {
     Q_OBJECT
 public:
-    DesktopController(Backend &backend, RestServer &rest, QObject *parent = nullptr);
+    // What a connection chosen at the login gives: its backend, and in
+    // database mode the embedded REST server over the same services.
+    struct Opened
+    {
+        Backend *backend = nullptr;
+        RestServer *rest = nullptr;
+    };
+    using Opener = std::function<Result<Opened>(const ConnectionChoice &)>;
+
+    // `rest`: the embedded server of database mode; none for a server's client.
+    DesktopController(Backend &backend, RestServer *rest, QObject *parent = nullptr);
     ~DesktopController() override;
+
+    // Lets the login switch between this computer and a server (`current`
+    // is where `backend` works).
+    void setOpener(Opener opener, const ConnectionChoice &current);
 
     // Shows the login dialog (or the first administrator's setup).
     void start();
@@ -34,13 +50,16 @@ public:
     const RestStatus &restStatus() const { return m_restStatus; }
 
 private:
-    void showLogin();
+    void showLogin(const QString &problem = {});
+    void setRestServer(RestServer *rest);
     void openWindow(const User &user);
     void applySettings(const RestSettings &settings);
     void onServerFailed(const QString &message);
 
-    Backend &m_backend;
-    RestServer &m_rest;
+    Backend *m_backend;
+    RestServer *m_rest;
+    Opener m_opener;
+    ConnectionChoice m_connection;
     QPointer<LoginDialog> m_login;
     QPointer<MainWindow> m_window;
     RestStatus m_restStatus;

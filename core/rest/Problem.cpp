@@ -10,6 +10,12 @@ namespace signoff::rest {
 
 namespace {
 
+QJsonObject messageTemplate(const Message &message)
+{
+    return {{QStringLiteral("text"), QString::fromUtf8(message.source())},
+            {QStringLiteral("arguments"), QJsonArray::fromStringList(message.arguments())}};
+}
+
 int statusOf(ErrorKind kind)
 {
     switch (kind) {
@@ -33,6 +39,7 @@ Problem problemFor(const Error &error)
     problem.status = statusOf(error.kind);
     problem.slug = error.reason.isEmpty() ? QStringLiteral("error") : error.reason;
     problem.detail = error.message.english();
+    problem.detailMessage = error.message;
     problem.fields = error.fields;
     if (error.kind == ErrorKind::RateLimited)
         problem.retryAfterSeconds = qMax(1, error.retryAfterSeconds);
@@ -57,11 +64,17 @@ QJsonObject problemDocument(const Problem &problem)
         {QStringLiteral("status"), problem.status},
         {QStringLiteral("detail"), problem.detail},
     };
+    if (!problem.detailMessage.isEmpty())
+        document.insert(QStringLiteral("detail_template"), messageTemplate(problem.detailMessage));
     if (!problem.fields.isEmpty()) {
         QJsonArray errors;
-        for (const FieldError &field : problem.fields)
-            errors.append(QJsonObject{{QStringLiteral("field"), field.field},
-                                      {QStringLiteral("message"), field.message.english()}});
+        for (const FieldError &field : problem.fields) {
+            QJsonObject error{{QStringLiteral("field"), field.field},
+                              {QStringLiteral("message"), field.message.english()}};
+            if (!field.message.isEmpty())
+                error.insert(QStringLiteral("message_template"), messageTemplate(field.message));
+            errors.append(error);
+        }
         document.insert(QStringLiteral("errors"), errors);
     }
     return document;

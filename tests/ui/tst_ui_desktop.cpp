@@ -138,7 +138,7 @@ private slots:
         settings.save();
 
         RestServer server(fixture.services());
-        DesktopController controller(fixture.backend(), server);
+        DesktopController controller(fixture.backend(), &server);
         controller.start();
         LoginDialog *login = controller.loginDialog();
         QVERIFY(login && login->isVisible());

@@ -148,7 +148,7 @@ private slots:
                       {QStringLiteral("-no-obsolete"), QStringLiteral("-locations"), QStringLiteral("none"),
                        QStringLiteral("-extensions"), QStringLiteral("cpp,h"), QStringLiteral("core"),
                        QStringLiteral("ui"), QStringLiteral("app"), QStringLiteral("backend"),
-                       QStringLiteral("-ts"), copy});
+                       QStringLiteral("client"), QStringLiteral("-ts"), copy});
         QVERIFY(lupdate.waitForFinished(120000));
         QVERIFY2(lupdate.exitCode() == 0, lupdate.readAll().constData());
 

@@ -1,0 +1,676 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+#include "RestBackend.h"
+
+#include "EventStream.h"
+#include "JsonReading.h"
+#include "ProblemReading.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkRequest>
+#include <QPointer>
+
+namespace signoff {
+
+using namespace client;
+
+namespace {
+
+QString idText(const QUuid &id)
+{
+    return id.toString(QUuid::WithoutBraces);
+}
+
+// A path segment of what someone typed (a user name), encoded.
+QString segment(const QString &text)
+{
+    return QString::fromLatin1(QUrl::toPercentEncoding(text));
+}
+
+// The query of a list. The REST API has no `sort` yet: a server's lists
+// come newest first whatever column the table is sorted by (noted in
+// docs/desktop.md); sending one would be refused as an unknown parameter.
+void addPage(QUrlQuery &query, const PageRequest &page)
+{
+    query.addQueryItem(QStringLiteral("limit"), QString::number(page.limit));
+    if (!page.after.isEmpty())
+        query.addQueryItem(QStringLiteral("after"), page.after);
+}
+
+QUrlQuery itemQuery(const ItemQuery &query)
+{
+    QUrlQuery url;
+    if (query.status)
+        url.addQueryItem(QStringLiteral("status"), toString(*query.status));
+    if (!query.ownerUsername.isEmpty())
+        url.addQueryItem(QStringLiteral("owner"), query.ownerUsername);
+    if (!query.search.isEmpty())
+        url.addQueryItem(QStringLiteral("q"), query.search);
+    addPage(url, query.page);
+    return url;
+}
+
+QString actionPath(WorkflowAction action)
+{
+    return toString(action);
+}
+
+QJsonObject transitionBody(WorkflowAction action, const QString &comment)
+{
+    if (comment.isEmpty())
+        return {};
+    return {{Workflow::requiresReason(action) ? QStringLiteral("reason") : QStringLiteral("comment"), comment}};
+}
+
+Error unreachable(const QString &server, const QString &reason)
+{
+    return Error::unavailable(
+        Message(QT_TRANSLATE_NOOP("Core", "Cannot reach the server %1: %2"), {server, reason}));
+}
+
+template<typename T>
+std::function<Result<QJsonValue>(const QJsonValue &)> noReader()
+{
+    return {};
+}
+
+} // namespace
+
+RestBackend::RestBackend(const QUrl &server, QObject *parent)
+    : Backend(parent)
+    , m_server(server)
+    , m_events(new EventStream(m_network, [this](QNetworkRequest &request) { prepare(request); }, this))
+{
+    qRegisterMetaType<StreamEvent>();
+    // Redirects are not followed: a server that moved is configured anew.
+    m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    connect(m_events, &EventStream::received, this, &RestBackend::onStreamEvent);
+    connect(m_events, &EventStream::resetRequested, this, &RestBackend::announceEverything);
+    connect(m_events, &EventStream::connectedChanged, this, [this](bool connected) {
+        if (connected)
+            setReachable(true);
+    });
+    connect(m_events, &EventStream::failed, this, [this](const QString &reason) { setReachable(false, reason); });
+    connect(m_events, &EventStream::refused, this, [this](int status) {
+        if (status == 401) {
+            endSession();
+            emit sessionEnded(tr("Your session on the server has ended; sign in again."));
+        }
+    });
+}
+
+RestBackend::~RestBackend()
+{
+    m_events->stop();
+}
+
+QString RestBackend::location() const
+{
+    return m_server.toString(QUrl::RemoveUserInfo);
+}
+
+void RestBackend::prepare(QNetworkRequest &request) const
+{
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    request.setRawHeader("Accept", "application/json");
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
+}
+
+Call<RestBackend::Answer> RestBackend::send(const Request &request)
+{
+    QUrl url = m_server;
+    url.setPath(m_server.path().chopped(m_server.path().endsWith(u'/') ? 1 : 0) + request.path, QUrl::TolerantMode);
+    url.setQuery(request.query);
+    QNetworkRequest http(url);
+    prepare(http);
+    http.setTransferTimeout(transferTimeoutMs);
+    if (!request.sendToken)
+        http.setRawHeader("Authorization", QByteArray());
+    QByteArray body;
+    if (request.body) {
+        http.setHeader(QNetworkRequest::ContentTypeHeader, QStringLiteral("application/json"));
+        body = QJsonDocument(*request.body).toJson(QJsonDocument::Compact);
+    }
+    if (request.ifMatch)
+        http.setRawHeader("If-Match", '"' + QByteArray::number(*request.ifMatch) + '"');
+
+    Promise<Answer> promise;
+    QNetworkReply *reply = request.body || request.method != "GET"
+                               ? m_network.sendCustomRequest(http, request.method, body)
+                               : m_network.get(http);
+    connect(reply, &QNetworkReply::downloadProgress, reply, [reply](qint64 received, qint64) {
+        if (received > maxAnswerBytes)
+            reply->abort();
+    });
+    connect(reply, &QNetworkReply::finished, this, [this, reply, promise] {
+        reply->deleteLater();
+        Answer answer;
+        answer.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        answer.error = reply->error();
+        answer.errorText = reply->errorString();
+        answer.retryAfter = reply->rawHeader("Retry-After");
+        if (answer.status != 0)
+            answer.body = reply->readAll();
+        promise.finish(answer);
+    });
+    promise.onCancel([reply = QPointer<QNetworkReply>(reply)] {
+        if (reply)
+            reply->abort();
+    });
+    return promise.call();
+}
+
+Result<QJsonValue> RestBackend::interpret(const Answer &answer, bool sessionCall)
+{
+    if (answer.status == 0) {
+        // Nothing came back: the server is out of reach (or the answer was too large).
+        if (answer.error == QNetworkReply::OperationCanceledError)
+            return unreachable(location(), tr("the request took too long or its answer was too large"));
+        setReachable(false, answer.errorText);
+        return unreachable(location(), answer.errorText);
+    }
+    setReachable(true);
+    if (answer.status >= 200 && answer.status < 300) {
+        if (answer.body.isEmpty())
+            return QJsonValue();
+        QJsonParseError parsed;
+        const QJsonDocument document = QJsonDocument::fromJson(answer.body, &parsed);
+        if (parsed.error != QJsonParseError::NoError)
+            return unexpectedAnswer(QStringLiteral("JSON"));
+        return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+    }
+    Error error = errorFromProblem(answer.status, answer.body, answer.retryAfter);
+    if (answer.status == 401 && sessionCall && !m_token.isEmpty()) {
+        endSession();
+        emit sessionEnded(error.message.translated());
+    }
+    return error;
+}
+
+template<typename T>
+Call<T> RestBackend::call(const Request &request, std::function<Result<T>(const QJsonValue &)> read)
+{
+    const bool sessionCall = request.sessionCall;
+    return send(request).map(this, [this, read, sessionCall](const Answer &answer) -> Result<T> {
+        auto json = interpret(answer, sessionCall);
+        if (!json)
+            return json.error();
+        return read(json.value());
+    });
+}
+
+Call<void> RestBackend::callWithoutAnswer(const Request &request)
+{
+    const bool sessionCall = request.sessionCall;
+    return send(request).map(this, [this, sessionCall](const Answer &answer) -> Result<void> {
+        auto json = interpret(answer, sessionCall);
+        if (!json)
+            return json.error();
+        return {};
+    });
+}
+
+template<typename Item>
+Item RestBackend::withOwnApprovals(Item item) const
+{
+    for (Approval &approval : item.approvals) {
+        if (approval.by == m_me.username)
+            approval.approverId = m_me.id;
+    }
+    return item;
+}
+
+// Signing in.
+
+Call<bool> RestBackend::hasUsers()
+{
+    // A server made its administrator when it first started.
+    return Call<bool>::finished(true);
+}
+
+Call<User> RestBackend::signIn(const QString &username, const QString &password)
+{
+    Request request;
+    request.method = "POST";
+    request.path = QStringLiteral("/api/v1/auth/token");
+    request.body = QJsonObject{{QStringLiteral("username"), username}, {QStringLiteral("password"), password}};
+    request.sendToken = false;
+    request.sessionCall = false;
+    Promise<User> promise;
+    auto issued = call<QString>(request, [](const QJsonValue &json) -> Result<QString> {
+        const QString token = json.toObject().value(QStringLiteral("token")).toString();
+        if (token.isEmpty())
+            return unexpectedAnswer(QStringLiteral("token"));
+        return token;
+    });
+    promise.onCancel([issued] { issued.cancel(); });
+    issued.then(this, [this, promise](Result<QString> token) {
+        if (!token) {
+            promise.finish(token.error());
+            return;
+        }
+        startSession(token.value()).then(this, [promise](Result<User> user) { promise.finish(std::move(user)); });
+    });
+    return promise.call();
+}
+
+Call<User> RestBackend::resume(const QString &token)
+{
+    return startSession(token);
+}
+
+Call<User> RestBackend::startSession(const QString &token)
+{
+    m_events->stop();
+    m_token = token;
+    Request request;
+    request.path = QStringLiteral("/api/v1/user/me");
+    request.sessionCall = false; // a refused token is a failed sign-in, not a session that ended
+    return send(request).map(this, [this, token](const Answer &answer) -> Result<User> {
+        auto json = interpret(answer, false);
+        auto user = json ? readUser(json.value()) : Result<User>(json.error());
+        if (m_token != token)
+            return user; // another sign-in overtook this one
+        if (!user) {
+            endSession();
+            return user.error();
+        }
+        m_me = user.value();
+        QUrl events = m_server;
+        events.setPath(m_server.path().chopped(m_server.path().endsWith(u'/') ? 1 : 0) + QStringLiteral("/api/v1/events"));
+        m_events->start(events);
+        return user;
+    });
+}
+
+Call<User> RestBackend::createFirstAdministrator(const NewUser &)
+{
+    return Call<User>::finished(Error::conflict(
+        QStringLiteral("already-set-up"),
+        Message(QT_TRANSLATE_NOOP("Core", "A server creates its administrator when it first starts; sign in instead."))));
+}
+
+Call<void> RestBackend::signOut()
+{
+    if (m_token.isEmpty())
+        return Call<void>::finished(Result<void>());
+    Request request;
+    request.method = "DELETE";
+    request.path = QStringLiteral("/api/v1/auth/token");
+    // Sent with the token, then forgotten here whatever the server says.
+    Call<void> revoked = callWithoutAnswer(request);
+    endSession();
+    return revoked;
+}
+
+void RestBackend::endSession()
+{
+    m_events->stop();
+    m_token.clear();
+    m_me = User();
+}
+
+Call<User> RestBackend::me()
+{
+    Request request;
+    request.path = QStringLiteral("/api/v1/user/me");
+    return call<User>(request, readUser).map(this, [this](User user) {
+        if (user.id == m_me.id)
+            m_me = user;
+        return user;
+    });
+}
+
+// Lists.
+
+template<typename T>
+Call<Page<T>> RestBackend::listPage(const QString &path, const QUrlQuery &query,
+                                    std::function<Result<T>(const QJsonValue &)> read)
+{
+    Request request;
+    request.path = path;
+    request.query = query;
+    return call<Page<T>>(request, [read](const QJsonValue &json) { return readPage<T>(json, read); });
+}
+
+template<typename T>
+void RestBackend::collectNotOwned(const QString &path, QUrlQuery query, std::shared_ptr<QList<T>> found,
+                                  std::function<Result<T>(const QJsonValue &)> read, Promise<Page<T>> promise)
+{
+    if (promise.isCancelled())
+        return;
+    listPage<T>(path, query, read).then(this, [this, path, query, found, read, promise](Result<Page<T>> page) mutable {
+        if (!page) {
+            promise.finish(page.error());
+            return;
+        }
+        for (T &item : page->items) {
+            if (item.ownerUsername != m_me.username)
+                found->append(std::move(item));
+        }
+        // Nothing for the queue on this page, but more pages: look further.
+        if (found->isEmpty() && !page->next.isEmpty()) {
+            query.removeQueryItem(QStringLiteral("after"));
+            query.addQueryItem(QStringLiteral("after"), page->next);
+            collectNotOwned<T>(path, query, found, read, promise);
+            return;
+        }
+        promise.finish(Page<T>{*found, page->next});
+    });
+}
+
+namespace {
+
+template<typename T>
+using ItemReader = std::function<Result<T>(const QJsonValue &)>;
+
+} // namespace
+
+Call<Page<Feature>> RestBackend::listFeatures(const ItemQuery &query)
+{
+    const ItemReader<Feature> read = [this](const QJsonValue &json) -> Result<Feature> {
+        auto feature = readFeature(json);
+        if (!feature)
+            return feature.error();
+        return withOwnApprovals(std::move(feature.value()));
+    };
+    if (!query.excludeOwnedByActor)
+        return listPage<Feature>(QStringLiteral("/api/v1/feature"), itemQuery(query), read);
+    Promise<Page<Feature>> promise;
+    collectNotOwned<Feature>(QStringLiteral("/api/v1/feature"), itemQuery(query),
+                             std::make_shared<QList<Feature>>(), read, promise);
+    return promise.call();
+}
+
+Call<Page<Order>> RestBackend::listOrders(const ItemQuery &query)
+{
+    const ItemReader<Order> read = [this](const QJsonValue &json) -> Result<Order> {
+        auto order = readOrder(json);
+        if (!order)
+            return order.error();
+        return withOwnApprovals(std::move(order.value()));
+    };
+    if (!query.excludeOwnedByActor)
+        return listPage<Order>(QStringLiteral("/api/v1/order"), itemQuery(query), read);
+    Promise<Page<Order>> promise;
+    collectNotOwned<Order>(QStringLiteral("/api/v1/order"), itemQuery(query), std::make_shared<QList<Order>>(),
+                           read, promise);
+    return promise.call();
+}
+
+Call<Page<Product>> RestBackend::listProducts(const ProductQuery &query)
+{
+    QUrlQuery url;
+    if (query.active)
+        url.addQueryItem(QStringLiteral("active"), *query.active ? QStringLiteral("true") : QStringLiteral("false"));
+    if (!query.search.isEmpty())
+        url.addQueryItem(QStringLiteral("q"), query.search);
+    addPage(url, query.page);
+    return listPage<Product>(QStringLiteral("/api/v1/product"), url, readProduct);
+}
+
+Call<Page<User>> RestBackend::listUsers(const UserQuery &query)
+{
+    QUrlQuery url;
+    if (!query.search.isEmpty())
+        url.addQueryItem(QStringLiteral("q"), query.search);
+    addPage(url, query.page);
+    return listPage<User>(QStringLiteral("/api/v1/user"), url, readUser);
+}
+
+Call<Page<AuditEvent>> RestBackend::listAudit(const AuditQuery &query)
+{
+    QUrlQuery url;
+    if (!query.entityType.isEmpty())
+        url.addQueryItem(QStringLiteral("entity_type"), query.entityType);
+    if (!query.entityId.isEmpty())
+        url.addQueryItem(QStringLiteral("entity_id"), query.entityId);
+    if (!query.actorUsername.isEmpty())
+        url.addQueryItem(QStringLiteral("actor"), query.actorUsername);
+    addPage(url, query.page);
+    return listPage<AuditEvent>(QStringLiteral("/api/v1/audit"), url, readAuditEvent);
+}
+
+// Features and orders.
+
+template<typename T>
+Call<T> RestBackend::transition(const QString &kind, const QUuid &id, WorkflowAction action, int expectedVersion,
+                                const QString &comment, std::function<Result<T>(const QJsonValue &)> read)
+{
+    Request request;
+    request.method = "POST";
+    request.path = QStringLiteral("/api/v1/%1/%2/%3").arg(kind, idText(id), actionPath(action));
+    request.body = transitionBody(action, comment);
+    request.ifMatch = expectedVersion;
+    return call<T>(request, read);
+}
+
+namespace {
+
+Result<QList<AuditEvent>> readHistory(const QJsonValue &json)
+{
+    // A plain list, or a page of one ({"items": [...]}).
+    if (json.isObject())
+        return readList<AuditEvent>(json.toObject().value(QStringLiteral("items")), readAuditEvent);
+    return readList<AuditEvent>(json, readAuditEvent);
+}
+
+} // namespace
+
+Call<Feature> RestBackend::createFeature(const NewFeature &input)
+{
+    Request request;
+    request.method = "POST";
+    request.path = QStringLiteral("/api/v1/feature");
+    request.body = toJson(input);
+    return call<Feature>(request, readFeature);
+}
+
+Call<Feature> RestBackend::getFeature(const QUuid &id)
+{
+    Request request;
+    request.path = QStringLiteral("/api/v1/feature/") + idText(id);
+    return call<Feature>(request, [this](const QJsonValue &json) -> Result<Feature> {
+        auto feature = readFeature(json);
+        if (!feature)
+            return feature.error();
+        return withOwnApprovals(std::move(feature.value()));
+    });
+}
+
+Call<Feature> RestBackend::updateFeature(const QUuid &id, const FeaturePatch &patch, int expectedVersion)
+{
+    Request request;
+    request.method = "PATCH";
+    request.path = QStringLiteral("/api/v1/feature/") + idText(id);
+    request.body = toJson(patch);
+    request.ifMatch = expectedVersion;
+    return call<Feature>(request, readFeature);
+}
+
+Call<void> RestBackend::removeFeature(const QUuid &id, int expectedVersion)
+{
+    Request request;
+    request.method = "DELETE";
+    request.path = QStringLiteral("/api/v1/feature/") + idText(id);
+    request.ifMatch = expectedVersion;
+    return callWithoutAnswer(request);
+}
+
+Call<Feature> RestBackend::transitionFeature(const QUuid &id, WorkflowAction action, int expectedVersion,
+                                             const QString &comment)
+{
+    return transition<Feature>(QStringLiteral("feature"), id, action, expectedVersion, comment,
+                               [this](const QJsonValue &json) -> Result<Feature> {
+                                   auto feature = readFeature(json);
+                                   if (!feature)
+                                       return feature.error();
+                                   return withOwnApprovals(std::move(feature.value()));
+                               });
+}
+
+Call<QList<AuditEvent>> RestBackend::featureHistory(const QUuid &id)
+{
+    Request request;
+    request.path = QStringLiteral("/api/v1/feature/%1/history").arg(idText(id));
+    return call<QList<AuditEvent>>(request, readHistory);
+}
+
+Call<Order> RestBackend::createOrder(const NewOrder &input)
+{
+    Request request;
+    request.method = "POST";
+    request.path = QStringLiteral("/api/v1/order");
+    request.body = toJson(input);
+    return call<Order>(request, readOrder);
+}
+
+Call<Order> RestBackend::getOrder(const QUuid &id)
+{
+    Request request;
+    request.path = QStringLiteral("/api/v1/order/") + idText(id);
+    return call<Order>(request, [this](const QJsonValue &json) -> Result<Order> {
+        auto order = readOrder(json);
+        if (!order)
+            return order.error();
+        return withOwnApprovals(std::move(order.value()));
+    });
+}
+
+Call<Order> RestBackend::updateOrder(const QUuid &id, const OrderPatch &patch, int expectedVersion)
+{
+    Request request;
+    request.method = "PATCH";
+    request.path = QStringLiteral("/api/v1/order/") + idText(id);
+    request.body = toJson(patch);
+    request.ifMatch = expectedVersion;
+    return call<Order>(request, readOrder);
+}
+
+Call<void> RestBackend::removeOrder(const QUuid &id, int expectedVersion)
+{
+    Request request;
+    request.method = "DELETE";
+    request.path = QStringLiteral("/api/v1/order/") + idText(id);
+    request.ifMatch = expectedVersion;
+    return callWithoutAnswer(request);
+}
+
+Call<Order> RestBackend::transitionOrder(const QUuid &id, WorkflowAction action, int expectedVersion,
+                                         const QString &comment)
+{
+    return transition<Order>(QStringLiteral("order"), id, action, expectedVersion, comment,
+                             [this](const QJsonValue &json) -> Result<Order> {
+                                 auto order = readOrder(json);
+                                 if (!order)
+                                     return order.error();
+                                 return withOwnApprovals(std::move(order.value()));
+                             });
+}
+
+Call<QList<AuditEvent>> RestBackend::orderHistory(const QUuid &id)
+{
+    Request request;
+    request.path = QStringLiteral("/api/v1/order/%1/history").arg(idText(id));
+    return call<QList<AuditEvent>>(request, readHistory);
+}
+
+// Products.
+
+Call<Product> RestBackend::createProduct(const NewProduct &input)
+{
+    Request request;
+    request.method = "POST";
+    request.path = QStringLiteral("/api/v1/product");
+    request.body = toJson(input);
+    return call<Product>(request, readProduct);
+}
+
+Call<Product> RestBackend::getProduct(const QUuid &id)
+{
+    Request request;
+    request.path = QStringLiteral("/api/v1/product/") + idText(id);
+    return call<Product>(request, readProduct);
+}
+
+Call<Product> RestBackend::updateProduct(const QUuid &id, const ProductPatch &patch, int expectedVersion)
+{
+    Request request;
+    request.method = "PATCH";
+    request.path = QStringLiteral("/api/v1/product/") + idText(id);
+    request.body = toJson(patch);
+    request.ifMatch = expectedVersion;
+    return call<Product>(request, readProduct);
+}
+
+Call<void> RestBackend::removeProduct(const QUuid &id, int expectedVersion)
+{
+    Request request;
+    request.method = "DELETE";
+    request.path = QStringLiteral("/api/v1/product/") + idText(id);
+    request.ifMatch = expectedVersion;
+    return callWithoutAnswer(request);
+}
+
+// Users.
+
+Call<User> RestBackend::createUser(const NewUser &input)
+{
+    Request request;
+    request.method = "POST";
+    request.path = QStringLiteral("/api/v1/user");
+    request.body = toJson(input);
+    return call<User>(request, readUser);
+}
+
+Call<User> RestBackend::getUser(const QString &username)
+{
+    Request request;
+    request.path = QStringLiteral("/api/v1/user/") + segment(username);
+    return call<User>(request, readUser);
+}
+
+Call<User> RestBackend::updateUser(const QString &username, const UserPatch &patch, int expectedVersion)
+{
+    Request request;
+    request.method = "PATCH";
+    request.path = QStringLiteral("/api/v1/user/") + segment(username);
+    request.body = toJson(patch);
+    request.ifMatch = expectedVersion;
+    return call<User>(request, readUser);
+}
+
+// Live refresh and reachability.
+
+void RestBackend::onStreamEvent(const StreamEvent &event)
+{
+    const QString typeName = event.data.value(QStringLiteral("entity_type")).toString();
+    const auto type = entityTypeFromString(typeName.isEmpty() ? event.type.section(u'.', 0, 0) : typeName);
+    if (!type)
+        return;
+    emit changed(*type, event.data.value(QStringLiteral("entity_id")).toString());
+}
+
+void RestBackend::announceEverything()
+{
+    for (EntityType type : {EntityType::Feature, EntityType::Order, EntityType::Product, EntityType::User,
+                            EntityType::Policy})
+        emit changed(type, QString());
+}
+
+void RestBackend::setReachable(bool reachable, const QString &reason)
+{
+    if (reachable == m_reachable)
+        return;
+    m_reachable = reachable;
+    emit reachabilityChanged(reachable, reason);
+    // Back: what happened meanwhile is loaded again (the stream resumes too,
+    // but a list may have failed to load while the server was away).
+    if (reachable)
+        announceEverything();
+}
+
+} // namespace signoff
