@@ -29,6 +29,7 @@ struct ItemQuery
     QString ownerUsername;   // empty = anyone
     QString search;          // case-insensitive substring of the name (features) or note (orders)
     bool excludeOwnedByActor = false; // the review queue: items the actor does not own
+    bool excludeApprovedByActor = false; // ... and has not approved yet (N of M)
     ListOrder order;
     PageRequest page;
 };

@@ -25,6 +25,8 @@ const ItemColumns featureColumns{
     QStringLiteral("f.status"),     QStringLiteral("f.owner_id"),   QStringLiteral("u.username"),
     QStringLiteral("f.created_at"), QStringLiteral("f.updated_at"), QStringLiteral("f.name"),
     QStringLiteral("f.name"),
+    QStringLiteral("NOT EXISTS (SELECT 1 FROM feature_approval a WHERE a.feature_id = f.id "
+                   "AND a.submission = f.submitted_version AND a.approver_id = ?)"),
 };
 
 Feature readFeature(const Rows &rows)

@@ -28,6 +28,8 @@ Result<void> applyItemQuery(KeysetQuery &keyset, const ItemQuery &query, const I
         keyset.where(columns.ownerUsername + QStringLiteral(" = ?"), {query.ownerUsername});
     if (query.excludeOwnedByActor)
         keyset.where(columns.ownerId + QStringLiteral(" <> ?"), {sql::fromUuid(actorId)});
+    if (query.excludeApprovedByActor)
+        keyset.where(columns.notApprovedBy, {sql::fromUuid(actorId)});
     if (!query.search.isEmpty())
         keyset.where(QStringLiteral("lower(%1) LIKE ? ESCAPE '\\'").arg(columns.search), {containsPattern(query.search)});
     keyset.orderBy(sortColumn(columns, query.order.key), query.order.descending);

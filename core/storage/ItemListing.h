@@ -21,6 +21,8 @@ struct ItemColumns
     QString updatedAt;
     QString name;   // what SortKey::Name sorts by
     QString search; // what ItemQuery::search matches
+    // "Not approved by ?": a condition on the item's current submission.
+    QString notApprovedBy;
 };
 
 // An item as a list names it: which one, at which version. A version is

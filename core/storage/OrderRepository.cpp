@@ -24,6 +24,8 @@ const ItemColumns orderColumns{
     QStringLiteral("o.status"),     QStringLiteral("o.owner_id"),   QStringLiteral("u.username"),
     QStringLiteral("o.created_at"), QStringLiteral("o.updated_at"), QStringLiteral("o.note"),
     QStringLiteral("o.note"),
+    QStringLiteral("NOT EXISTS (SELECT 1 FROM order_approval a WHERE a.order_id = o.id "
+                   "AND a.submission = o.submitted_version AND a.approver_id = ?)"),
 };
 
 Order readOrder(const Rows &rows)

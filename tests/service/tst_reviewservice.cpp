@@ -339,6 +339,50 @@ private slots:
         }
     }
 
+    // A reviewer's queue holds what awaits their approval: not their own
+    // items, not what they approved already (until it is submitted again).
+    void theReviewQueueLeavesOutWhatTheReviewerApproved()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        SIGNOFF_VERIFY_OK(f.services().policy().update(f.adam, policyOf(2, 2)));
+        const Feature approvedByRita = pendingFeature(f, QStringLiteral("Rita approved"));
+        const Feature untouched = pendingFeature(f, QStringLiteral("Nobody yet"));
+        SIGNOFF_VERIFY_OK(f.services().features().transition(f.rita, approvedByRita.id, WorkflowAction::Approve, 2));
+        ItemQuery queue;
+        queue.status = ItemStatus::Pending;
+        queue.excludeOwnedByActor = true;
+        queue.excludeApprovedByActor = true;
+        const auto names = [&](const Actor &actor) {
+            auto page = f.services().features().list(actor, queue);
+            if (!page)
+                return QStringList{describe(page.error())};
+            QStringList found;
+            for (const Feature &feature : page->items)
+                found.append(feature.name);
+            return found;
+        };
+        QCOMPARE(names(f.rita), QStringList{untouched.name});
+        QCOMPARE(names(f.roy), (QStringList{untouched.name, approvedByRita.name}));
+        // Withdrawn and submitted again: a new submission, in rita's queue again.
+        SIGNOFF_VERIFY_OK(f.services().features().transition(f.alice, approvedByRita.id, WorkflowAction::Withdraw, 3));
+        SIGNOFF_VERIFY_OK(f.services().features().transition(f.alice, approvedByRita.id, WorkflowAction::Submit, 4));
+        QCOMPARE(names(f.rita), (QStringList{untouched.name, approvedByRita.name}));
+
+        auto pen = f.services().products().create(f.adam, NewProduct{QStringLiteral("PEN"), QStringLiteral("Pen"), 100, true});
+        SIGNOFF_VERIFY_OK(pen);
+        auto order = f.services().orders().create(f.alice, NewOrder{{{pen->id, 1}}, {}});
+        SIGNOFF_VERIFY_OK(order);
+        SIGNOFF_VERIFY_OK(f.services().orders().transition(f.alice, order->id, WorkflowAction::Submit, 1));
+        SIGNOFF_VERIFY_OK(f.services().orders().transition(f.roy, order->id, WorkflowAction::Approve, 2));
+        auto royQueue = f.services().orders().list(f.roy, queue);
+        SIGNOFF_VERIFY_OK(royQueue);
+        QCOMPARE(royQueue->items.size(), 0);
+        auto ritaQueue = f.services().orders().list(f.rita, queue);
+        SIGNOFF_VERIFY_OK(ritaQueue);
+        QCOMPARE(ritaQueue->items.size(), 1);
+    }
+
     void commentsAreForEveryoneOnEveryStatusAndChangeNothingElse()
     {
         ServiceFixture f;

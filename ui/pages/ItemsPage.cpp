@@ -35,6 +35,7 @@ ItemListModel *ItemsPage::createModel(Session &session, Kind kind)
     case Kind::ReviewQueue:
         query.status = ItemStatus::Pending;
         query.excludeOwnedByActor = true;
+        query.excludeApprovedByActor = true; // what awaits this reviewer, not what they approved
         return new ItemListModel(session, ItemListModel::Kinds::Both,
                                  {Field::Type, Field::Title, Field::Owner, Field::Total, Field::Updated, Field::Created},
                                  query);
