@@ -566,6 +566,26 @@
         <source>A server creates its administrator when it first starts; sign in instead.</source>
         <translation>Ein Server legt seinen Administrator beim ersten Start selbst an; melden Sie sich stattdessen an.</translation>
     </message>
+    <message>
+        <source>A decision must name the version it is about; reload the item and decide again.</source>
+        <translation>Eine Entscheidung muss die Version nennen, um die es geht; laden Sie den Eintrag neu und entscheiden Sie erneut.</translation>
+    </message>
+    <message>
+        <source>Text cannot contain direction controls such as U+202E.</source>
+        <translation>Text darf keine Richtungssteuerzeichen wie U+202E enthalten.</translation>
+    </message>
+    <message>
+        <source>Text cannot consist of invisible characters only.</source>
+        <translation>Text darf nicht nur aus unsichtbaren Zeichen bestehen.</translation>
+    </message>
+    <message>
+        <source>The options cannot contain NUL characters (U+0000).</source>
+        <translation>Die Optionen dürfen keine NUL-Zeichen (U+0000) enthalten.</translation>
+    </message>
+    <message>
+        <source>Text cannot contain NUL characters (U+0000).</source>
+        <translation>Text darf keine NUL-Zeichen (U+0000) enthalten.</translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -812,6 +832,10 @@
     <message>
         <source>Use approve, reject, submit or withdraw.</source>
         <translation>Verwenden Sie approve, reject, submit oder withdraw.</translation>
+    </message>
+    <message>
+        <source>Text cannot contain NUL characters (U+0000).</source>
+        <translation>Text darf keine NUL-Zeichen (U+0000) enthalten.</translation>
     </message>
 </context>
 <context>

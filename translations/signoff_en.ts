@@ -564,6 +564,25 @@
     </message>
     <message>
         <source>A server creates its administrator when it first starts; sign in instead.</source>
+    </message>
+    <message>
+        <source>A decision must name the version it is about; reload the item and decide again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text cannot contain direction controls such as U+202E.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text cannot consist of invisible characters only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The options cannot contain NUL characters (U+0000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text cannot contain NUL characters (U+0000).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -810,6 +829,10 @@
     </message>
     <message>
         <source>Use approve, reject, submit or withdraw.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text cannot contain NUL characters (U+0000).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -8,9 +8,25 @@
 
 #include <QTextStream>
 
+#include <optional>
+#include <variant>
+
 namespace signoff {
 
 namespace {
+
+std::optional<QString> readNewPassword(const QString &username)
+{
+    auto password = console::readPassword(QStringLiteral("Password for %1: ").arg(username));
+    if (!password)
+        return std::nullopt;
+    if (console::stdinIsTerminal()) {
+        auto repeated = console::readPassword(QStringLiteral("Repeat the password: "));
+        if (!repeated || *repeated != *password)
+            return std::nullopt;
+    }
+    return password;
+}
 
 int addUser(CommandParser &command, const QCommandLineOption &roleOption, const QCommandLineOption &displayNameOption)
 {
@@ -28,14 +44,9 @@ int addUser(CommandParser &command, const QCommandLineOption &roleOption, const 
     if (!database)
         return console::fail(database.error());
 
-    auto password = console::readPassword(QStringLiteral("Password for %1: ").arg(positional.at(1)));
+    auto password = readNewPassword(positional.at(1));
     if (!password)
-        return console::fail(QStringLiteral("no password given on standard input"));
-    if (console::stdinIsTerminal()) {
-        auto repeated = console::readPassword(QStringLiteral("Repeat the password: "));
-        if (!repeated || *repeated != *password)
-            return console::fail(QStringLiteral("the passwords do not match"));
-    }
+        return console::fail(QStringLiteral("no password given on standard input, or the two did not match"));
 
     ChangeNotifier notifier;
     Services services(*database.value(), notifier);
@@ -44,6 +55,65 @@ int addUser(CommandParser &command, const QCommandLineOption &roleOption, const 
     if (!user)
         return console::fail(user.error());
     console::print(QStringLiteral("added %1 (%2)").arg(user->username, toString(user->role)));
+    return console::exitOk;
+}
+
+// What `user set` was asked to change; a usage error when it makes no sense.
+struct UserSetOptions
+{
+    const QCommandLineOption &role;
+    const QCommandLineOption &enable;
+    const QCommandLineOption &disable;
+    const QCommandLineOption &password;
+};
+
+std::variant<UserPatch, int> userSetPatch(CommandParser &command, const UserSetOptions &options)
+{
+    const QCommandLineParser &parser = command.parser();
+    if (parser.positionalArguments().size() != 2)
+        return console::usageError(QStringLiteral("usage: signoff user set NAME [--role ROLE] [--enable|--disable] [--password]"));
+    if (parser.isSet(options.enable) && parser.isSet(options.disable))
+        return console::usageError(QStringLiteral("user set takes --enable or --disable, not both"));
+    UserPatch patch;
+    if (parser.isSet(options.role)) {
+        patch.role = roleFromString(parser.value(options.role));
+        if (!patch.role)
+            return console::usageError(QStringLiteral("unknown role ‘%1’: use requester, reviewer or admin").arg(parser.value(options.role)));
+    }
+    if (parser.isSet(options.enable) || parser.isSet(options.disable))
+        patch.disabled = parser.isSet(options.disable);
+    if (!patch.role && !patch.disabled && !parser.isSet(options.password))
+        return console::usageError(QStringLiteral("user set needs --role, --enable, --disable or --password"));
+    return patch;
+}
+
+// The operator's way back in: changes a user as the system, which is
+// administrator (the rule that one enabled administrator remains holds here too).
+int setUser(CommandParser &command, const UserSetOptions &options)
+{
+    auto patch = userSetPatch(command, options);
+    if (const int *usage = std::get_if<int>(&patch))
+        return *usage;
+    const QString username = command.parser().positionalArguments().at(1);
+    auto database = openForUse(command.database());
+    if (!database)
+        return console::fail(database.error());
+    UserPatch &change = std::get<UserPatch>(patch);
+    if (command.parser().isSet(options.password)) {
+        change.password = readNewPassword(username);
+        if (!change.password)
+            return console::fail(QStringLiteral("no password given on standard input, or the two did not match"));
+    }
+
+    ChangeNotifier notifier;
+    Services services(*database.value(), notifier);
+    auto user = services.users().update(Actor::system(), username, change);
+    if (!user)
+        return console::fail(user.error());
+    console::print(QStringLiteral("%1 is %2 (%3)%4")
+                       .arg(user->username, toString(user->role),
+                            user->disabled ? QStringLiteral("disabled") : QStringLiteral("active"),
+                            change.password ? QStringLiteral(", with a new password") : QString()));
     return console::exitOk;
 }
 
@@ -87,15 +157,25 @@ int listUsers(CommandParser &command)
 
 int runUserCommand(const GlobalOptions &options)
 {
-    CommandParser command(QStringLiteral("signoff user add NAME --role ROLE [--display-name TEXT] | signoff user list"),
-                          QStringLiteral("Add or list users. `add` reads the password from standard input."));
+    CommandParser command(QStringLiteral("signoff user add NAME --role ROLE [--display-name TEXT] | signoff user list | "
+                                         "signoff user set NAME [--role ROLE] [--enable|--disable] [--password]"),
+                          QStringLiteral("Add, list or change users. `add` and `set --password` read the password from "
+                                         "standard input. `set` is the way back in when no administrator can sign in."));
     const QCommandLineOption roleOption(QStringLiteral("role"), QStringLiteral("requester, reviewer or admin."),
                                         QStringLiteral("ROLE"));
     const QCommandLineOption displayNameOption(QStringLiteral("display-name"), QStringLiteral("The name shown in the desk."),
                                                QStringLiteral("TEXT"));
+    const QCommandLineOption enableOption(QStringLiteral("enable"), QStringLiteral("set: let the user sign in again."));
+    const QCommandLineOption disableOption(QStringLiteral("disable"),
+                                           QStringLiteral("set: stop the user from signing in; ends their sessions."));
+    const QCommandLineOption passwordOption(QStringLiteral("password"),
+                                            QStringLiteral("set: a new password, read from standard input; ends their sessions."));
     command.parser().addOption(roleOption);
     command.parser().addOption(displayNameOption);
-    command.parser().addPositionalArgument(QStringLiteral("action"), QStringLiteral("add or list"));
+    command.parser().addOption(enableOption);
+    command.parser().addOption(disableOption);
+    command.parser().addOption(passwordOption);
+    command.parser().addPositionalArgument(QStringLiteral("action"), QStringLiteral("add, list or set"));
     if (auto done = command.parse(options))
         return *done;
 
@@ -105,8 +185,10 @@ int runUserCommand(const GlobalOptions &options)
         return addUser(command, roleOption, displayNameOption);
     if (action == QStringLiteral("list"))
         return listUsers(command);
-    return console::usageError(action.isEmpty() ? QStringLiteral("user needs an action: add or list")
-                                                : QStringLiteral("unknown user action ‘%1’: use add or list").arg(action));
+    if (action == QStringLiteral("set"))
+        return setUser(command, UserSetOptions{roleOption, enableOption, disableOption, passwordOption});
+    return console::usageError(action.isEmpty() ? QStringLiteral("user needs an action: add, list or set")
+                                                : QStringLiteral("unknown user action ‘%1’: use add, list or set").arg(action));
 }
 
 } // namespace signoff

@@ -61,6 +61,13 @@ Error Error::preconditionFailed()
                  Message(QT_TRANSLATE_NOOP("Core", "Someone changed this item; reload it.")), {}, 0};
 }
 
+Error Error::preconditionRequired()
+{
+    return Error{ErrorKind::PreconditionFailed, QStringLiteral("precondition-required"),
+                 Message(QT_TRANSLATE_NOOP("Core", "A decision must name the version it is about; reload the item and decide again.")),
+                 {}, 0};
+}
+
 Error Error::rateLimited(int retryAfterSeconds, Message message)
 {
     return Error{ErrorKind::RateLimited, QStringLiteral("rate-limited"), std::move(message), {},

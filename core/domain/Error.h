@@ -51,6 +51,9 @@ struct Error
     static Error notFound(Message message);
     static Error conflict(const QString &reason, Message message);
     static Error preconditionFailed();
+    // A decision (approve, reject) made without saying which version it is
+    // about: PreconditionFailed with reason "precondition-required" (428).
+    static Error preconditionRequired();
     static Error rateLimited(int retryAfterSeconds, Message message);
     static Error unavailable(Message message);
 

@@ -3,9 +3,14 @@
 
 #include "Validation.h"
 
+#include "TextRules.h"
+
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QRegularExpression>
+
+#include <algorithm>
 
 namespace signoff {
 
@@ -48,28 +53,72 @@ bool hasBrokenSurrogate(const QString &text)
     return false;
 }
 
-// Shared shape of the "required single-line text" rule (names).
+Message bidiRefused()
+{
+    return Message(QT_TRANSLATE_NOOP("Core", "Text cannot contain direction controls such as U+202E."));
+}
+
+Message invisibleRefused()
+{
+    return Message(QT_TRANSLATE_NOOP("Core", "Text cannot consist of invisible characters only."));
+}
+
+// Shared shape of the "required single-line text" rule (names). A name of
+// only invisible characters is no name.
 std::optional<Message> requiredLine(const QString &value, int maxLength, const char *emptyMessage,
                                     const char *tooLongMessage, const char *controlMessage)
 {
     const QString trimmed = normalizedText(value);
-    if (trimmed.isEmpty())
+    if (text::isBlank(trimmed))
         return Message(emptyMessage);
     if (codePointCount(trimmed) > maxLength)
         return Message(tooLongMessage, {QString::number(maxLength)});
     if (hasControlCharacter(trimmed, false) || hasBrokenSurrogate(trimmed))
         return Message(controlMessage);
+    if (text::hasBidiControl(trimmed))
+        return bidiRefused();
     return std::nullopt;
 }
 
+// Optional text (notes, comments, display names): empty is fine, invisible
+// is not. `allowLineBreaks` for the multi-line ones.
 std::optional<Message> optionalText(const QString &value, int maxLength, const char *tooLongMessage,
-                                    const char *controlMessage)
+                                    const char *controlMessage, bool allowLineBreaks = true)
 {
-    if (codePointCount(value) > maxLength)
+    const QString normalized = normalizedText(value);
+    if (codePointCount(normalized) > maxLength)
         return Message(tooLongMessage, {QString::number(maxLength)});
-    if (hasControlCharacter(value, true) || hasBrokenSurrogate(value))
+    if (hasControlCharacter(normalized, allowLineBreaks) || hasBrokenSurrogate(normalized))
         return Message(controlMessage);
+    if (text::hasBidiControl(normalized))
+        return bidiRefused();
+    if (!normalized.isEmpty() && text::isBlank(normalized))
+        return invisibleRefused();
     return std::nullopt;
+}
+
+bool holdsNul(const QJsonValue &value);
+
+bool holdsNul(const QJsonObject &object)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key().contains(QChar(u'\0')) || holdsNul(it.value()))
+            return true;
+    }
+    return false;
+}
+
+bool holdsNul(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString().contains(QChar(u'\0'));
+    if (value.isObject())
+        return holdsNul(value.toObject());
+    if (value.isArray()) {
+        const QJsonArray array = value.toArray();
+        return std::any_of(array.begin(), array.end(), [](const QJsonValue &item) { return holdsNul(item); });
+    }
+    return false;
 }
 
 void collect(QList<FieldError> &errors, const QString &field, const std::optional<Message> &problem)
@@ -80,9 +129,21 @@ void collect(QList<FieldError> &errors, const QString &field, const std::optiona
 
 } // namespace
 
+std::optional<QString> firstMemberWithNul(const QJsonObject &object)
+{
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        if (it.key().contains(QChar(u'\0')))
+            return QString(it.key()).replace(QChar(u'\0'), QStringLiteral("\\u0000"));
+        if (holdsNul(it.value()))
+            return it.key();
+    }
+    return std::nullopt;
+}
+
 QString normalizedText(const QString &text)
 {
-    return text.trimmed();
+    // NFC: "café" typed and "cafe\u0301" pasted are stored (and found) alike.
+    return text.normalized(QString::NormalizationForm_C).trimmed();
 }
 
 QString normalizedComment(const QString &text)
@@ -105,6 +166,8 @@ std::optional<Message> options(const QJsonObject &options)
     if (size > limits::optionsMaxBytes)
         return Message(QT_TRANSLATE_NOOP("Core", "The options can be at most %1 KiB of JSON."),
                        {QString::number(limits::optionsMaxBytes / 1024)});
+    if (holdsNul(options))
+        return Message(QT_TRANSLATE_NOOP("Core", "The options cannot contain NUL characters (U+0000)."));
     return std::nullopt;
 }
 
@@ -124,13 +187,9 @@ std::optional<Message> username(const QString &username)
 
 std::optional<Message> displayName(const QString &displayName)
 {
-    const QString trimmed = normalizedText(displayName);
-    if (codePointCount(trimmed) > limits::displayNameMax)
-        return Message(QT_TRANSLATE_NOOP("Core", "The display name can be at most %1 characters long."),
-                       {QString::number(limits::displayNameMax)});
-    if (hasControlCharacter(trimmed, false) || hasBrokenSurrogate(trimmed))
-        return Message(QT_TRANSLATE_NOOP("Core", "The display name cannot contain control characters."));
-    return std::nullopt;
+    return optionalText(displayName, limits::displayNameMax,
+                        QT_TRANSLATE_NOOP("Core", "The display name can be at most %1 characters long."),
+                        QT_TRANSLATE_NOOP("Core", "The display name cannot contain control characters."), false);
 }
 
 std::optional<Message> password(const QString &password)
@@ -199,7 +258,7 @@ std::optional<Message> comment(const QString &comment)
 
 std::optional<Message> reason(const QString &reason)
 {
-    if (normalizedText(reason).isEmpty())
+    if (text::isBlank(normalizedText(reason)))
         return Message(QT_TRANSLATE_NOOP("Core", "Give a reason for the rejection."));
     return optionalText(reason, limits::commentMax,
                         QT_TRANSLATE_NOOP("Core", "The reason can be at most %1 characters long."),

@@ -82,6 +82,12 @@ std::optional<Message> batchSize(qsizetype count);
 
 } // namespace validate
 
+// The member of `object` that holds a NUL character (U+0000) in any string,
+// name or value, at any depth (a name with NUL comes back with it spelt
+// \u0000). NUL is no character a person means, and it would cut the
+// statement QPSQL formats: every door refuses it.
+std::optional<QString> firstMemberWithNul(const QJsonObject &object);
+
 // The normal form in which text is stored: surrounding whitespace removed.
 QString normalizedText(const QString &text);
 // The normal form of a comment's body: Unicode NFC, surrounding whitespace

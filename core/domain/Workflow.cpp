@@ -195,4 +195,9 @@ bool Workflow::requiresReason(WorkflowAction action)
     return action == WorkflowAction::Reject;
 }
 
+bool Workflow::requiresVersion(WorkflowAction action)
+{
+    return action == WorkflowAction::Approve || action == WorkflowAction::Reject;
+}
+
 } // namespace signoff

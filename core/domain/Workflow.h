@@ -71,6 +71,9 @@ public:
 
     // A reason is required for these actions (reject).
     static bool requiresReason(WorkflowAction action);
+    // Decisions (approve, reject) are always about a version the actor saw:
+    // without one they are refused (product.md section 3, 428 over REST).
+    static bool requiresVersion(WorkflowAction action);
 };
 
 } // namespace signoff

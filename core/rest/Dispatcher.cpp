@@ -118,9 +118,10 @@ HttpResponse Dispatcher::route(const HttpRequest &request, const QByteArray &met
     const Route &target = *match.route;
     outcome->item = match.parameters.join(u'/');
 
-    // Clients are counted by their token once it proved valid, else by
-    // address: made-up tokens cannot buy a fresh bucket each. (The address
-    // is only spelt out when needed: most requests carry a token.)
+    // Clients are counted by their user once a token proved valid (however
+    // many tokens a user holds, they share one bucket), else by address:
+    // made-up tokens cannot buy a fresh bucket each. (The address is only
+    // spelt out when needed: most requests carry a token.)
     const auto address = [&request]() -> QByteArray {
         return "address:" + request.remoteAddress().toString().toLatin1();
     };
@@ -140,7 +141,7 @@ HttpResponse Dispatcher::route(const HttpRequest &request, const QByteArray &met
         }
         signedIn = authenticated.value();
         outcome->actor = signedIn->username;
-        if (auto limited = limitRate("token:" + token))
+        if (auto limited = limitRate("user:" + signedIn->id.toRfc4122()))
             return *limited;
     } else if (auto limited = limitRate(address())) {
         return *limited;

@@ -3,6 +3,8 @@
 
 #include "JsonBody.h"
 
+#include "domain/Validation.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QList>
@@ -140,6 +142,10 @@ Result<QJsonObject> parseJsonObject(const QByteArray &body)
     if (const std::optional<QString> duplicate = firstDuplicateName(body))
         return invalidBody(Message(QT_TRANSLATE_NOOP("Rest", "The body names the field ‘%1’ more than once."),
                                    {duplicate->left(64)}));
+    // A NUL would cut the statement that QPSQL formats (qt-6.4-notes.md),
+    // and is no character a person means: refused wherever it is.
+    if (const std::optional<QString> field = firstMemberWithNul(document.object()))
+        return Error::invalidField(*field, Message(QT_TRANSLATE_NOOP("Rest", "Text cannot contain NUL characters (U+0000).")));
     return document.object();
 }
 

@@ -14,7 +14,8 @@ namespace signoff::rest {
 
 // A request body as the JSON object it must be: {} when the body is empty or
 // only whitespace; Invalid (400, reason "invalid-body") when it is not JSON,
-// not an object, or names one field twice in any object. Duplicate names are
+// not an object, or names one field twice in any object; Invalid (400,
+// "validation", the top-level field) when any text in it holds a NUL. Duplicate names are
 // refused because parsers disagree about them (first wins, last wins): what
 // a proxy or an audit tool reads must be what Signoff acts on.
 Result<QJsonObject> parseJsonObject(const QByteArray &body);

@@ -37,6 +37,8 @@ Problem problemFor(const Error &error)
 {
     Problem problem;
     problem.status = statusOf(error.kind);
+    if (error.reason == QLatin1String("precondition-required"))
+        problem.status = 428; // a precondition that was missing, not one that failed
     problem.slug = error.reason.isEmpty() ? QStringLiteral("error") : error.reason;
     problem.detail = error.message.english();
     problem.detailMessage = error.message;

@@ -66,6 +66,8 @@ QueryParameters::QueryParameters(const QUrl &url, const QStringList &names)
             addProblem(decoded, Message(QT_TRANSLATE_NOOP("Rest", "This query parameter is unknown; remove it.")));
         else if (!isUtf8(value))
             addProblem(decoded, Message(QT_TRANSLATE_NOOP("Rest", "This must be UTF-8 text.")));
+        else if (QByteArray::fromPercentEncoding(value.toUtf8()).contains('\0'))
+            addProblem(decoded, Message(QT_TRANSLATE_NOOP("Rest", "Text cannot contain NUL characters (U+0000).")));
     }
 }
 

@@ -4,6 +4,9 @@
 #include "RequestFramer.h"
 
 #include <QByteArrayList>
+#include <QByteArrayView>
+
+#include <optional>
 
 namespace signoff::rest {
 
@@ -44,6 +47,98 @@ bool hasForbiddenByte(const QByteArray &text, bool allowBlanks)
             return true;
     }
     return false;
+}
+
+bool isHexDigit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+qsizetype skipBlanks(QByteArrayView text, qsizetype at)
+{
+    while (at < text.size() && (text.at(at) == ' ' || text.at(at) == '\t'))
+        ++at;
+    return at;
+}
+
+qsizetype skipToken(QByteArrayView text, qsizetype at)
+{
+    while (at < text.size() && isTokenCharacter(text.at(at)))
+        ++at;
+    return at;
+}
+
+// quoted-string of RFC 9110 section 5.6.4 starting at `at` (a '"'); where it
+// ends, or -1 when it is not one.
+qsizetype skipQuotedString(QByteArrayView text, qsizetype at)
+{
+    for (++at; at < text.size(); ++at) {
+        const auto byte = static_cast<unsigned char>(text.at(at));
+        if (byte == '"')
+            return at + 1;
+        if (byte == '\\') {
+            if (++at >= text.size())
+                return -1;
+            const auto escaped = static_cast<unsigned char>(text.at(at));
+            if (escaped < 0x20 && escaped != '\t')
+                return -1;
+        } else if ((byte < 0x20 && byte != '\t') || byte == 0x7f) {
+            return -1;
+        }
+    }
+    return -1;
+}
+
+// One chunk-ext: BWS ";" BWS name [ BWS "=" BWS ( token / quoted-string ) ],
+// from `at`; where it ends, or -1.
+qsizetype skipChunkExtension(QByteArrayView text, qsizetype at)
+{
+    at = skipBlanks(text, at);
+    if (at >= text.size() || text.at(at) != ';')
+        return -1;
+    at = skipBlanks(text, at + 1);
+    const qsizetype nameEnd = skipToken(text, at);
+    if (nameEnd == at)
+        return -1;
+    const qsizetype afterName = skipBlanks(text, nameEnd);
+    if (afterName >= text.size() || text.at(afterName) != '=')
+        return nameEnd;
+    at = skipBlanks(text, afterName + 1);
+    if (at < text.size() && text.at(at) == '"')
+        return skipQuotedString(text, at);
+    const qsizetype valueEnd = skipToken(text, at);
+    return valueEnd == at ? -1 : valueEnd;
+}
+
+// A chunk-size line (without its CRLF) exactly as RFC 9112 section 7.1 has
+// it: 1*HEXDIG, then only chunk extensions. No sign, no "0x", no blanks
+// around the number: parsers that disagree on a chunk's size disagree on
+// where the next request starts. The size, or nothing.
+std::optional<qint64> chunkSize(QByteArrayView line)
+{
+    qsizetype digitsEnd = 0;
+    while (digitsEnd < line.size() && isHexDigit(line.at(digitsEnd)))
+        ++digitsEnd;
+    qsizetype firstSignificant = 0;
+    while (firstSignificant + 1 < digitsEnd && line.at(firstSignificant) == '0')
+        ++firstSignificant;
+    if (digitsEnd == 0 || digitsEnd - firstSignificant > 15)
+        return std::nullopt;
+    for (qsizetype at = digitsEnd; at < line.size();) {
+        at = skipChunkExtension(line, at);
+        if (at < 0)
+            return std::nullopt;
+    }
+    bool ok = false;
+    const qint64 size = line.sliced(firstSignificant, digitsEnd - firstSignificant).toByteArray().toLongLong(&ok, 16);
+    return ok ? std::optional<qint64>(size) : std::nullopt;
+}
+
+// A trailer field line: "name: value" with a token name and no control characters.
+bool isFieldLine(const QByteArray &line)
+{
+    const qsizetype colon = line.indexOf(':');
+    return colon > 0 && isToken(line.left(colon)) && !hasForbiddenByte(line.mid(colon + 1), true);
 }
 
 QByteArray lowerTrimmed(const QByteArray &text)
@@ -158,190 +253,234 @@ RequestFramer::Status RequestFramer::parseHead(qsizetype end)
         if (line.endsWith('\r'))
             line.chop(1);
     }
-    const QByteArrayList requestLine = lines.value(0).split(' ');
-    if (requestLine.size() != 3 || requestLine.at(1).isEmpty() || hasForbiddenByte(requestLine.at(1), false))
-        return reject(400, QStringLiteral("malformed-request"), QStringLiteral("The request line is not ‘METHOD TARGET HTTP/1.1’."));
-    m_head.method = requestLine.at(0);
-    m_head.target = requestLine.at(1);
-    const QByteArray &version = requestLine.at(2);
-    if (!isToken(m_head.method))
-        return reject(400, QStringLiteral("malformed-request"), QStringLiteral("The request method is not valid."));
-    if (version == "HTTP/1.1") {
-        m_head.minorVersion = 1;
-    } else if (version == "HTTP/1.0") {
-        m_head.minorVersion = 0;
-    } else if (version.startsWith("HTTP/") && version.size() == 8 && version.at(6) == '.') {
-        return reject(505, QStringLiteral("http-version-not-supported"), QStringLiteral("Only HTTP/1.1 and HTTP/1.0 are supported."));
-    } else {
-        return reject(400, QStringLiteral("malformed-request"), QStringLiteral("The request line is not ‘METHOD TARGET HTTP/1.1’."));
-    }
-
-    bool close = false;
-    bool hasContentLength = false;
-    QByteArray transferEncoding;
-    int hosts = 0;
+    if (const Status status = parseRequestLine(lines.value(0)); status == Status::Rejected)
+        return status;
+    HeadFields fields;
     // lines: request line, the fields, then the two empty strings around the final "\n".
     for (qsizetype i = 1; i < lines.size(); ++i) {
-        const QByteArray &line = lines.at(i);
-        if (line.isEmpty())
-            continue;
-        if (line.startsWith(' ') || line.startsWith('\t'))
-            return reject(400, QStringLiteral("malformed-request"), QStringLiteral("Folded header lines are not accepted."));
-        const qsizetype colon = line.indexOf(':');
-        const QByteArray name = colon > 0 ? line.left(colon) : QByteArray();
-        if (!isToken(name))
-            return reject(400, QStringLiteral("malformed-request"), QStringLiteral("A header line is not ‘Name: value’."));
-        const QByteArray value = line.mid(colon + 1).trimmed();
-        if (hasForbiddenByte(value, true))
-            return reject(400, QStringLiteral("malformed-request"),
-                          QStringLiteral("The header %1 contains control characters.").arg(QString::fromLatin1(name)));
-
-        if (name.compare("content-length", Qt::CaseInsensitive) == 0) {
-            bool ok = !value.isEmpty() && value.size() <= 18;
-            for (char c : value)
-                ok = ok && c >= '0' && c <= '9';
-            const qint64 length = ok ? value.toLongLong() : -1;
-            if (!ok || (hasContentLength && length != m_head.contentLength))
-                return reject(400, QStringLiteral("malformed-request"), QStringLiteral("The Content-Length header is not valid."));
-            hasContentLength = true;
-            m_head.contentLength = length;
-        } else if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
-            transferEncoding += (transferEncoding.isEmpty() ? QByteArray() : QByteArray(",")) + value;
-        } else if (name.compare("connection", Qt::CaseInsensitive) == 0) {
-            for (const QByteArray &option : value.split(','))
-                close = close || lowerTrimmed(option) == "close";
-        } else if (name.compare("expect", Qt::CaseInsensitive) == 0) {
-            if (lowerTrimmed(value) != "100-continue")
-                return reject(417, QStringLiteral("expectation-failed"), QStringLiteral("Only ‘Expect: 100-continue’ is supported."));
-            m_head.expectsContinue = m_head.minorVersion == 1; // HTTP/1.0 clients do not wait for it
-        } else if (name.compare("host", Qt::CaseInsensitive) == 0) {
-            ++hosts;
-        }
+        if (!lines.at(i).isEmpty() && parseField(lines.at(i), &fields) == Status::Rejected)
+            return Status::Rejected;
     }
+    if (checkFraming(fields) == Status::Rejected)
+        return Status::Rejected;
+    m_head.keepAlive = m_head.minorVersion == 1 && !fields.close;
+    m_pos = end;
+    m_headEnd = end;
+    return startBody();
+}
 
-    if (m_head.minorVersion == 1 && hosts != 1)
-        return reject(400, QStringLiteral("malformed-request"), QStringLiteral("An HTTP/1.1 request needs exactly one Host header."));
-    if (!transferEncoding.isEmpty()) {
-        if (lowerTrimmed(transferEncoding) != "chunked")
+RequestFramer::Status RequestFramer::parseRequestLine(const QByteArray &line)
+{
+    const QByteArrayList parts = line.split(' ');
+    if (parts.size() != 3 || parts.at(1).isEmpty() || hasForbiddenByte(parts.at(1), false))
+        return malformed(QStringLiteral("The request line is not ‘METHOD TARGET HTTP/1.1’."));
+    m_head.method = parts.at(0);
+    m_head.target = parts.at(1);
+    const QByteArray &version = parts.at(2);
+    if (!isToken(m_head.method))
+        return malformed(QStringLiteral("The request method is not valid."));
+    if (version == "HTTP/1.1" || version == "HTTP/1.0") {
+        m_head.minorVersion = version == "HTTP/1.1" ? 1 : 0;
+        return Status::NeedMore;
+    }
+    if (version.startsWith("HTTP/") && version.size() == 8 && version.at(6) == '.')
+        return reject(505, QStringLiteral("http-version-not-supported"), QStringLiteral("Only HTTP/1.1 and HTTP/1.0 are supported."));
+    return malformed(QStringLiteral("The request line is not ‘METHOD TARGET HTTP/1.1’."));
+}
+
+RequestFramer::Status RequestFramer::parseField(const QByteArray &line, HeadFields *fields)
+{
+    if (line.startsWith(' ') || line.startsWith('\t'))
+        return malformed(QStringLiteral("Folded header lines are not accepted."));
+    const qsizetype colon = line.indexOf(':');
+    const QByteArray name = colon > 0 ? line.left(colon) : QByteArray();
+    if (!isToken(name))
+        return malformed(QStringLiteral("A header line is not ‘Name: value’."));
+    const QByteArray value = line.mid(colon + 1).trimmed();
+    if (hasForbiddenByte(value, true))
+        return malformed(QStringLiteral("The header %1 contains control characters.").arg(QString::fromLatin1(name)));
+
+    if (name.compare("content-length", Qt::CaseInsensitive) == 0)
+        return takeContentLength(value, fields);
+    if (name.compare("transfer-encoding", Qt::CaseInsensitive) == 0) {
+        fields->transferEncoding += (fields->transferEncoding.isEmpty() ? QByteArray() : QByteArray(",")) + value;
+    } else if (name.compare("connection", Qt::CaseInsensitive) == 0) {
+        for (const QByteArray &option : value.split(','))
+            fields->close = fields->close || lowerTrimmed(option) == "close";
+    } else if (name.compare("expect", Qt::CaseInsensitive) == 0) {
+        if (lowerTrimmed(value) != "100-continue")
+            return reject(417, QStringLiteral("expectation-failed"), QStringLiteral("Only ‘Expect: 100-continue’ is supported."));
+        m_head.expectsContinue = m_head.minorVersion == 1; // HTTP/1.0 clients do not wait for it
+    } else if (name.compare("host", Qt::CaseInsensitive) == 0) {
+        ++fields->hosts;
+    }
+    return Status::NeedMore;
+}
+
+RequestFramer::Status RequestFramer::takeContentLength(const QByteArray &value, HeadFields *fields)
+{
+    bool ok = !value.isEmpty() && value.size() <= 18;
+    for (char c : value)
+        ok = ok && c >= '0' && c <= '9';
+    const qint64 length = ok ? value.toLongLong() : -1;
+    if (!ok || (fields->hasContentLength && length != m_head.contentLength))
+        return malformed(QStringLiteral("The Content-Length header is not valid."));
+    fields->hasContentLength = true;
+    m_head.contentLength = length;
+    return Status::NeedMore;
+}
+
+RequestFramer::Status RequestFramer::checkFraming(const HeadFields &fields)
+{
+    if (m_head.minorVersion == 1 && fields.hosts != 1)
+        return malformed(QStringLiteral("An HTTP/1.1 request needs exactly one Host header."));
+    if (!fields.transferEncoding.isEmpty()) {
+        // HTTP/1.0 has no transfer codings (RFC 9112 section 6.1): a proxy
+        // in between may have read the body by another rule.
+        if (m_head.minorVersion == 0)
+            return malformed(QStringLiteral("Transfer-Encoding is not allowed in an HTTP/1.0 request."));
+        if (lowerTrimmed(fields.transferEncoding) != "chunked")
             return reject(501, QStringLiteral("not-implemented"),
                           QStringLiteral("The transfer coding ‘%1’ is not supported; send Content-Length or chunked.")
-                              .arg(QString::fromLatin1(transferEncoding)));
-        if (hasContentLength)
-            return reject(400, QStringLiteral("malformed-request"),
-                          QStringLiteral("A request cannot have both Content-Length and Transfer-Encoding."));
+                              .arg(QString::fromLatin1(fields.transferEncoding)));
+        if (fields.hasContentLength)
+            return malformed(QStringLiteral("A request cannot have both Content-Length and Transfer-Encoding."));
         m_head.chunked = true;
     }
     if (!isImplementedMethod(m_head.method))
         return reject(501, QStringLiteral("not-implemented"),
                       QStringLiteral("The method %1 is not implemented.").arg(QString::fromLatin1(m_head.method)));
-    m_head.keepAlive = m_head.minorVersion == 1 && !close;
+    return Status::NeedMore;
+}
 
-    m_pos = end;
-    m_headEnd = end;
+RequestFramer::Status RequestFramer::startBody()
+{
     if (m_head.chunked) {
         m_state = State::ChunkSize;
         return Status::NeedMore;
     }
     if (m_head.contentLength > m_maxBodyBytes)
-        return reject(413, QStringLiteral("payload-too-large"),
-                      QStringLiteral("The body is larger than %1 MiB.").arg(m_maxBodyBytes / (1024 * 1024)));
+        return bodyTooLarge();
     m_state = State::Body;
     return Status::NeedMore;
 }
 
-bool RequestFramer::nextLine(QByteArray *line, qsizetype maxLength, bool *tooLong)
+RequestFramer::Status RequestFramer::malformed(const QString &detail)
 {
-    *tooLong = false;
+    return reject(400, QStringLiteral("malformed-request"), detail);
+}
+
+RequestFramer::Status RequestFramer::bodyTooLarge()
+{
+    return reject(413, QStringLiteral("payload-too-large"),
+                  QStringLiteral("The body is larger than %1 MiB.").arg(m_maxBodyBytes / (1024 * 1024)));
+}
+
+RequestFramer::Line RequestFramer::nextLine(qsizetype maxLength)
+{
     const qsizetype newline = m_raw.indexOf('\n', m_pos);
-    if (newline < 0) {
-        *tooLong = m_raw.size() - m_pos > maxLength + 1;
-        return false;
-    }
-    *line = m_raw.mid(m_pos, newline - m_pos);
-    if (line->endsWith('\r'))
-        line->chop(1);
-    *tooLong = line->size() > maxLength;
+    if (newline < 0)
+        return {m_raw.size() - m_pos > maxLength + 1 ? LineState::TooLong : LineState::Incomplete, {}};
+    // Chunked framing lines end in CR LF, never in LF alone (RFC 9112 section 7.1).
+    if (newline == m_pos || m_raw.at(newline - 1) != '\r')
+        return {LineState::Malformed, {}};
+    QByteArray line = m_raw.mid(m_pos, newline - 1 - m_pos);
     m_pos = newline + 1;
-    return true;
+    return {line.size() > maxLength ? LineState::TooLong : LineState::Complete, line};
 }
 
 RequestFramer::Status RequestFramer::continueBody()
 {
+    // Each step takes what it can; the loop goes on while they make progress.
     for (;;) {
-        switch (m_state) {
-        case State::Body: {
-            const qint64 take = qMin(m_head.contentLength - m_bodyBytes, qint64(m_raw.size() - m_pos));
-            m_pos += take;
-            m_bodyBytes += take;
-            if (m_bodyBytes < m_head.contentLength)
-                return Status::NeedMore;
-            m_state = State::Complete;
-            return Status::Complete;
-        }
-        case State::ChunkSize: {
-            QByteArray line;
-            bool tooLong = false;
-            const bool got = nextLine(&line, maxChunkSizeLine, &tooLong);
-            if (tooLong)
-                return reject(400, QStringLiteral("malformed-request"), QStringLiteral("A chunk size line is too long."));
-            if (!got)
-                return Status::NeedMore;
-            const qsizetype extension = line.indexOf(';');
-            const QByteArray digits = (extension < 0 ? line : line.left(extension)).trimmed();
-            bool ok = !digits.isEmpty() && digits.size() <= 15;
-            const qint64 size = ok ? digits.toLongLong(&ok, 16) : 0;
-            if (!ok || size < 0)
-                return reject(400, QStringLiteral("malformed-request"), QStringLiteral("A chunk size is not valid."));
-            if (m_bodyBytes + size > m_maxBodyBytes)
-                return reject(413, QStringLiteral("payload-too-large"),
-                              QStringLiteral("The body is larger than %1 MiB.").arg(m_maxBodyBytes / (1024 * 1024)));
-            m_chunkLeft = size;
-            m_state = size == 0 ? State::Trailers : State::ChunkData;
-            break;
-        }
-        case State::ChunkData: {
-            const qint64 take = qMin(m_chunkLeft, qint64(m_raw.size() - m_pos));
-            m_pos += take;
-            m_bodyBytes += take;
-            m_chunkLeft -= take;
-            if (m_chunkLeft > 0)
-                return Status::NeedMore;
-            m_state = State::ChunkDataEnd;
-            break;
-        }
-        case State::ChunkDataEnd: {
-            QByteArray line;
-            bool tooLong = false;
-            const bool got = nextLine(&line, 0, &tooLong);
-            if (tooLong)
-                return reject(400, QStringLiteral("malformed-request"), QStringLiteral("A chunk does not end where its size says."));
-            if (!got)
-                return Status::NeedMore;
-            m_state = State::ChunkSize;
-            break;
-        }
-        case State::Trailers: {
-            QByteArray line;
-            bool tooLong = false;
-            const bool got = nextLine(&line, m_maxHeadBytes, &tooLong);
-            m_trailerBytes += got ? line.size() + 2 : 0;
-            if (tooLong || m_trailerBytes > m_maxHeadBytes)
-                return reject(431, QStringLiteral("headers-too-large"),
-                              QStringLiteral("The trailer fields are larger than %1 KiB.").arg(m_maxHeadBytes / 1024));
-            if (!got)
-                return Status::NeedMore;
-            if (line.isEmpty()) {
-                m_state = State::Complete;
-                return Status::Complete;
-            }
-            break;
-        }
-        case State::Head:
-        case State::Complete:
-        case State::Rejected:
-            return Status::NeedMore;
-        }
+        const State state = m_state;
+        const qsizetype position = m_pos;
+        const Status status = bodyStep();
+        if (status != Status::NeedMore || (m_state == state && m_pos == position))
+            return status;
     }
+}
+
+RequestFramer::Status RequestFramer::bodyStep()
+{
+    switch (m_state) {
+    case State::Body: return readFixedBody();
+    case State::ChunkSize: return readChunkSize();
+    case State::ChunkData: return readChunkData();
+    case State::ChunkDataEnd: return readChunkDataEnd();
+    case State::Trailers: return readTrailer();
+    case State::Head:
+    case State::Complete:
+    case State::Rejected: break;
+    }
+    return Status::NeedMore;
+}
+
+RequestFramer::Status RequestFramer::readFixedBody()
+{
+    const qint64 take = qMin(m_head.contentLength - m_bodyBytes, qint64(m_raw.size() - m_pos));
+    m_pos += take;
+    m_bodyBytes += take;
+    if (m_bodyBytes < m_head.contentLength)
+        return Status::NeedMore;
+    m_state = State::Complete;
+    return Status::Complete;
+}
+
+RequestFramer::Status RequestFramer::readChunkSize()
+{
+    const Line line = nextLine(maxChunkSizeLine);
+    if (line.state == LineState::Incomplete)
+        return Status::NeedMore;
+    if (line.state == LineState::TooLong)
+        return malformed(QStringLiteral("A chunk size line is too long."));
+    const std::optional<qint64> size = line.state == LineState::Complete ? chunkSize(line.text) : std::nullopt;
+    if (!size)
+        return malformed(QStringLiteral("A chunk size line is not HEX-DIGITS[;extensions] CR LF."));
+    if (m_bodyBytes + *size > m_maxBodyBytes)
+        return bodyTooLarge();
+    m_chunkLeft = *size;
+    m_state = *size == 0 ? State::Trailers : State::ChunkData;
+    return Status::NeedMore;
+}
+
+RequestFramer::Status RequestFramer::readChunkData()
+{
+    const qint64 take = qMin(m_chunkLeft, qint64(m_raw.size() - m_pos));
+    m_pos += take;
+    m_bodyBytes += take;
+    m_chunkLeft -= take;
+    if (m_chunkLeft == 0)
+        m_state = State::ChunkDataEnd;
+    return Status::NeedMore;
+}
+
+RequestFramer::Status RequestFramer::readChunkDataEnd()
+{
+    const Line line = nextLine(0);
+    if (line.state == LineState::Incomplete)
+        return Status::NeedMore;
+    if (line.state != LineState::Complete)
+        return malformed(QStringLiteral("A chunk does not end with CR LF where its size says."));
+    m_state = State::ChunkSize;
+    return Status::NeedMore;
+}
+
+RequestFramer::Status RequestFramer::readTrailer()
+{
+    const Line line = nextLine(m_maxHeadBytes);
+    m_trailerBytes += line.state == LineState::Complete ? line.text.size() + 2 : 0;
+    if (line.state == LineState::TooLong || m_trailerBytes > m_maxHeadBytes)
+        return reject(431, QStringLiteral("headers-too-large"),
+                      QStringLiteral("The trailer fields are larger than %1 KiB.").arg(m_maxHeadBytes / 1024));
+    if (line.state == LineState::Incomplete)
+        return Status::NeedMore;
+    if (line.state == LineState::Malformed || (!line.text.isEmpty() && !isFieldLine(line.text)))
+        return malformed(QStringLiteral("A trailer line is not ‘Name: value’ CR LF."));
+    if (!line.text.isEmpty())
+        return Status::NeedMore;
+    m_state = State::Complete;
+    return Status::Complete;
 }
 
 } // namespace signoff::rest

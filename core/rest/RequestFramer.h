@@ -66,13 +66,40 @@ public:
 
 private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailers, Complete, Rejected };
+    enum class LineState { Incomplete, Complete, TooLong, Malformed };
+    struct Line
+    {
+        LineState state = LineState::Incomplete;
+        QByteArray text; // without its CR LF
+    };
+    // What the head's fields say about framing, gathered while reading them.
+    struct HeadFields
+    {
+        bool close = false;
+        bool hasContentLength = false;
+        QByteArray transferEncoding;
+        int hosts = 0;
+    };
 
     Status reject(int status, const QString &type, const QString &detail);
+    Status malformed(const QString &detail); // 400
+    Status bodyTooLarge();                   // 413
     Status parseHeadIfComplete();
     Status parseHead(qsizetype end);
+    Status parseRequestLine(const QByteArray &line);
+    Status parseField(const QByteArray &line, HeadFields *fields);
+    Status takeContentLength(const QByteArray &value, HeadFields *fields);
+    Status checkFraming(const HeadFields &fields);
+    Status startBody();
     Status continueBody();
-    // The next line from m_pos (without its CR LF), if a whole one is there.
-    bool nextLine(QByteArray *line, qsizetype maxLength, bool *tooLong);
+    Status bodyStep();
+    Status readFixedBody();
+    Status readChunkSize();
+    Status readChunkData();
+    Status readChunkDataEnd();
+    Status readTrailer();
+    // The next CR LF-terminated line from m_pos; m_pos moves past it when complete.
+    Line nextLine(qsizetype maxLength);
 
     const qsizetype m_maxHeadBytes;
     const qint64 m_maxBodyBytes;

@@ -5,6 +5,7 @@
 
 #include "RestLog.h"
 #include "Router.h"
+#include "domain/LogText.h"
 #include "service/Metrics.h"
 
 namespace signoff::rest {
@@ -70,24 +71,44 @@ void RequestRecorder::record(const QByteArray &method, const QString &route, int
     const qint64 tenthsOfMs = (nanoseconds + 50'000) / 100'000;
     line.append(QString::number(tenthsOfMs / 10)).append(u'.').append(QChar(u'0' + int(tenthsOfMs % 10)));
     line.append(QLatin1StringView(" ms "));
-    line.append(actor.isEmpty() ? QStringLiteral("-") : actor);
+    line.append(actor.isEmpty() ? QStringLiteral("-") : logText(actor));
     const QMessageLogContext context(nullptr, 0, nullptr, lcRest().categoryName());
     qt_message_output(QtInfoMsg, context, line);
 }
 
 void RequestRecorder::recordGuardAnswer(const RequestHead &head, int status)
 {
+    if (status >= 500) {
+        recordRefusal(status);
+        return;
+    }
     const QString route = head.method.isEmpty() ? unmatchedRoute : m_router.routeLabel(head.method, head.target);
     record(head.method, route, status, 0, QString());
+}
+
+void RequestRecorder::recordRefusal(int status)
+{
+    // Junk a client sends (an unknown method: 501, HTTP/2 or /3 spoken as
+    // HTTP/1: 505) and connections beyond the limit (503) are answered by
+    // the guard before any server work: counted here, not as server errors
+    // in http_requests_total, so that the error-rate alert means the server.
+    Counter *&counter = m_refusals[status];
+    if (!counter)
+        counter = &MetricsRegistry::global().counter(
+            QStringLiteral("http_refused_requests_total"),
+            QStringLiteral("Requests and connections the guard refused before the server saw them, by status code "
+                           "(unknown methods, HTTP versions, connections beyond the limit)."),
+            {{QStringLiteral("code"), QString::number(status)}});
+    counter->increment();
 }
 
 void RequestRecorder::logFailure(const QByteArray &method, const QString &route, const QString &actor,
                                  const QString &item, const QString &failure)
 {
     qCCritical(lcRest).noquote().nospace() << "request failed: route=" << methodLabel(methodIndex(method)) << ' ' << route
-                                           << " actor=" << (actor.isEmpty() ? QStringLiteral("-") : actor)
-                                           << " item=" << (item.isEmpty() ? QStringLiteral("-") : item)
-                                           << " error=" << failure;
+                                           << " actor=" << (actor.isEmpty() ? QStringLiteral("-") : logText(actor))
+                                           << " item=" << (item.isEmpty() ? QStringLiteral("-") : logText(item))
+                                           << " error=" << logText(failure, 1024);
 }
 
 } // namespace signoff::rest

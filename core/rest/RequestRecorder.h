@@ -30,7 +30,9 @@ public:
 
     void record(const QByteArray &method, const QString &route, int status, qint64 nanoseconds, const QString &actor);
     // A request the guard answered itself (413, 431, ...): its route is
-    // worked out from the target, as far as the head was read.
+    // worked out from the target, as far as the head was read. The guard's
+    // 5xx (501, 505, 503 for too many connections) are the client's doing:
+    // http_refused_requests_total{code}, not http_requests_total.
     void recordGuardAnswer(const RequestHead &head, int status);
     void logFailure(const QByteArray &method, const QString &route, const QString &actor, const QString &item,
                     const QString &failure);
@@ -60,8 +62,11 @@ private:
         Histogram *duration = nullptr;
     };
 
+    void recordRefusal(int status);
+
     const Router &m_router;
     QHash<SeriesKey, Series> m_series; // looked up once per method, route and code
+    QHash<int, Counter *> m_refusals;  // http_refused_requests_total by code
 };
 
 } // namespace signoff::rest

@@ -2,10 +2,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "AuthService.h"
+#include "domain/LogText.h"
 
 #include "ServiceLog.h"
 #include "domain/Clock.h"
 #include "domain/Identifier.h"
+#include "domain/Validation.h"
 #include "storage/AuditRepository.h"
 #include "storage/TokenRepository.h"
 #include "storage/UserRepository.h"
@@ -57,7 +59,7 @@ Result<User> AuthService::checkPassword(const QString &username, const QString &
 {
     const QDateTime now = utcNow();
     if (const int wait = m_throttle.beginAttempt(username, now); wait > 0) {
-        qCWarning(lcService).noquote() << "sign-in throttled for" << username.left(64);
+        qCWarning(lcService).noquote() << "sign-in throttled for" << logText(username, 64);
         return Error::rateLimited(wait, Message(QT_TRANSLATE_NOOP("Core", "Too many failed sign-ins; try again in %1 seconds."),
                                                 {QString::number(wait)}));
     }
@@ -66,8 +68,11 @@ Result<User> AuthService::checkPassword(const QString &username, const QString &
         return wrongCredentials();
     }
 
-    auto credentials = m_context.database.run(
-        [&](Connection &connection) { return UserRepository(connection).credentials(username); });
+    // A name no user can have is looked up nowhere (it may hold a NUL, which
+    // would cut QPSQL's statement); it costs a dummy verification all the same.
+    auto credentials = validate::username(username)
+        ? Result<std::optional<StoredCredentials>>(std::optional<StoredCredentials>())
+        : m_context.database.run([&](Connection &connection) { return UserRepository(connection).credentials(username); });
     if (!credentials) {
         m_throttle.abandon(username);
         return credentials.error();
@@ -77,7 +82,7 @@ Result<User> AuthService::checkPassword(const QString &username, const QString &
         m_hasher.verifyAgainstDummy(password);
     if (!known || !m_hasher.verify(credentials.value()->passwordHash, password)) {
         m_throttle.recordFailure(username, now);
-        qCWarning(lcService).noquote() << "failed sign-in for" << username.left(64);
+        qCWarning(lcService).noquote() << "failed sign-in for" << logText(username, 64);
         return wrongCredentials();
     }
     m_throttle.recordSuccess(username);
@@ -102,7 +107,7 @@ Result<User> AuthService::signIn(const QString &username, const QString &passwor
     if (!recorded)
         return recorded.error();
     user.value().lastLoginAt = now;
-    qCInfo(lcService).noquote() << "signed in:" << username;
+    qCInfo(lcService).noquote() << "signed in:" << logText(username);
     return user;
 }
 
@@ -116,23 +121,34 @@ Result<IssuedToken> AuthService::issueToken(const QString &username, const QStri
     issued.user = user.value();
     const QDateTime now = utcNow();
     issued.expiresAt = now.addSecs(m_context.options.tokenLifetime.count());
+    int revoked = 0;
     auto stored = m_context.database.write([&](Connection &connection) -> Result<void> {
+        // The user's row first: its write lock makes a user's concurrent
+        // sign-ins take turns, so each sees the others' tokens when it prunes.
+        if (auto signedIn = UserRepository(connection).recordSignIn(user->id, now); !signedIn)
+            return signedIn;
         TokenRepository tokens(connection);
         if (auto purged = tokens.removeExpired(now); !purged)
             return purged;
         if (auto inserted = tokens.insert(newIdentifier(), user->id, sha256Hex(issued.token), now, issued.expiresAt);
             !inserted)
             return inserted;
-        if (auto signedIn = UserRepository(connection).recordSignIn(user->id, now); !signedIn)
-            return signedIn;
+        auto pruned = tokens.removeOldestBeyond(user->id, m_context.options.maxTokensPerUser);
+        if (!pruned)
+            return pruned.error();
+        revoked = pruned.value();
         AuditEvent event = auditEvent(user->actor(), QStringLiteral("sign_in"), EntityType::User, idText(user->id), now);
         event.detail = {{QStringLiteral("token_expires_at"), issued.expiresAt.toString(Qt::ISODateWithMs)}};
+        if (revoked > 0)
+            event.detail.insert(QStringLiteral("revoked_tokens"), revoked);
         return AuditRepository(connection).append(event);
     });
     if (!stored)
         return stored.error();
+    if (revoked > 0) // the oldest sessions ended: not served from the cache either
+        m_tokens.invalidateIf([userId = user->id](const QString &, const StoredToken &token) { return token.user.id == userId; });
     issued.user.lastLoginAt = now;
-    qCInfo(lcService).noquote() << "token issued to" << username;
+    qCInfo(lcService).noquote() << "token issued to" << logText(username);
     return issued;
 }
 

@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "FeatureService.h"
+#include "domain/LogText.h"
 
 #include "CacheFootprint.h"
 #include "ItemWorkflow.h"
@@ -119,7 +120,7 @@ Result<Feature> FeatureService::create(const Actor &actor, const NewFeature &inp
     result = withNameConflict(std::move(result), feature.name);
     if (result) {
         metrics::featureCreated().increment();
-        qCInfo(lcService).noquote() << "feature created:" << idText(feature.id) << "by" << actor.username;
+        qCInfo(lcService).noquote() << "feature created:" << idText(feature.id) << "by" << logText(actor.username);
         m_context.notifier.announce(EntityType::Feature, idText(feature.id));
     }
     return result;
@@ -232,7 +233,7 @@ Result<Feature> FeatureService::update(const Actor &actor, const QUuid &id, cons
     });
     result = withNameConflict(std::move(result), newName);
     if (result) {
-        qCInfo(lcService).noquote() << "feature updated:" << idText(id) << "by" << actor.username;
+        qCInfo(lcService).noquote() << "feature updated:" << idText(id) << "by" << logText(actor.username);
         m_context.notifier.announce(EntityType::Feature, idText(id));
     }
     return result;

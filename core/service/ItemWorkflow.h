@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ServiceContext.h"
+#include "domain/LogText.h"
 #include "ServiceLog.h"
 #include "domain/Clock.h"
 #include "domain/Validation.h"
@@ -112,6 +113,8 @@ public:
             const WorkflowActor who = workflowActorFor(actor, *item);
             if (!Workflow::mayPerform(action, who))
                 return *Workflow::check(item->status, action, who);
+            if (!expectedVersion && Workflow::requiresVersion(action))
+                return Error::preconditionRequired();
             if (!acceptsVersion(action, *item, expectedVersion))
                 return Error::preconditionFailed();
             if (auto problem = Workflow::check(item->status, action, who))
@@ -138,7 +141,7 @@ public:
         });
         if (result) {
             qCInfo(lcService).noquote() << toString(Traits::entityType) << idText(id) << toString(action) << "by"
-                                        << actor.username << "->" << toString(result->status);
+                                        << logText(actor.username) << "->" << toString(result->status);
             context.notifier.announce(Traits::entityType, idText(id));
         }
         return result;
@@ -227,7 +230,7 @@ public:
             return AuditRepository(connection).append(event);
         });
         if (result) {
-            qCInfo(lcService).noquote() << toString(Traits::entityType) << idText(id) << "deleted by" << actor.username;
+            qCInfo(lcService).noquote() << toString(Traits::entityType) << idText(id) << "deleted by" << logText(actor.username);
             context.notifier.announce(Traits::entityType, idText(id));
         }
         return result;

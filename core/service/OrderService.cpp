@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "OrderService.h"
+#include "domain/LogText.h"
 
 #include "ItemWorkflow.h"
 #include "ServiceLog.h"
@@ -102,7 +103,7 @@ Result<Order> OrderService::create(const Actor &actor, const NewOrder &input)
         order.ownerId = actor.id;
         order.ownerUsername = actor.username;
         order.status = Workflow::initialStatus;
-        order.note = input.note;
+        order.note = normalizedText(input.note);
         order.lines = lines.value();
         order.version = 1;
         order.createdAt = utcNow();
@@ -118,7 +119,7 @@ Result<Order> OrderService::create(const Actor &actor, const NewOrder &input)
         return order;
     });
     if (result) {
-        qCInfo(lcService).noquote() << "order created:" << idText(result->id) << "by" << actor.username;
+        qCInfo(lcService).noquote() << "order created:" << idText(result->id) << "by" << logText(actor.username);
         m_context.notifier.announce(EntityType::Order, idText(result->id));
     }
     return result;
@@ -147,8 +148,8 @@ Result<Order> OrderService::update(const Actor &actor, const QUuid &id, const Or
             return current;
         Order updated = current.value();
         QJsonArray changed;
-        if (patch.note && *patch.note != updated.note) {
-            updated.note = *patch.note;
+        if (patch.note && normalizedText(*patch.note) != updated.note) {
+            updated.note = normalizedText(*patch.note);
             changed.append(QStringLiteral("note"));
         }
         if (patch.lines) {
@@ -173,7 +174,7 @@ Result<Order> OrderService::update(const Actor &actor, const QUuid &id, const Or
         return updated;
     });
     if (result) {
-        qCInfo(lcService).noquote() << "order updated:" << idText(id) << "by" << actor.username;
+        qCInfo(lcService).noquote() << "order updated:" << idText(id) << "by" << logText(actor.username);
         m_context.notifier.announce(EntityType::Order, idText(id));
     }
     return result;

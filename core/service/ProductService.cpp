@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "ProductService.h"
+#include "domain/LogText.h"
 
 #include "ServiceLog.h"
 #include "domain/Clock.h"
@@ -101,7 +102,7 @@ Result<Product> ProductService::create(const Actor &actor, const NewProduct &inp
     });
     result = withSkuConflict(std::move(result), product.sku);
     if (result) {
-        qCInfo(lcService).noquote() << "product created:" << product.sku << "by" << actor.username;
+        qCInfo(lcService).noquote() << "product created:" << logText(product.sku) << "by" << logText(actor.username);
         m_context.notifier.announce(EntityType::Product, idText(product.id));
     }
     return result;
@@ -173,7 +174,7 @@ Result<Product> ProductService::update(const Actor &actor, const QUuid &id, cons
     });
     result = withSkuConflict(std::move(result), patch.sku.value_or(QString()));
     if (result) {
-        qCInfo(lcService).noquote() << "product updated:" << result->sku << "by" << actor.username;
+        qCInfo(lcService).noquote() << "product updated:" << logText(result->sku) << "by" << logText(actor.username);
         m_context.notifier.announce(EntityType::Product, idText(id));
     }
     return result;
@@ -208,7 +209,7 @@ Result<void> ProductService::remove(const Actor &actor, const QUuid &id, std::op
         return AuditRepository(connection).append(event);
     });
     if (result) {
-        qCInfo(lcService).noquote() << "product deleted:" << idText(id) << "by" << actor.username;
+        qCInfo(lcService).noquote() << "product deleted:" << idText(id) << "by" << logText(actor.username);
         m_context.notifier.announce(EntityType::Product, idText(id));
     }
     return result;

@@ -15,6 +15,9 @@ struct ServiceOptions
     int loginFailuresAllowed = 5;
     std::chrono::seconds loginFailureWindow{60};
     PasswordHasher::Cost passwordCost = PasswordHasher::Cost::Interactive;
+    // API tokens a user may hold at once; a new one beyond that revokes the
+    // oldest, so signing in in a loop cannot pile up sessions.
+    int maxTokensPerUser = 20;
 
     // The read caches (features by id, the user behind an API token): how
     // long an entry may be served without reading the database again, and

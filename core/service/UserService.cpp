@@ -2,6 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "UserService.h"
+#include "domain/LogText.h"
 
 #include "ServiceLog.h"
 #include "domain/Clock.h"
@@ -35,6 +36,8 @@ Error duplicateUsername(const QString &username)
 
 Result<User> find(Connection &connection, const QString &username)
 {
+    if (validate::username(username))
+        return notFound(); // no such name can exist: not worth a statement (nor a NUL in one)
     auto found = UserRepository(connection).findByUsername(username);
     if (!found)
         return found.error();
@@ -111,8 +114,8 @@ Result<User> UserService::insert(const Actor &actor, const NewUser &input, bool 
     if (!result && result.error().reason == QStringLiteral("duplicate"))
         return duplicateUsername(user.username);
     if (result) {
-        qCInfo(lcService).noquote() << "user created:" << user.username << "role" << toString(user.role) << "by"
-                                    << actor.username;
+        qCInfo(lcService).noquote() << "user created:" << logText(user.username) << "role" << toString(user.role) << "by"
+                                    << logText(actor.username);
         m_context.notifier.announce(EntityType::User, idText(user.id));
     }
     return result;
@@ -186,7 +189,7 @@ Result<User> UserService::update(const Actor &actor, const QString &username, co
         const bool wasActiveAdmin = current->role == Role::Admin && !current->disabled;
         const bool isActiveAdmin = updated.role == Role::Admin && !updated.disabled;
         if (wasActiveAdmin && !isActiveAdmin) {
-            auto admins = users.countEnabledAdmins();
+            auto admins = users.lockEnabledAdmins();
             if (!admins)
                 return admins.error();
             if (admins.value() <= 1)
@@ -215,7 +218,7 @@ Result<User> UserService::update(const Actor &actor, const QString &username, co
         return updated;
     });
     if (result) {
-        qCInfo(lcService).noquote() << "user updated:" << username << "by" << actor.username;
+        qCInfo(lcService).noquote() << "user updated:" << logText(username) << "by" << logText(actor.username);
         m_context.notifier.announce(EntityType::User, idText(result->id));
     }
     return result;

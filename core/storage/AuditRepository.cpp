@@ -131,7 +131,7 @@ Result<Page<AuditEvent>> AuditRepository::list(const AuditQuery &query)
     if (query.since.isValid())
         keyset.where(QStringLiteral("a.at >= ?"), {sql::fromTime(query.since)});
     // Ids grow with time: the log's order is its ids'.
-    keyset.orderBy(QStringLiteral("a.id"), !query.oldestFirst);
+    keyset.orderBy(QStringLiteral("a.id"), !query.oldestFirst, KeysetQuery::SortValue::Integer);
     if (auto started = keyset.startAfter(query.page.after); !started)
         return started.error();
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));

@@ -11,6 +11,8 @@
 #include <QSqlError>
 #include <QThread>
 
+#include <algorithm>
+
 Q_LOGGING_CATEGORY(lcStorage, "signoff.storage", QtInfoMsg)
 
 namespace signoff {
@@ -47,6 +49,34 @@ int sqlitePrimaryCode(const QSqlError &error)
     bool ok = false;
     const int code = error.nativeErrorCode().toInt(&ok);
     return ok ? (code & 0xff) : -1;
+}
+
+// What a log line may say about a failed statement. PostgreSQL's messages
+// quote the values (QPSQL formats them into EXECUTE, and "invalid input
+// syntax ...: \"…\"" or "Key (name)=(…)" repeat them): only the SQLSTATE is
+// logged. SQLite's name schema objects, never bound values.
+QString loggable(const QSqlError &error, SqlDialect dialect)
+{
+    if (dialect == SqlDialect::Postgresql)
+        return QStringLiteral("SQLSTATE ") + (error.nativeErrorCode().isEmpty() ? QStringLiteral("-") : error.nativeErrorCode());
+    return error.databaseText().isEmpty() ? error.driverText() : error.databaseText();
+}
+
+// Text bound to a statement may not hold NUL: QPSQL formats values into the
+// statement, where a NUL cuts it. The doors refuse NUL in what they take;
+// this is the last line, so no input reaches the database with one.
+bool holdsNul(const QVariantList &values)
+{
+    return std::any_of(values.cbegin(), values.cend(), [](const QVariant &value) {
+        return value.metaType() == QMetaType::fromType<QString>() && value.toString().contains(QChar(u'\0'));
+    });
+}
+
+Error nulRefused()
+{
+    Error error = Error::invalid({});
+    error.message = Message(QT_TRANSLATE_NOOP("Core", "Text cannot contain NUL characters (U+0000)."));
+    return error;
 }
 
 constexpr int sqliteReadOnly = 8;   // SQLITE_READONLY: the file or its folder cannot be written
@@ -207,7 +237,7 @@ QSqlQuery &Connection::prepared(const QString &sql)
         if (isPreparable(m_dialect, sql) && !query->prepare(sql)) {
             // Not cached: a statement that failed to prepare (say, before a
             // migration created its table) would fail forever on this connection.
-            qCCritical(lcStorage).noquote() << "cannot prepare statement:" << query->lastError().text() << "|" << sql;
+            qCCritical(lcStorage).noquote() << "cannot prepare statement:" << loggable(query->lastError(), m_dialect) << "|" << sql;
             m_unpreparable = std::move(query);
             return *m_unpreparable;
         }
@@ -226,6 +256,8 @@ Result<void> Connection::execute(const QString &sql, const QVariantList &values)
 
 Result<Rows> Connection::query(const QString &sql, const QVariantList &values)
 {
+    if (holdsNul(values))
+        return nulRefused();
     if (m_sqlite)
         return querySqlite(sql, values);
     QSqlQuery &statement = prepared(sql);
@@ -310,19 +342,19 @@ Error Connection::failure(const QSqlError &error, const QString &context)
         if (code == sqliteReadOnly || code == sqliteIoError || code == sqliteFull || code == sqliteCantOpen)
             m_broken = true;
         if (code == sqliteFull) {
-            qCCritical(lcStorage).noquote() << "disk full:" << error.text() << "|" << context.simplified();
+            qCCritical(lcStorage).noquote() << "disk full:" << loggable(error, m_dialect) << "|" << context.simplified();
             return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The disk that holds the database is full; nothing was saved.")));
         }
         if (code == sqliteReadOnly) {
-            qCCritical(lcStorage).noquote() << "database is read-only:" << error.text() << "|" << context.simplified();
+            qCCritical(lcStorage).noquote() << "database is read-only:" << loggable(error, m_dialect) << "|" << context.simplified();
             return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database cannot be written (it is read-only); nothing was saved.")));
         }
     }
     if (isBusy(error)) {
-        qCWarning(lcStorage).noquote() << "database busy:" << error.text();
+        qCWarning(lcStorage).noquote() << "database busy:" << loggable(error, m_dialect);
         return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database is busy; try again shortly.")));
     }
-    qCCritical(lcStorage).noquote() << "statement failed:" << error.text() << "|" << context.simplified();
+    qCCritical(lcStorage).noquote() << "statement failed:" << loggable(error, m_dialect) << "|" << context.simplified();
     return unavailable();
 }
 
@@ -371,7 +403,7 @@ void Connection::rollback()
 {
     QSqlQuery &query = prepared(QStringLiteral("ROLLBACK"));
     if (!run(query, m_dialect, QStringLiteral("ROLLBACK")))
-        qCWarning(lcStorage).noquote() << "rollback failed:" << query.lastError().text();
+        qCWarning(lcStorage).noquote() << "rollback failed:" << loggable(query.lastError(), m_dialect);
     query.finish();
     m_inTransaction = false;
 }

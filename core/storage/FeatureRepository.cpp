@@ -6,6 +6,7 @@
 #include "ApprovalRepository.h"
 #include "ItemListing.h"
 #include "SqlValues.h"
+#include "domain/TextRules.h"
 
 namespace signoff {
 
@@ -52,9 +53,10 @@ Feature readFeature(const Rows &rows)
 Result<void> FeatureRepository::insert(const Feature &feature)
 {
     return m_connection.execute(
-        QStringLiteral("INSERT INTO feature_data (id, name, options, status, owner_id, version, created_at, updated_at, "
-                       "required_approvals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-        {sql::fromUuid(feature.id), feature.name, sql::fromJson(feature.options), toString(feature.status),
+        QStringLiteral("INSERT INTO feature_data (id, name, name_key, options, status, owner_id, version, created_at, "
+                       "updated_at, required_approvals) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {sql::fromUuid(feature.id), feature.name, text::uniquenessKey(feature.name), sql::fromJson(feature.options),
+         toString(feature.status),
          sql::fromUuid(feature.ownerId), feature.version, sql::fromTime(feature.createdAt),
          sql::fromTime(feature.updatedAt), feature.requiredApprovals});
 }
@@ -86,7 +88,8 @@ Result<void> FeatureRepository::lock(const QUuid &id)
 
 Result<bool> FeatureRepository::nameTaken(const QString &name, const QUuid &except)
 {
-    auto rows = m_connection.query(QStringLiteral("SELECT id FROM feature_data WHERE name = ?"), {name});
+    auto rows = m_connection.query(QStringLiteral("SELECT id FROM feature_data WHERE name_key = ?"),
+                                   {text::uniquenessKey(name)});
     if (!rows)
         return rows.error();
     while (rows->next()) {
@@ -99,10 +102,10 @@ Result<bool> FeatureRepository::nameTaken(const QString &name, const QUuid &exce
 Result<bool> FeatureRepository::update(const Feature &feature, int expectedVersion)
 {
     auto rows = m_connection.query(
-        QStringLiteral("UPDATE feature_data SET name = ?, options = ?, status = ?, version = ?, updated_at = ?, "
-                       "required_approvals = ?, submitted_version = ? WHERE id = ? AND version = ?"),
-        {feature.name, sql::fromJson(feature.options), toString(feature.status), feature.version,
-         sql::fromTime(feature.updatedAt), feature.requiredApprovals,
+        QStringLiteral("UPDATE feature_data SET name = ?, name_key = ?, options = ?, status = ?, version = ?, "
+                       "updated_at = ?, required_approvals = ?, submitted_version = ? WHERE id = ? AND version = ?"),
+        {feature.name, text::uniquenessKey(feature.name), sql::fromJson(feature.options), toString(feature.status),
+         feature.version, sql::fromTime(feature.updatedAt), feature.requiredApprovals,
          feature.submittedVersion ? QVariant(*feature.submittedVersion) : QVariant(QMetaType::fromType<int>()),
          sql::fromUuid(feature.id), expectedVersion});
     if (!rows)

@@ -32,7 +32,7 @@ Result<void> applyItemQuery(KeysetQuery &keyset, const ItemQuery &query, const I
         keyset.where(columns.notApprovedBy, {sql::fromUuid(actorId)});
     if (!query.search.isEmpty())
         keyset.where(QStringLiteral("lower(%1) LIKE ? ESCAPE '\\'").arg(columns.search), {containsPattern(query.search)});
-    keyset.orderBy(sortColumn(columns, query.order.key), query.order.descending);
+    keyset.orderBy(sortColumn(columns, query.order.key), query.order.descending, sortValueOf(query.order.key));
     return keyset.startAfter(query.page.after);
 }
 

@@ -27,7 +27,55 @@ QString cursorText(const QVariant &value)
     return value.toString();
 }
 
+constexpr qsizetype maxCursorText = 1024;
+
+// The sort value as it may be bound for a column of this kind.
+std::optional<QVariant> checkedSortValue(const QString &text, KeysetQuery::SortValue kind)
+{
+    if (text.size() > maxCursorText || text.contains(QChar(u'\0')))
+        return std::nullopt;
+    switch (kind) {
+    case KeysetQuery::SortValue::Text:
+        return QVariant(text);
+    case KeysetQuery::SortValue::Timestamp: {
+        const QDateTime time = sql::toTime(text);
+        if (!time.isValid() || sql::fromTime(time).toString() != text)
+            return std::nullopt;
+        return QVariant(text);
+    }
+    case KeysetQuery::SortValue::Integer: {
+        bool ok = false;
+        const qint64 number = text.toLongLong(&ok);
+        if (!ok || QString::number(number) != text)
+            return std::nullopt;
+        return QVariant(number);
+    }
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> checkedTieBreak(const QString &text)
+{
+    bool ok = false;
+    const qint64 number = text.toLongLong(&ok);
+    if (!ok || number < 0 || QString::number(number) != text)
+        return std::nullopt;
+    return number;
+}
+
 } // namespace
+
+KeysetQuery::SortValue sortValueOf(SortKey key)
+{
+    switch (key) {
+    case SortKey::CreatedAt:
+    case SortKey::UpdatedAt: return KeysetQuery::SortValue::Timestamp;
+    case SortKey::Name:
+    case SortKey::Status:
+    case SortKey::Owner: return KeysetQuery::SortValue::Text;
+    }
+    return KeysetQuery::SortValue::Text;
+}
 
 KeysetQuery::KeysetQuery(const QStringList &columns, QString from, QString tieBreakColumn)
     : m_columns(columns.join(QStringLiteral(", ")))
@@ -43,10 +91,11 @@ void KeysetQuery::where(const QString &clause, const QVariantList &values)
     m_values.append(values);
 }
 
-void KeysetQuery::orderBy(const QString &sortColumn, bool descending)
+void KeysetQuery::orderBy(const QString &sortColumn, bool descending, SortValue kind)
 {
     m_sortColumn = sortColumn;
     m_descending = descending;
+    m_sortValue = kind;
 }
 
 Result<void> KeysetQuery::startAfter(const QString &cursor)
@@ -61,13 +110,13 @@ Result<void> KeysetQuery::startAfter(const QString &cursor)
     const QJsonArray parts = document.array();
     if (!document.isArray() || parts.size() != 2 || !parts.at(0).isString() || !parts.at(1).isString())
         return badCursor();
-    bool numeric = false;
-    const qint64 tieBreak = parts.at(1).toString().toLongLong(&numeric);
-    if (!numeric)
+    const std::optional<QVariant> sortValue = checkedSortValue(parts.at(0).toString(), m_sortValue);
+    const std::optional<qint64> tieBreak = checkedTieBreak(parts.at(1).toString());
+    if (!sortValue || !tieBreak)
         return badCursor();
     const QString op = m_descending ? QStringLiteral("<") : QStringLiteral(">");
     where(QStringLiteral("(%1 %2 ? OR (%1 = ? AND %3 %2 ?))").arg(m_sortColumn, op, m_tieBreak),
-          {parts.at(0).toString(), parts.at(0).toString(), tieBreak});
+          {*sortValue, *sortValue, *tieBreak});
     return {};
 }
 
@@ -106,7 +155,8 @@ Result<int> checkedLimit(const PageRequest &page)
 
 QString containsPattern(const QString &text)
 {
-    QString escaped = text.toLower();
+    // Stored text is NFC (normalizedText): so is what is looked for.
+    QString escaped = text.normalized(QString::NormalizationForm_C).toLower();
     escaped.replace(u'\\', QStringLiteral("\\\\"));
     escaped.replace(u'%', QStringLiteral("\\%"));
     escaped.replace(u'_', QStringLiteral("\\_"));

@@ -5,6 +5,7 @@
 
 #include "Connection.h"
 #include "domain/Page.h"
+#include "domain/Queries.h"
 #include "domain/Result.h"
 
 #include <QString>
@@ -25,11 +26,17 @@ namespace signoff {
 class KeysetQuery
 {
 public:
+    // What the sort column holds, so a cursor's sort value is checked as
+    // such before it is bound (a forged one is 400, not a database error).
+    enum class SortValue { Text, Timestamp, Integer };
+
     KeysetQuery(const QStringList &columns, QString from, QString tieBreakColumn);
 
     void where(const QString &clause, const QVariantList &values = {});
-    void orderBy(const QString &sortColumn, bool descending);
-    // Restricts to rows after the cursor; Invalid ("after") when it is not one of ours.
+    void orderBy(const QString &sortColumn, bool descending, SortValue kind);
+    // Restricts to rows after the cursor; Invalid ("after") when it is not one
+    // of ours: not base64url of a JSON pair of strings, a sort value of the
+    // wrong kind (or not in the stored form), a tie-break that is no number.
     Result<void> startAfter(const QString &cursor);
 
     // One row more than `limit` is fetched, to know whether a next page exists.
@@ -45,9 +52,13 @@ private:
     int m_columnCount;
     QString m_sortColumn;
     bool m_descending = true;
+    SortValue m_sortValue = SortValue::Text;
     QStringList m_conditions;
     QVariantList m_values;
 };
+
+// What a list's sort key holds.
+KeysetQuery::SortValue sortValueOf(SortKey key);
 
 // The opaque cursor for a row whose sort value and tie-break are given.
 QString keysetCursor(const QVariant &sortValue, const QVariant &tieBreak);

@@ -5,6 +5,7 @@
 
 #include "KeysetQuery.h"
 #include "SqlValues.h"
+#include "domain/TextRules.h"
 
 namespace signoff {
 
@@ -48,9 +49,10 @@ QString productSortColumn(SortKey key)
 Result<void> ProductRepository::insert(const Product &product)
 {
     return m_connection.execute(
-        QStringLiteral("INSERT INTO product (id, sku, name, price_cents, active, version, created_at, updated_at) "
-                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-        {sql::fromUuid(product.id), product.sku, product.name, product.priceCents, product.active, product.version,
+        QStringLiteral("INSERT INTO product (id, sku, sku_key, name, price_cents, active, version, created_at, updated_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        {sql::fromUuid(product.id), product.sku, text::uniquenessKey(product.sku), product.name, product.priceCents,
+         product.active, product.version,
          sql::fromTime(product.createdAt), sql::fromTime(product.updatedAt)});
 }
 
@@ -66,7 +68,7 @@ Result<std::optional<Product>> ProductRepository::findById(const QUuid &id)
 
 Result<bool> ProductRepository::skuTaken(const QString &sku, const QUuid &except)
 {
-    auto rows = m_connection.query(QStringLiteral("SELECT id FROM product WHERE sku = ?"), {sku});
+    auto rows = m_connection.query(QStringLiteral("SELECT id FROM product WHERE sku_key = ?"), {text::uniquenessKey(sku)});
     if (!rows)
         return rows.error();
     while (rows->next()) {
@@ -79,9 +81,9 @@ Result<bool> ProductRepository::skuTaken(const QString &sku, const QUuid &except
 Result<bool> ProductRepository::update(const Product &product, int expectedVersion)
 {
     auto rows = m_connection.query(
-        QStringLiteral("UPDATE product SET sku = ?, name = ?, price_cents = ?, active = ?, version = ?, updated_at = ? "
-                       "WHERE id = ? AND version = ?"),
-        {product.sku, product.name, product.priceCents, product.active, product.version,
+        QStringLiteral("UPDATE product SET sku = ?, sku_key = ?, name = ?, price_cents = ?, active = ?, version = ?, "
+                       "updated_at = ? WHERE id = ? AND version = ?"),
+        {product.sku, text::uniquenessKey(product.sku), product.name, product.priceCents, product.active, product.version,
          sql::fromTime(product.updatedAt), sql::fromUuid(product.id), expectedVersion});
     if (!rows)
         return rows.error();
@@ -117,7 +119,9 @@ Result<Page<Product>> ProductRepository::list(const ProductQuery &query)
     if (!query.search.isEmpty())
         keyset.where(QStringLiteral("(lower(p.sku) LIKE ? ESCAPE '\\' OR lower(p.name) LIKE ? ESCAPE '\\')"),
                      {containsPattern(query.search), containsPattern(query.search)});
-    keyset.orderBy(productSortColumn(query.order.key), query.order.descending);
+    // Keys without a column of their own sort (and page) by creation.
+    const SortKey key = productSortColumn(query.order.key) == QStringLiteral("p.created_at") ? SortKey::CreatedAt : query.order.key;
+    keyset.orderBy(productSortColumn(key), query.order.descending, sortValueOf(key));
     if (auto started = keyset.startAfter(query.page.after); !started)
         return started.error();
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));

@@ -65,4 +65,15 @@ Result<void> TokenRepository::removeForUser(const QUuid &userId)
     return m_connection.execute(QStringLiteral("DELETE FROM api_token WHERE user_id = ?"), {sql::fromUuid(userId)});
 }
 
+Result<int> TokenRepository::removeOldestBeyond(const QUuid &userId, int keep)
+{
+    auto rows = m_connection.query(
+        QStringLiteral("DELETE FROM api_token WHERE user_id = ? AND id NOT IN "
+                       "(SELECT id FROM api_token WHERE user_id = ? ORDER BY created_at DESC, id DESC LIMIT ?)"),
+        {sql::fromUuid(userId), sql::fromUuid(userId), keep});
+    if (!rows)
+        return rows.error();
+    return rows->rowsAffected();
+}
+
 } // namespace signoff

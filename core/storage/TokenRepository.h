@@ -36,6 +36,8 @@ public:
     Result<bool> removeByHash(const QString &tokenHash);
     Result<void> removeExpired(const QDateTime &now);
     Result<void> removeForUser(const QUuid &userId);
+    // Keeps the user's `keep` newest tokens and removes the others; how many went.
+    Result<int> removeOldestBeyond(const QUuid &userId, int keep);
 
 private:
     Connection &m_connection;

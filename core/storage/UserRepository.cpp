@@ -133,13 +133,31 @@ Result<qint64> UserRepository::countEnabledAdmins()
     return rows->value(0).toLongLong();
 }
 
+Result<qint64> UserRepository::lockEnabledAdmins()
+{
+    if (m_connection.dialect() != SqlDialect::Postgresql)
+        return countEnabledAdmins();
+    // FOR UPDATE does not go with an aggregate: the rows are locked and counted here.
+    auto rows = m_connection.query(
+        QStringLiteral("SELECT id FROM users WHERE role = ? AND disabled = ? ORDER BY id FOR UPDATE"),
+        {toString(Role::Admin), false});
+    if (!rows)
+        return rows.error();
+    qint64 count = 0;
+    while (rows->next())
+        ++count;
+    return count;
+}
+
 Result<Page<User>> UserRepository::list(const UserQuery &query)
 {
     auto limit = checkedLimit(query.page);
     if (!limit)
         return limit.error();
     KeysetQuery keyset(userColumnList, QStringLiteral("users u"), insertionOrder(m_connection.dialect(), QStringLiteral("u")));
-    keyset.orderBy(userSortColumn(query.order.key), query.order.descending);
+    // Keys without a column of their own sort (and page) by creation.
+    const SortKey key = userSortColumn(query.order.key) == QStringLiteral("u.created_at") ? SortKey::CreatedAt : query.order.key;
+    keyset.orderBy(userSortColumn(key), query.order.descending, sortValueOf(key));
     if (!query.search.isEmpty())
         keyset.where(QStringLiteral("(lower(u.username) LIKE ? ESCAPE '\\' OR lower(u.display_name) LIKE ? ESCAPE '\\')"),
                      {containsPattern(query.search), containsPattern(query.search)});

@@ -36,6 +36,12 @@ public:
     Result<void> recordSignIn(const QUuid &id, const QDateTime &at);
     Result<qint64> count();
     Result<qint64> countEnabledAdmins();
+    // countEnabledAdmins() for a write that may leave none: on PostgreSQL
+    // the rows are locked (FOR UPDATE, in id order) until the transaction
+    // ends, so two administrators demoting each other at once are counted
+    // one after the other, and the second sees the first's change. SQLite's
+    // writes are serial already.
+    Result<qint64> lockEnabledAdmins();
     Result<Page<User>> list(const UserQuery &query);
 
 private:

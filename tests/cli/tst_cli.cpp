@@ -110,7 +110,7 @@ private slots:
         QVERIFY(version.out.startsWith(QStringLiteral("signoff ")));
         const Run help = runSignoff({QStringLiteral("--help")});
         QCOMPARE(help.exitCode, 0);
-        for (const char *part : {"serve", "user add", "user list", "migrate status|up|down", "backup FILE", "--database"})
+        for (const char *part : {"serve", "user add", "user list", "user set", "migrate status|up|down", "backup FILE", "--database"})
             QVERIFY2(help.out.contains(QLatin1String(part)), part);
     }
 
@@ -221,6 +221,38 @@ private slots:
         const Run broken = runSignoff(withDatabase(database, {QStringLiteral("audit"), QStringLiteral("verify")}));
         VERIFY_ONE_LINE_FAILURE(broken, 1);
         QVERIFY2(broken.err.contains(QStringLiteral("(position 2) was changed")), qPrintable(broken.err));
+    // `user set`: an operator gets back in from the command line, also when
+    // no enabled administrator is left; the last one is still kept.
+    void setUserIsTheWayBackIn()
+    {
+        TestDatabase database;
+        SIGNOFF_REQUIRE_DATABASE(database);
+        const auto user = [this, &database](QStringList arguments, const QByteArray &input = {}) {
+            return runSignoff(withDatabase(database, QStringList{QStringLiteral("user")} + arguments), input);
+        };
+        QCOMPARE(user({QStringLiteral("add"), QStringLiteral("alice"), QStringLiteral("--role"), QStringLiteral("admin")}, "long enough\n").exitCode, 0);
+        QCOMPARE(user({QStringLiteral("add"), QStringLiteral("bob"), QStringLiteral("--role"), QStringLiteral("requester")}, "long enough\n").exitCode, 0);
+        QVERIFY(execSql(database, QStringLiteral("UPDATE users SET disabled = TRUE WHERE username = 'alice'")));
+
+        const Run promoted = user({QStringLiteral("set"), QStringLiteral("bob"), QStringLiteral("--role"), QStringLiteral("admin")});
+        QCOMPARE(promoted.exitCode, 0);
+        QCOMPARE(promoted.out.trimmed(), QStringLiteral("bob is admin (active)"));
+        QCOMPARE(user({QStringLiteral("set"), QStringLiteral("alice"), QStringLiteral("--enable")}).exitCode, 0);
+        QCOMPARE(user({QStringLiteral("set"), QStringLiteral("bob"), QStringLiteral("--disable")}).out.trimmed(),
+                 QStringLiteral("bob is admin (disabled)"));
+        const Run lastAdmin = user({QStringLiteral("set"), QStringLiteral("alice"), QStringLiteral("--role"), QStringLiteral("reviewer")});
+        VERIFY_ONE_LINE_FAILURE(lastAdmin, 1);
+        QVERIFY2(lastAdmin.err.contains(QStringLiteral("last administrator")), qPrintable(lastAdmin.err));
+
+        const Run password = user({QStringLiteral("set"), QStringLiteral("alice"), QStringLiteral("--password")}, "a new password\n");
+        QCOMPARE(password.exitCode, 0);
+        QVERIFY(password.out.contains(QStringLiteral("with a new password")));
+        VERIFY_ONE_LINE_FAILURE(user({QStringLiteral("set"), QStringLiteral("alice"), QStringLiteral("--password")}, "short\n"), 1);
+        VERIFY_ONE_LINE_FAILURE(user({QStringLiteral("set"), QStringLiteral("nobody"), QStringLiteral("--enable")}), 1);
+        VERIFY_ONE_LINE_FAILURE(user({QStringLiteral("set"), QStringLiteral("alice")}), 2);
+        VERIFY_ONE_LINE_FAILURE(user({QStringLiteral("set"), QStringLiteral("alice"), QStringLiteral("--enable"), QStringLiteral("--disable")}), 2);
+        VERIFY_ONE_LINE_FAILURE(user({QStringLiteral("set"), QStringLiteral("alice"), QStringLiteral("--role"), QStringLiteral("boss")}), 2);
+        VERIFY_ONE_LINE_FAILURE(user({QStringLiteral("set")}), 2);
     }
 
     void environmentNamesTheDatabase()
@@ -239,7 +271,7 @@ private slots:
         TestDatabase database;
         SIGNOFF_REQUIRE_DATABASE(database);
         // The migrations bundled (resources/migrations/<dialect>/): count them on adding one.
-        const int all = 8;
+        const int all = 9;
         const auto pending = [](int count) { return QStringLiteral("%1 migration(s) pending").arg(count); };
         const Run fresh = runSignoff(withDatabase(database, {QStringLiteral("migrate"), QStringLiteral("status")}));
         QCOMPARE(fresh.exitCode, 0);

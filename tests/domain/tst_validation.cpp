@@ -3,6 +3,7 @@
 
 // The field rules of product.md section 2, each at its boundary.
 
+#include "domain/TextRules.h"
 #include "domain/Validation.h"
 #include "TestHelpers.h"
 
@@ -171,6 +172,63 @@ private slots:
         QVERIFY(!validate::reason(QStringLiteral("Too expensive")));
         QVERIFY(!validate::comment(QString()));
         QVERIFY(validate::comment(QString(2001, u'c')));
+    }
+
+    // Issue 13, item 7: what people cannot see or would mistake.
+    void invisibleTextIsNoText()
+    {
+        QVERIFY(validate::reason(QString::fromUtf16(u"\u200b")));
+        QVERIFY(validate::reason(QString::fromUtf16(u" \u2060\ufeff\u3164\u00a0")));
+        QVERIFY(validate::featureName(QString::fromUtf16(u"\u200b\u200d")));
+        QVERIFY(validate::featureName(QString::fromUtf16(u"\u0301")));
+        QVERIFY(validate::comment(QString::fromUtf16(u"\u200b")));
+        QVERIFY(validate::note(QString::fromUtf16(u"\u2800")));
+        QVERIFY(validate::displayName(QString::fromUtf16(u"\u115f")));
+        QVERIFY(!validate::comment(QString()));
+        QVERIFY(!validate::featureName(QString::fromUtf16(u"e\u0301")));
+        QVERIFY(!validate::featureName(QString::fromUtf16(u"\U0001F600")));
+    }
+
+    void directionControlsAreRefused()
+    {
+        for (const char16_t control : {u'\u202e', u'\u202a', u'\u2066', u'\u2069', u'\u200e', u'\u200f', u'\u061c'}) {
+            const QString text = QStringLiteral("report") + QChar(control) + QStringLiteral("txt.exe");
+            QVERIFY(validate::featureName(text));
+            QVERIFY(validate::productName(text));
+            QVERIFY(validate::comment(text));
+            QVERIFY(validate::reason(text));
+            QVERIFY(validate::note(text));
+            QVERIFY(validate::displayName(text));
+        }
+        QVERIFY(!text::hasBidiControl(QStringLiteral("plain")));
+    }
+
+    void textIsStoredInNfc()
+    {
+        QCOMPARE(normalizedText(QString::fromUtf16(u" cafe\u0301 ")), QString::fromUtf16(u"caf\u00e9"));
+        QCOMPARE(normalizedText(QString::fromUtf16(u"Cre\u0300me")), QString::fromUtf16(u"Cr\u00e8me"));
+    }
+
+    void namesAreKeyedAsTheyRead()
+    {
+        const QString key = text::uniquenessKey(QStringLiteral("Dark mode"));
+        QCOMPARE(key, QStringLiteral("dark mode"));
+        QCOMPARE(text::uniquenessKey(QStringLiteral("DARK MODE")), key);
+        QCOMPARE(text::uniquenessKey(QString::fromUtf16(u"Dark\u200b mode")), key);
+        QCOMPARE(text::uniquenessKey(QString::fromUtf16(u"\uff24ark mode")), key);
+        QCOMPARE(text::uniquenessKey(QString::fromUtf16(u"CAF\u00c9")), text::uniquenessKey(QString::fromUtf16(u"cafe\u0301")));
+        QCOMPARE(text::uniquenessKey(QString::fromUtf16(u"\ufb01le")), QStringLiteral("file"));
+        QVERIFY(text::uniquenessKey(QStringLiteral("dark  mode")) != key);
+        // ASCII: the key is the lower case the migration wrote for old rows.
+        QCOMPARE(text::uniquenessKey(QStringLiteral("PEN-1.x_Y")), QStringLiteral("pen-1.x_y"));
+    }
+
+    void nulIsFoundAtAnyDepth()
+    {
+        QCOMPARE(firstMemberWithNul(QJsonObject{{QStringLiteral("a"), 1}, {QStringLiteral("b"), QJsonArray{QJsonObject{{QStringLiteral("c"), QString(QChar(u'\0'))}}}}}),
+                 std::optional<QString>(QStringLiteral("b")));
+        QCOMPARE(firstMemberWithNul(QJsonObject{{QStringLiteral("a"), QStringLiteral("fine")}}), std::optional<QString>());
+        QVERIFY(validate::options(QJsonObject{{QStringLiteral("k"), QJsonObject{{QString(QChar(u'\0')), true}}}}));
     }
 
     void wholeInputsNameEveryBadField()

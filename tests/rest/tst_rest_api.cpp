@@ -285,7 +285,8 @@ private slots:
         reply = f().call("POST", path + QStringLiteral("/reject"), reviewer, QByteArray("{}"));
         EXPECT_PROBLEM(reply, 400, "validation");
         QCOMPARE(reply.errorFields(), QStringList{QStringLiteral("reason")});
-        reply = f().call("POST", path + QStringLiteral("/reject"), reviewer, QJsonObject{{QStringLiteral("reason"), QStringLiteral("too vague")}});
+        reply = f().call("POST", path + QStringLiteral("/reject"), reviewer, QJsonObject{{QStringLiteral("reason"), QStringLiteral("too vague")}},
+                         ifMatch("\"2\""));
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
 
@@ -294,7 +295,8 @@ private slots:
         QCOMPARE(reply.json.value(QStringLiteral("status")).toString(), QStringLiteral("draft"));
         EXPECT_STATUS(f().call("PATCH", path, requester, named(QStringLiteral("Flow, precise"))), 200);
         EXPECT_STATUS(f().call("POST", path + QStringLiteral("/submit"), requester), 200);
-        reply = f().call("POST", path + QStringLiteral("/approve"), reviewer, QJsonObject{{QStringLiteral("comment"), QStringLiteral("good")}});
+        reply = f().call("POST", path + QStringLiteral("/approve"), reviewer, QJsonObject{{QStringLiteral("comment"), QStringLiteral("good")}},
+                         ifMatch("\"6\""));
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json.value(QStringLiteral("status")).toString(), QStringLiteral("approved"));
         QCOMPARE(reply.json.value(QStringLiteral("version")).toInt(), 7);
@@ -313,7 +315,8 @@ private slots:
         QCOMPARE(rejection.value(QStringLiteral("to_status")).toString(), QStringLiteral("rejected"));
         QVERIFY(rfc3339Utc.match(rejection.value(QStringLiteral("at")).toString()).hasMatch());
 
-        EXPECT_PROBLEM(f().call("POST", path + QStringLiteral("/approve"), reviewer), 409, "invalid-transition");
+        EXPECT_PROBLEM(f().call("POST", path + QStringLiteral("/approve"), reviewer, QByteArray(), ifMatch("\"7\"")), 409,
+                       "invalid-transition");
     }
 
     void approvingIsForbiddenToRequestersAndOwners()
@@ -336,7 +339,29 @@ private slots:
         const QByteArray requester = f().signIn(QStringLiteral("rita"), Role::Requester);
         const QByteArray reviewer = f().signIn(QStringLiteral("rob"), Role::Reviewer);
         const QString path = QStringLiteral("/api/v1/feature/") + createFeature(requester, QStringLiteral("Early")).value(QStringLiteral("id")).toString();
-        EXPECT_PROBLEM(f().call("POST", path + QStringLiteral("/approve"), reviewer), 409, "invalid-transition");
+        EXPECT_PROBLEM(f().call("POST", path + QStringLiteral("/approve"), reviewer, QByteArray(), ifMatch("\"1\"")), 409,
+                       "invalid-transition");
+    }
+
+    // A decision names the version it is about (product.md section 3): without
+    // If-Match (or with "*") approve and reject are 428 and write nothing.
+    void decisionsWithoutIfMatchAre428()
+    {
+        const QByteArray requester = f().signIn(QStringLiteral("rita"), Role::Requester);
+        const QByteArray reviewer = f().signIn(QStringLiteral("rob"), Role::Reviewer);
+        const QString path = QStringLiteral("/api/v1/feature/") + createFeature(requester, QStringLiteral("Blind")).value(QStringLiteral("id")).toString();
+        EXPECT_STATUS(f().call("POST", path + QStringLiteral("/submit"), requester), 200);
+        const QJsonObject reason{{QStringLiteral("reason"), QStringLiteral("no")}};
+
+        EXPECT_PROBLEM(f().call("POST", path + QStringLiteral("/approve"), reviewer), 428, "precondition-required");
+        EXPECT_PROBLEM(f().call("POST", path + QStringLiteral("/reject"), reviewer, reason), 428, "precondition-required");
+        EXPECT_PROBLEM(f().call("POST", path + QStringLiteral("/approve"), reviewer, QByteArray(), ifMatch("*")), 428,
+                       "precondition-required");
+        const Reply unchanged = f().call("GET", path, reviewer);
+        QCOMPARE(unchanged.json.value(QStringLiteral("status")).toString(), QStringLiteral("pending"));
+        QCOMPARE(unchanged.json.value(QStringLiteral("version")).toInt(), 2);
+
+        EXPECT_STATUS(f().call("POST", path + QStringLiteral("/reject"), reviewer, reason, ifMatch("\"2\"")), 200);
     }
 
     // Two reviewers approve the same version at the same moment: one wins.
@@ -404,12 +429,13 @@ private slots:
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json.value(QStringLiteral("total_cents")).toInteger(), qint64(3000));
         EXPECT_STATUS(f().call("POST", path + QStringLiteral("/submit"), requester), 200);
-        reply = f().call("POST", path + QStringLiteral("/reject"), reviewer, QJsonObject{{QStringLiteral("reason"), QStringLiteral("budget")}});
+        reply = f().call("POST", path + QStringLiteral("/reject"), reviewer, QJsonObject{{QStringLiteral("reason"), QStringLiteral("budget")}},
+                         ifMatch("\"3\""));
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json.value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
         EXPECT_STATUS(f().call("POST", path + QStringLiteral("/revise"), requester), 200);
         EXPECT_STATUS(f().call("POST", path + QStringLiteral("/submit"), requester), 200);
-        reply = f().call("POST", path + QStringLiteral("/approve"), reviewer);
+        reply = f().call("POST", path + QStringLiteral("/approve"), reviewer, QByteArray(), ifMatch("\"6\""));
         EXPECT_STATUS(reply, 200);
         QCOMPARE(reply.json.value(QStringLiteral("status")).toString(), QStringLiteral("approved"));
 

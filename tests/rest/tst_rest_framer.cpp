@@ -90,6 +90,75 @@ private slots:
         QVERIFY(!framer.rejection().detail.isEmpty());
     }
 
+    // RFC 9112 section 7.1 and nothing more (issue 13): a chunk size that
+    // one parser reads one way and another another way splits requests
+    // differently, which is request smuggling.
+    void chunkSizesFollowTheGrammar_data()
+    {
+        QTest::addColumn<QByteArray>("chunks");
+        QTest::addColumn<bool>("accepted");
+        QTest::newRow("hex digits") << QByteArray("a\r\n0123456789\r\n0\r\n\r\n") << true;
+        QTest::newRow("upper case") << QByteArray("A\r\n0123456789\r\n0\r\n\r\n") << true;
+        QTest::newRow("leading zeros") << QByteArray("0000000000000000000003\r\nabc\r\n0\r\n\r\n") << true;
+        QTest::newRow("extension") << QByteArray("3;name\r\nabc\r\n0\r\n\r\n") << true;
+        QTest::newRow("extension with value") << QByteArray("3 ; a=b;c = \"d;\\\"e\"\r\nabc\r\n0\r\n\r\n") << true;
+        QTest::newRow("trailer field") << QByteArray("3\r\nabc\r\n0\r\nX-Sum: 1\r\n\r\n") << true;
+        QTest::newRow("0x prefix") << QByteArray("0x3\r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("plus sign") << QByteArray("+3\r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("minus sign") << QByteArray("-3\r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("space before") << QByteArray(" 3\r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("space after") << QByteArray("3 \r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("tab after") << QByteArray("3\t\r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("empty size") << QByteArray("\r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("only an extension") << QByteArray(";x\r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("empty extension name") << QByteArray("3;\r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("extension without value") << QByteArray("3;a=\r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("unterminated quote") << QByteArray("3;a=\"b\r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("garbage after size") << QByteArray("3x\r\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("more than 60 bits") << QByteArray("1000000000000000\r\n") << false;
+        QTest::newRow("bare LF after the size") << QByteArray("3\nabc\r\n0\r\n\r\n") << false;
+        QTest::newRow("bare LF after the data") << QByteArray("3\r\nabc\n0\r\n\r\n") << false;
+        QTest::newRow("data longer than its size") << QByteArray("3\r\nabcd\r\n0\r\n\r\n") << false;
+        QTest::newRow("bare LF after the trailers") << QByteArray("3\r\nabc\r\n0\r\n\n") << false;
+        QTest::newRow("trailer that is no field") << QByteArray("3\r\nabc\r\n0\r\ngarbage\r\n\r\n") << false;
+    }
+    void chunkSizesFollowTheGrammar()
+    {
+        QFETCH(QByteArray, chunks);
+        QFETCH(bool, accepted);
+        RequestFramer framer;
+        QByteArray input = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks;
+        const RequestFramer::Status status = framer.consume(input);
+        if (accepted) {
+            QCOMPARE(status, RequestFramer::Status::Complete);
+            return;
+        }
+        QCOMPARE(status, RequestFramer::Status::Rejected);
+        QCOMPARE(framer.rejection().status, 400);
+        QCOMPARE(framer.rejection().type, QStringLiteral("malformed-request"));
+    }
+
+    // Byte by byte, a valid chunked body frames the same way.
+    void chunkedByteByByte()
+    {
+        const QByteArray request = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                                   "3;a=\"b\"\r\nabc\r\n10\r\n0123456789abcdef\r\n0\r\nX: y\r\n\r\n";
+        RequestFramer framer;
+        for (qsizetype i = 0; i < request.size(); ++i) {
+            QByteArray one = request.mid(i, 1);
+            QCOMPARE(framer.consume(one), i + 1 == request.size() ? RequestFramer::Status::Complete : RequestFramer::Status::NeedMore);
+        }
+    }
+
+    // HTTP/1.0 has no transfer codings: a chunked HTTP/1.0 request is refused.
+    void chunkedHttp10IsRefused()
+    {
+        RequestFramer framer;
+        QByteArray input = "POST / HTTP/1.0\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabc\r\n0\r\n\r\n";
+        QCOMPARE(framer.consume(input), RequestFramer::Status::Rejected);
+        QCOMPARE(framer.rejection().status, 400);
+    }
+
     void withinTheLimits()
     {
         RequestFramer framer;

@@ -203,6 +203,73 @@ private slots:
         EXPECT_PROBLEM(method.readResponse(), 501, "not-implemented");
     }
 
+    // Chunk sizes exactly as RFC 9112 has them; anything else is 400 and the
+    // connection closes (issue 13, item 8).
+    void lenientChunkSizesAre400AndClose_data()
+    {
+        QTest::addColumn<QByteArray>("request");
+        const QByteArray head = "POST /api/v1/feature HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                "Transfer-Encoding: chunked\r\n\r\n";
+        const QByteArray data = "{\"name\":\"chunked22\"}\r\n0\r\n\r\n"; // 22 bytes, hex 16
+        QTest::newRow("0x16") << head + "0x16\r\n" + data;
+        QTest::newRow("+16") << head + "+16\r\n" + data;
+        QTest::newRow("spaces around") << head + " 16 \r\n" + data;
+        QTest::newRow("bare LF") << head + "16\n" + data;
+        QTest::newRow("chunked HTTP/1.0") << QByteArray("POST /api/v1/feature HTTP/1.0\r\nContent-Type: application/json\r\n"
+                                                        "Transfer-Encoding: chunked\r\n\r\n16\r\n") + data;
+    }
+    void lenientChunkSizesAre400AndClose()
+    {
+        QFETCH(QByteArray, request);
+        RawClient client(f().url());
+        client.send(request);
+        EXPECT_PROBLEM(client.readResponse(), 400, "malformed-request");
+        QVERIFY(client.waitForClosed());
+    }
+
+    // What junk makes the guard answer is the client's doing: it is not
+    // counted as a server error in http_requests_total, which the error-rate
+    // alert reads (issue 13, item 9); it is counted on its own.
+    void junkIsNotCountedAsServerErrors()
+    {
+        for (const QByteArray &junk : {rawRequest("FOO", "/"), QByteArray("GET / HTTP/3.0\r\nHost: x\r\n\r\n"),
+                                       rawRequest("POST", "/api/v1/feature", "Transfer-Encoding: gzip\r\n")}) {
+            RawClient client(f().url());
+            client.send(junk);
+            QVERIFY(client.readResponse().status >= 500);
+        }
+        RestConfig config = RestFixture::testConfig();
+        config.maxConnections = 1;
+        restart(config);
+        SIGNOFF_REQUIRE_FIXTURE(f());
+        QElapsedTimer waited;
+        waited.start();
+        bool refusedOne = false;
+        while (!refusedOne && waited.elapsed() < 5000) { // until the junk's connections are gone
+            RawClient holder(f().url());
+            holder.send(rawRequest("GET", "/healthz"));
+            if (holder.readResponse().status != 200)
+                continue;
+            RawClient refused(f().url());
+            refusedOne = refused.readResponse().status == 503;
+        }
+        QVERIFY(refusedOne);
+        waited.restart();
+        Reply metrics;
+        while (metrics.status != 200 && waited.elapsed() < 5000) {
+            RawClient client(f().url());
+            client.send(rawRequest("GET", "/metrics"));
+            metrics = client.readResponse();
+        }
+        QCOMPARE(metrics.status, 200);
+        for (const QByteArray &line : metrics.body.split('\n')) {
+            if (line.startsWith("http_requests_total{"))
+                QVERIFY2(!line.contains("code=\"5"), line.constData());
+        }
+        for (const char *code : {"501", "505", "503"})
+            QVERIFY2(metrics.body.contains(QByteArray("http_refused_requests_total{code=\"" + QByteArray(code) + "\"}")), code);
+    }
+
     void http10AndConnectionCloseEndTheConnection()
     {
         RawClient old(f().url());

@@ -154,6 +154,36 @@ private slots:
         }
     }
 
+    // The only two administrators disable or demote each other at the same
+    // moment: one wins, the other is refused (last-admin), and one enabled
+    // administrator always remains (PostgreSQL: READ COMMITTED, issue 13).
+    void twoAdminsRemovingEachOtherLeaveOne()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        Actor survivor = f.adam;
+        for (int round = 0; round < 12; ++round) {
+            auto added = f.services().users().create(
+                Actor::system(), NewUser{QStringLiteral("admin%1").arg(round), QString(), Role::Admin, ServiceFixture::password()});
+            SIGNOFF_VERIFY_OK(added);
+            const Actor other = added->actor();
+            const UserPatch removal = round % 2 ? UserPatch{std::nullopt, Role::Reviewer, std::nullopt, std::nullopt}
+                                                : UserPatch{std::nullopt, std::nullopt, true, std::nullopt};
+            std::optional<Result<User>> bySurvivor;
+            std::optional<Result<User>> byOther;
+            race([&] { bySurvivor = f.services().users().update(survivor, other.username, removal); },
+                 [&] { byOther = f.services().users().update(other, survivor.username, removal); });
+            QVERIFY(bySurvivor && byOther);
+            QCOMPARE(int(bySurvivor->ok()) + int(byOther->ok()), 1);
+            const Result<User> &loser = bySurvivor->ok() ? *byOther : *bySurvivor;
+            QVERIFY2(loser.error().kind == ErrorKind::Conflict && loser.error().reason == QStringLiteral("last-admin"),
+                     qPrintable(describe(loser.error())));
+            QCOMPARE(f.count(QStringLiteral("users"), QStringLiteral("role = 'admin' AND disabled = ?"), {false}), 1);
+            if (byOther->ok())
+                survivor = other;
+        }
+    }
+
     void editsFromManyThreadsLoseNothing()
     {
         ServiceFixture f;

@@ -92,8 +92,10 @@ private slots:
         QCOMPARE(f.count(QStringLiteral("feature_data")), 1);
         QCOMPARE(f.count(QStringLiteral("audit_event"), QStringLiteral("entity_type = 'feature'")), 1);
 
-        // Case differs: a different name.
-        SIGNOFF_VERIFY_OK(f.services().features().create(f.bob, named(QStringLiteral("export to pdf"))));
+        // Names are compared as people read them (issue 13): case and
+        // composition do not make another name.
+        SIGNOFF_VERIFY_ERROR(f.services().features().create(f.bob, named(QStringLiteral("export to pdf"))), Conflict);
+        SIGNOFF_VERIFY_OK(f.services().features().create(f.bob, named(QStringLiteral("Export to PDF/A"))));
     }
 
     void unknownFeatureIsNotFound()
@@ -185,7 +187,8 @@ private slots:
         const QUuid id = feature->id;
 
         SIGNOFF_VERIFY_ERROR(features.transition(f.bob, id, WorkflowAction::Submit), Forbidden);
-        SIGNOFF_VERIFY_ERROR(features.transition(f.rita, id, WorkflowAction::Approve), Conflict);
+        SIGNOFF_VERIFY_ERROR(features.transition(f.rita, id, WorkflowAction::Approve), PreconditionFailed); // no version: 428
+        SIGNOFF_VERIFY_ERROR(features.transition(f.rita, id, WorkflowAction::Approve, 1), Conflict);
         auto submitted = features.transition(f.alice, id, WorkflowAction::Submit, 1, QStringLiteral("Ready"));
         SIGNOFF_VERIFY_OK(submitted);
         QCOMPARE(toString(submitted->status), QStringLiteral("pending"));

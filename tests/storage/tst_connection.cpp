@@ -136,6 +136,39 @@ private slots:
         QVERIFY(result.error().kind == ErrorKind::Unavailable);
     }
 
+    // NUL in bound text would cut QPSQL's formatted statement: refused
+    // before anything runs, on both databases alike.
+    void textWithNulNeverReachesTheDatabase()
+    {
+        auto refused = m_connection->execute(QStringLiteral("INSERT INTO conn_value (id, label) VALUES (?, ?)"),
+                                             {1, QString(QStringLiteral("a") + QChar(u'\0') + QStringLiteral("b"))});
+        QVERIFY(!refused);
+        QVERIFY(refused.error().kind == ErrorKind::Invalid);
+        auto rows = m_connection->query(QStringLiteral("SELECT count(*) FROM conn_value"));
+        QVERIFY(rows && rows->next());
+        QCOMPARE(rows->value(0).toInt(), 0);
+    }
+
+    // A failed statement is logged with its text and the database's code,
+    // never with the values bound to it (PostgreSQL's messages quote them).
+    void failuresAreLoggedWithoutTheirValues()
+    {
+        static QStringList logged;
+        logged.clear();
+        const QtMessageHandler previous = qInstallMessageHandler([](QtMsgType, const QMessageLogContext &, const QString &message) {
+            logged.append(message);
+        });
+        auto failed = m_connection->execute(QStringLiteral("INSERT INTO conn_value (id, label) VALUES (?, ?)"),
+                                            {QStringLiteral("secret-4711"), QStringLiteral("label-4712")});
+        qInstallMessageHandler(previous);
+        QVERIFY(!failed);
+        QVERIFY2(!logged.isEmpty(), "the failure was not logged");
+        for (const QString &line : std::as_const(logged)) {
+            QVERIFY2(line.contains(QStringLiteral("INSERT INTO conn_value")), qPrintable(line));
+            QVERIFY2(!line.contains(QStringLiteral("4711")) && !line.contains(QStringLiteral("4712")), qPrintable(line));
+        }
+    }
+
     // A statement refused because its table is missing works once the table
     // exists: refusals are not kept.
     void aRefusedStatementIsCompiledAgainLater()

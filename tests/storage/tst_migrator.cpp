@@ -34,6 +34,7 @@ const QStringList bundledVersions{
     QStringLiteral("20261128_create_audit_event"),
     QStringLiteral("20261130_add_users_last_login_at"),
     QStringLiteral("20261201_cover_feature_status_list"),
+    QStringLiteral("20261205_unique_name_keys"),
     QStringLiteral("20261207_approvals"),
     lastVersion,
 };
@@ -285,7 +286,7 @@ private slots:
         SIGNOFF_VERIFY_OK(Migrator(database).up());
         QStringList featureColumns{QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("created_at"),
                                    QStringLiteral("options"), QStringLiteral("status"), QStringLiteral("owner_id"),
-                                   QStringLiteral("version"), QStringLiteral("updated_at"),
+                                   QStringLiteral("version"), QStringLiteral("updated_at"), QStringLiteral("name_key"),
                                    QStringLiteral("required_approvals"), QStringLiteral("submitted_version")};
         // PostgreSQL has no rowid: an identity column gives lists their insertion order.
         if (database.dialect() == SqlDialect::Postgresql)
@@ -522,6 +523,41 @@ private slots:
         QVERIFY(!columnsOf(database, QStringLiteral("feature_data")).contains(QStringLiteral("submitted_version")));
         QCOMPARE(rows(database, QStringLiteral("SELECT name, status, version FROM feature_data ORDER BY name")), itemsBefore);
         QCOMPARE(count(database, QStringLiteral("audit_event")), 4);
+    }
+
+    // Names that clash as people read them may exist from before the keys:
+    // the migration keeps them (the oldest keeps its key), and the keys are
+    // unique from then on.
+    void existingLookAlikeNamesSurviveTheKeys()
+    {
+        TestDatabase testDatabase;
+        SIGNOFF_REQUIRE_DATABASE(testDatabase);
+        Database database(testDatabase.url());
+        Migrator migrator(database);
+        const qsizetype keys = bundledVersions.indexOf(QStringLiteral("20261205_unique_name_keys"));
+        SIGNOFF_VERIFY_OK(migrator.up(int(keys)));
+        const QString user = newId();
+        QCOMPARE(run(database, QStringLiteral("INSERT INTO users (id, username, display_name, role, password_hash) "
+                                              "VALUES (?, 'alice', 'Alice', 'requester', 'hash')"), {user}), QString());
+        for (const char *name : {"Dark mode", "dark mode", "DARK MODE", "Light mode"})
+            QCOMPARE(run(database, QStringLiteral("INSERT INTO feature_data (id, name, owner_id) VALUES (?, ?, ?)"),
+                         {newId(), QString::fromLatin1(name), user}), QString());
+        for (const char *sku : {"PEN-1", "pen-1"})
+            QCOMPARE(run(database, QStringLiteral("INSERT INTO product (id, sku, name, price_cents) VALUES (?, ?, 'Pen', 1)"),
+                         {newId(), QString::fromLatin1(sku)}), QString());
+
+        SIGNOFF_VERIFY_OK(migrator.up());
+        QCOMPARE(rows(database, QStringLiteral("SELECT name FROM feature_data WHERE name_key = 'dark mode'")),
+                 QStringList{QStringLiteral("Dark mode")});
+        QCOMPARE(rows(database, QStringLiteral("SELECT count(DISTINCT name_key) FROM feature_data")), QStringList{QStringLiteral("4")});
+        QCOMPARE(rows(database, QStringLiteral("SELECT sku FROM product WHERE sku_key = 'pen-1'")), QStringList{QStringLiteral("PEN-1")});
+        QVERIFY(!run(database, QStringLiteral("INSERT INTO feature_data (id, name, name_key, owner_id) VALUES (?, 'LIGHT MODE', 'light mode', ?)"),
+                     {newId(), user}).isEmpty());
+
+        SIGNOFF_VERIFY_OK(migrator.down(int(bundledVersions.size() - keys)));
+        QVERIFY(!columnsOf(database, QStringLiteral("feature_data")).contains(QStringLiteral("name_key")));
+        QVERIFY(!columnsOf(database, QStringLiteral("product")).contains(QStringLiteral("sku_key")));
+        QCOMPARE(rows(database, QStringLiteral("SELECT count(*) FROM feature_data")), QStringList{QStringLiteral("4")});
     }
 
     void auditEventIsAppendOnly()

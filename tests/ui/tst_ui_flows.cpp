@@ -317,7 +317,8 @@ private slots:
         QCOMPARE(queue->items()->rowCount(), 3);
         selectRows(queue->table(), {0, 1, 2});
         // Another reviewer approves one of them first (as over REST).
-        SIGNOFF_VERIFY_OK(fixture.services().features().transition(rex.actor(), features.at(1).id, WorkflowAction::Approve));
+        SIGNOFF_VERIFY_OK(fixture.services().features().transition(rex.actor(), features.at(1).id, WorkflowAction::Approve,
+                                                                    features.at(1).version));
 
         QStringList results;
         whenModal([&results](QWidget *dialog) {
