@@ -10,8 +10,9 @@
 
 namespace signoff::rest {
 
-RequestRecorder::RequestRecorder(const Router &router)
+RequestRecorder::RequestRecorder(const Router &router, MetricsRegistry &metrics)
     : m_router(router)
+    , m_metrics(metrics)
 {
 }
 
@@ -47,11 +48,11 @@ void RequestRecorder::record(const QByteArray &method, const QString &route, int
     Series &series = m_series[SeriesKey{route, methodAt, status}];
     if (!series.requests) {
         const QString &methodName = methodLabel(methodAt);
-        series.requests = &MetricsRegistry::global().counter(
+        series.requests = &m_metrics.counter(
             QStringLiteral("http_requests_total"), QStringLiteral("HTTP requests answered, by method, route template and status code."),
             {{QStringLiteral("method"), methodName}, {QStringLiteral("route"), route},
              {QStringLiteral("code"), QString::number(status)}});
-        series.duration = &MetricsRegistry::global().histogram(
+        series.duration = &m_metrics.histogram(
             QStringLiteral("http_request_duration_seconds"),
             QStringLiteral("Time from a complete request to its response, by method and route template."),
             {{QStringLiteral("method"), methodName}, {QStringLiteral("route"), route}});

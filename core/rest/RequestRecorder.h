@@ -12,6 +12,7 @@
 namespace signoff {
 class Counter;
 class Histogram;
+class MetricsRegistry;
 }
 
 namespace signoff::rest {
@@ -22,11 +23,12 @@ class Router;
 // http_request_duration_seconds{method,route} (route = the template, never
 // the raw path), and one INFO line: method, route, status, duration, actor.
 // 5xx also get an ERROR line with the context. Tokens, passwords and bodies
-// never reach it. Used by the server thread only.
+// never reach it. Used by the server thread only. The series go into the
+// services' registry, next to theirs.
 class RequestRecorder
 {
 public:
-    explicit RequestRecorder(const Router &router);
+    RequestRecorder(const Router &router, MetricsRegistry &metrics);
 
     void record(const QByteArray &method, const QString &route, int status, qint64 nanoseconds, const QString &actor);
     // A request the guard answered itself (413, 431, ...): its route is
@@ -65,6 +67,7 @@ private:
     void recordRefusal(int status);
 
     const Router &m_router;
+    MetricsRegistry &m_metrics;
     QHash<SeriesKey, Series> m_series; // looked up once per method, route and code
     QHash<int, Counter *> m_refusals;  // http_refused_requests_total by code
 };

@@ -6,6 +6,7 @@
 #include "ConnectionGuard.h"
 #include "RestLog.h"
 #include "Routes.h"
+#include "service/Services.h"
 
 #include <QHttpServerRouterRule>
 #include <QRegularExpressionMatch>
@@ -35,7 +36,7 @@ RestEngine::RestEngine(Services &services, const RestConfig &config, ServerLimit
     : m_config(config)
     , m_limits(limits)
     , m_router(routeTable())
-    , m_recorder(m_router)
+    , m_recorder(m_router, services.metrics())
     , m_dispatcher(services, m_router, m_recorder, limits.limiter, workers, this, &limits.streams)
 {
     m_http.route<EveryRequest>(QString(), [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {

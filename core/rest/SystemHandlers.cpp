@@ -57,9 +57,9 @@ HttpResponse health(RequestContext &context)
     return response;
 }
 
-HttpResponse metrics(RequestContext &)
+HttpResponse metrics(RequestContext &context)
 {
-    HttpResponse response = HttpResponse::withBody(200, mime::prometheus, MetricsRegistry::global().exposition());
+    HttpResponse response = HttpResponse::withBody(200, mime::prometheus, context.services.metrics().exposition());
     response.setHeader("Cache-Control", "no-store");
     return response;
 }

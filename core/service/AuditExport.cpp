@@ -25,7 +25,7 @@ QString timestamp(const QDateTime &at)
 
 QJsonObject eventJson(const AuditEvent &event)
 {
-    return {
+    QJsonObject json{
         {QStringLiteral("id"), event.id},
         {QStringLiteral("at"), textOrNull(timestamp(event.at))},
         {QStringLiteral("actor"), event.actorUsername},
@@ -38,6 +38,10 @@ QJsonObject eventJson(const AuditEvent &event)
         {QStringLiteral("comment"), textOrNull(event.comment)},
         {QStringLiteral("detail"), event.detail},
     };
+    // What an update changed (docs/design.md, "History"): on the event itself.
+    if (const QJsonValue changes = event.detail.value(QStringLiteral("changes")); changes.isArray())
+        json.insert(QStringLiteral("changes"), changes);
+    return json;
 }
 
 QByteArray jsonLine(const AuditEvent &event)

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ChangeSubscription.h"
+#include "EntityMetrics.h"
 #include "ReadCache.h"
 #include "ServiceContext.h"
 #include "domain/AuditEvent.h"
@@ -42,6 +43,7 @@ public:
 
 private:
     ServiceContext &m_context;
+    EntityMetrics m_metrics;
     ReadCache<QUuid, Feature> m_cache;
     ChangeSubscription m_changes;
 };

@@ -3,73 +3,63 @@
 
 #pragma once
 
-#include "ServiceContext.h"
-#include "domain/LogText.h"
-#include "ServiceLog.h"
-#include "domain/Clock.h"
+#include "WritePath.h"
 #include "domain/Validation.h"
 #include "storage/ApprovalRepository.h"
-#include "storage/AuditRepository.h"
 #include "storage/PolicyRepository.h"
 
 #include <QJsonArray>
 
 namespace signoff {
 
-// What features and orders share: loading, the workflow transitions with
-// their approvals, the edit/delete preconditions, the history and the
-// comments. `Traits` names the item type, its repository, its entity type,
-// its not-found message, the number of approvals the policy asks of it, and
-// any extra transition rule of its own (an order needs lines to be
-// submitted).
+// The parts of a WritePath kind that the review workflow decides, for
+// features and orders. Checks run in the order of the contract: existence
+// (404, the path's), the actor's right (403), the caller's version (412),
+// the item's status (409).
+struct DecidedByWorkflow
+{
+    template<typename Item>
+    static QString status(const Item &item) { return toString(item.status); }
+
+    template<typename Item>
+    static std::optional<Error> refuseEdit(const Actor &actor, const Item &item, const std::optional<int> &expectedVersion)
+    {
+        const WorkflowActor who = workflowActor(actor, item.ownerId);
+        if (!Workflow::mayEdit(who))
+            return Workflow::checkEdit(item.status, who);
+        if (!versionMatches(expectedVersion, item.version))
+            return Error::preconditionFailed();
+        return Workflow::checkEdit(item.status, who);
+    }
+
+    template<typename Item>
+    static std::optional<Error> refuseDelete(const Actor &actor, const Item &item, const std::optional<int> &expectedVersion)
+    {
+        const WorkflowActor who = workflowActor(actor, item.ownerId);
+        if (!Workflow::mayEdit(who))
+            return Workflow::checkDelete(item.status, who);
+        if (!versionMatches(expectedVersion, item.version))
+            return Error::preconditionFailed();
+        return Workflow::checkDelete(item.status, who);
+    }
+};
+
+// What features and orders share beyond the write path (WritePath.h, which
+// creates, edits and deletes them): the workflow transitions with their
+// approvals, the history and the comments. `Kind` is the item's WritePath
+// kind, which also names its repository, the number of approvals the policy
+// asks of it, and any extra transition rule of its own (an order needs lines
+// to be submitted).
 //
-// Checks run in the order of product.md: the input (400), existence (404),
+// Checks run in the order of the contract: the input (400), existence (404),
 // the actor's right (403), the caller's version (412), the item's status (409).
-template<typename Traits>
+template<typename Kind>
 class ItemWorkflow
 {
 public:
-    using Item = typename Traits::Item;
-    using Repository = typename Traits::Repository;
-
-    static Result<Item> find(Connection &connection, const QUuid &id)
-    {
-        auto found = Repository(connection).findById(id);
-        if (!found)
-            return found.error();
-        if (!found.value())
-            return Error::notFound(Traits::notFound());
-        return std::move(*found.value());
-    }
-
-    // The item, if `actor` may edit it now at `expectedVersion`.
-    static Result<Item> findForEdit(Connection &connection, const Actor &actor, const QUuid &id,
-                                    const std::optional<int> &expectedVersion)
-    {
-        auto item = find(connection, id);
-        if (!item)
-            return item;
-        const WorkflowActor who = workflowActor(actor, item->ownerId);
-        if (!Workflow::mayEdit(who))
-            return *Workflow::checkEdit(item->status, who);
-        if (!versionMatches(expectedVersion, item->version))
-            return Error::preconditionFailed();
-        if (auto problem = Workflow::checkEdit(item->status, who))
-            return *problem;
-        return item;
-    }
-
-    // Writes `updated` (its version already incremented) over the version
-    // that was read, and the audit row; false version race → 412.
-    static Result<void> store(Connection &connection, const Item &updated, int readVersion, const AuditEvent &event)
-    {
-        auto written = Repository(connection).update(updated, readVersion);
-        if (!written)
-            return written.error();
-        if (!written.value())
-            return Error::preconditionFailed();
-        return AuditRepository(connection).append(event);
-    }
+    using Item = typename Kind::Item;
+    using Repository = typename Kind::Repository;
+    using Path = WritePath<Kind>;
 
     // The caller's version check of a transition. A decision on a
     // submission (approve, reject, withdraw) may name any version since the
@@ -107,7 +97,7 @@ public:
             // the approvals the one before it wrote.
             if (auto locked = Repository(connection).lock(id); !locked)
                 return locked.error();
-            auto item = find(connection, id);
+            auto item = Path::find(connection, id);
             if (!item)
                 return item;
             const WorkflowActor who = workflowActorFor(actor, *item);
@@ -121,29 +111,26 @@ public:
                 return *problem;
             if (action == WorkflowAction::Approve && who.hasApproved)
                 return Workflow::alreadyApproved();
-            if (auto problem = Traits::checkTransition(*item, action))
+            if (auto problem = Kind::checkTransition(*item, action))
                 return *problem;
 
             Item updated = *item;
             updated.status = *Workflow::target(item->status, action);
             updated.version = item->version + 1;
             updated.updatedAt = utcNow();
-            AuditEvent event = auditEvent(actor, toString(action), Traits::entityType, idText(id), updated.updatedAt);
+            AuditEvent event = auditEvent(actor, toString(action), Kind::entityType, idText(id), updated.updatedAt);
             event.comment = text;
             if (auto applied = applyTransition(connection, actor, action, *item, updated, event); !applied)
                 return applied.error();
             event.fromStatus = toString(item->status);
             event.toStatus = toString(updated.status);
             event.version = updated.version;
-            if (auto stored = store(connection, updated, item->version, event); !stored)
+            if (auto stored = Path::store(connection, updated, item->version, event); !stored)
                 return stored.error();
             return updated;
         });
-        if (result) {
-            qCInfo(lcService).noquote() << toString(Traits::entityType) << idText(id) << toString(action) << "by"
-                                        << logText(actor.username) << "->" << toString(result->status);
-            context.notifier.announce(Traits::entityType, idText(id));
-        }
+        if (result)
+            Path::announce(context, actor, toString(action) + QStringLiteral(" -> ") + toString(result->status), *result);
         return result;
     }
 
@@ -153,13 +140,13 @@ public:
     static Result<void> applyTransition(Connection &connection, const Actor &actor, WorkflowAction action,
                                         const Item &item, Item &updated, AuditEvent &event)
     {
-        ApprovalRepository approvals(connection, Traits::entityType);
+        ApprovalRepository approvals(connection, Kind::entityType);
         switch (action) {
         case WorkflowAction::Submit: {
             auto policy = PolicyRepository(connection).load();
             if (!policy)
                 return policy.error();
-            updated.requiredApprovals = Traits::requiredApprovals(policy.value(), item);
+            updated.requiredApprovals = Kind::requiredApprovals(policy.value(), item);
             updated.submittedVersion = updated.version;
             updated.approvals.clear();
             event.detail = {{QStringLiteral("required_approvals"), updated.requiredApprovals}};
@@ -204,45 +191,13 @@ public:
         return {};
     }
 
-    static Result<void> remove(ServiceContext &context, const Actor &actor, const QUuid &id,
-                               const std::optional<int> &expectedVersion)
-    {
-        auto result = context.database.write([&](Connection &connection) -> Result<void> {
-            auto item = find(connection, id);
-            if (!item)
-                return item.error();
-            const WorkflowActor who = workflowActor(actor, item->ownerId);
-            if (!Workflow::mayEdit(who))
-                return *Workflow::checkDelete(item->status, who);
-            if (!versionMatches(expectedVersion, item->version))
-                return Error::preconditionFailed();
-            if (auto problem = Workflow::checkDelete(item->status, who))
-                return *problem;
-            auto removed = Repository(connection).remove(id, item->version);
-            if (!removed)
-                return removed.error();
-            if (!removed.value())
-                return Error::preconditionFailed();
-            AuditEvent event = auditEvent(actor, QStringLiteral("delete"), Traits::entityType, idText(id), utcNow());
-            event.fromStatus = toString(item->status);
-            event.version = item->version;
-            event.detail = Traits::auditSummary(*item);
-            return AuditRepository(connection).append(event);
-        });
-        if (result) {
-            qCInfo(lcService).noquote() << toString(Traits::entityType) << idText(id) << "deleted by" << logText(actor.username);
-            context.notifier.announce(Traits::entityType, idText(id));
-        }
-        return result;
-    }
-
     static Result<QList<Comment>> comments(ServiceContext &context, const QUuid &id)
     {
         return context.database.read([&](Connection &connection) -> Result<QList<Comment>> {
-            auto item = find(connection, id);
+            auto item = Path::find(connection, id);
             if (!item)
                 return item.error();
-            return AuditRepository(connection).comments(toString(Traits::entityType), idText(id));
+            return AuditRepository(connection).comments(toString(Kind::entityType), idText(id));
         });
     }
 
@@ -258,18 +213,18 @@ public:
             // The count below is read, then written past: one at a time.
             if (auto locked = Repository(connection).lock(id); !locked)
                 return locked.error();
-            auto item = find(connection, id);
+            auto item = Path::find(connection, id);
             if (!item)
                 return item.error();
             AuditRepository audit(connection);
-            auto count = audit.commentCount(toString(Traits::entityType), idText(id));
+            auto count = audit.commentCount(toString(Kind::entityType), idText(id));
             if (!count)
                 return count.error();
             if (count.value() >= limits::commentsPerItemMax)
                 return Error::conflict(QStringLiteral("too-many-comments"),
                                        Message(QT_TRANSLATE_NOOP("Core", "This item has %1 comments, as many as it can have."),
                                                {QString::number(limits::commentsPerItemMax)}));
-            AuditEvent event = auditEvent(actor, QStringLiteral("comment"), Traits::entityType, idText(id), comment.at);
+            AuditEvent event = auditEvent(actor, QStringLiteral("comment"), Kind::entityType, idText(id), comment.at);
             event.comment = comment.body;
             auto appended = audit.appendReturningId(event);
             if (!appended)
@@ -278,8 +233,8 @@ public:
             return comment;
         });
         if (result) {
-            qCInfo(lcService).noquote() << toString(Traits::entityType) << idText(id) << "commented on by" << actor.username;
-            context.notifier.announce(Traits::entityType, idText(id));
+            qCInfo(lcService).noquote() << toString(Kind::entityType) << idText(id) << "commented on by" << logText(actor.username);
+            context.notifier.announce(Kind::entityType, idText(id));
         }
         return result;
     }
@@ -287,10 +242,10 @@ public:
     static Result<QList<AuditEvent>> history(ServiceContext &context, const QUuid &id)
     {
         return context.database.read([&](Connection &connection) -> Result<QList<AuditEvent>> {
-            auto item = find(connection, id);
+            auto item = Path::find(connection, id);
             if (!item)
                 return item.error();
-            return AuditRepository(connection).history(toString(Traits::entityType), idText(id));
+            return AuditRepository(connection).history(toString(Kind::entityType), idText(id));
         });
     }
 };

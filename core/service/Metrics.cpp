@@ -56,12 +56,6 @@ void Histogram::observe(double value)
     m_sum.fetch_add(value, std::memory_order_relaxed);
 }
 
-MetricsRegistry &MetricsRegistry::global()
-{
-    static MetricsRegistry registry;
-    return registry;
-}
-
 QList<double> MetricsRegistry::defaultLatencyBuckets()
 {
     return {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0};
@@ -89,6 +83,32 @@ Histogram &MetricsRegistry::histogram(const QString &name, const QString &help, 
     if (!slot)
         slot = std::make_unique<Histogram>(upperBounds);
     return *slot;
+}
+
+template<typename Series>
+const Series *MetricsRegistry::find(std::map<QString, std::unique_ptr<Series>> Family::*member, const QString &name,
+                                    const MetricLabels &labels) const
+{
+    const auto family = m_families.find(name);
+    if (family == m_families.end())
+        return nullptr;
+    const auto &series = family->second.*member;
+    const auto it = series.find(renderLabels(labels));
+    return it == series.end() ? nullptr : it->second.get();
+}
+
+std::optional<quint64> MetricsRegistry::counterValue(const QString &name, const MetricLabels &labels) const
+{
+    QMutexLocker locker(&m_mutex);
+    const Counter *counter = find(&Family::counters, name, labels);
+    return counter ? std::optional(counter->value()) : std::nullopt;
+}
+
+std::optional<quint64> MetricsRegistry::observations(const QString &name, const MetricLabels &labels) const
+{
+    QMutexLocker locker(&m_mutex);
+    const Histogram *histogram = find(&Family::histograms, name, labels);
+    return histogram ? std::optional(histogram->count()) : std::nullopt;
 }
 
 QByteArray MetricsRegistry::exposition() const
@@ -119,23 +139,5 @@ QByteArray MetricsRegistry::exposition() const
     }
     return text.toUtf8();
 }
-
-namespace metrics {
-
-Counter &featureCreated()
-{
-    static Counter &counter = MetricsRegistry::global().counter(QStringLiteral("feature_created_total"),
-                                                                QStringLiteral("Features created, through any door."));
-    return counter;
-}
-
-Histogram &featureLatency(const QString &operation)
-{
-    return MetricsRegistry::global().histogram(QStringLiteral("feature_latency_seconds"),
-                                               QStringLiteral("Time the feature service takes per operation."),
-                                               {{QStringLiteral("operation"), operation}});
-}
-
-} // namespace metrics
 
 } // namespace signoff

@@ -10,6 +10,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 #include <utility>
 
 namespace signoff {
@@ -44,18 +45,27 @@ private:
     std::atomic<double> m_sum{0.0};
 };
 
-// Process-wide metrics in Prometheus text format 0.0.4. Lookups take a lock;
-// hot paths keep the returned reference (it lives as long as the registry).
+// Metrics in Prometheus text format 0.0.4. Each Services owns one (the REST
+// server adds its own series to it), so two of them in one process, as in
+// tests, count apart. Lookups take a lock; hot paths keep the returned
+// reference (it lives as long as the registry).
 class MetricsRegistry
 {
 public:
-    static MetricsRegistry &global();
+    MetricsRegistry() = default;
+    MetricsRegistry(const MetricsRegistry &) = delete;
+    MetricsRegistry &operator=(const MetricsRegistry &) = delete;
 
     Counter &counter(const QString &name, const QString &help, const MetricLabels &labels = {});
     Histogram &histogram(const QString &name, const QString &help, const MetricLabels &labels = {},
                          const QList<double> &upperBounds = defaultLatencyBuckets());
 
     QByteArray exposition() const;
+
+    // What a series holds now, if it exists: a counter's value, a
+    // histogram's number of observations (for tests and diagnostics).
+    std::optional<quint64> counterValue(const QString &name, const MetricLabels &labels = {}) const;
+    std::optional<quint64> observations(const QString &name, const MetricLabels &labels = {}) const;
 
     static QList<double> defaultLatencyBuckets();
 
@@ -68,14 +78,13 @@ private:
         std::map<QString, std::unique_ptr<Histogram>> histograms; // by rendered labels
     };
 
+    // The series of `name` with `labels` in `member` (counters or histograms), if any.
+    template<typename Series>
+    const Series *find(std::map<QString, std::unique_ptr<Series>> Family::*member, const QString &name,
+                       const MetricLabels &labels) const;
+
     mutable QMutex m_mutex;
     std::map<QString, Family> m_families;
 };
-
-// The seed's feature metrics, shared by the services that feed them.
-namespace metrics {
-Counter &featureCreated();
-Histogram &featureLatency(const QString &operation);
-} // namespace metrics
 
 } // namespace signoff

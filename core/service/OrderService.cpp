@@ -2,14 +2,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "OrderService.h"
-#include "domain/LogText.h"
 
 #include "ItemWorkflow.h"
-#include "ServiceLog.h"
-#include "domain/Clock.h"
 #include "domain/Identifier.h"
-#include "domain/Validation.h"
-#include "storage/AuditRepository.h"
 #include "storage/OrderRepository.h"
 #include "storage/ProductRepository.h"
 
@@ -19,13 +14,35 @@ namespace signoff {
 
 namespace {
 
-struct OrderTraits
+// Orders as the write path sees them (WritePath.h).
+struct OrderKind : StoredInRepository<OrderRepository>, DecidedByWorkflow
 {
     using Item = Order;
-    using Repository = OrderRepository;
     static constexpr EntityType entityType = EntityType::Order;
 
     static Message notFound() { return Message(QT_TRANSLATE_NOOP("Core", "There is no such order.")); }
+    static QString logName(const Order &order) { return idText(order.id); }
+
+    // The lines by position, as what they order: a line's id is new
+    // whenever the lines are written, and its totals follow from these.
+    static QJsonArray lineFields(const Order &order)
+    {
+        QJsonArray lines;
+        for (const LineItem &line : order.lines)
+            lines.append(QJsonObject{{QStringLiteral("product_id"), idText(line.productId)},
+                                     {QStringLiteral("quantity"), line.quantity},
+                                     {QStringLiteral("unit_price_cents"), line.unitPriceCents}});
+        return lines;
+    }
+    static QJsonObject fields(const Order &order)
+    {
+        return {{QStringLiteral("note"), order.note}, {QStringLiteral("lines"), lineFields(order)}};
+    }
+
+    static QJsonObject summary(const Order &order)
+    {
+        return {{QStringLiteral("lines"), order.lines.size()}, {QStringLiteral("total_cents"), order.totalCents()}};
+    }
 
     static std::optional<Error> checkTransition(const Order &order, WorkflowAction action)
     {
@@ -39,14 +56,10 @@ struct OrderTraits
     {
         return policy.requiredForOrder(order.totalCents());
     }
-
-    static QJsonObject auditSummary(const Order &order)
-    {
-        return {{QStringLiteral("lines"), order.lines.size()}, {QStringLiteral("total_cents"), order.totalCents()}};
-    }
 };
 
-using OrderWorkflow = ItemWorkflow<OrderTraits>;
+using OrderPath = WritePath<OrderKind>;
+using OrderWorkflow = ItemWorkflow<OrderKind>;
 
 // Turns requested lines into priced lines: each product must exist and be
 // on sale, and the total must stay exact in every JSON client.
@@ -86,52 +99,48 @@ Result<QList<LineItem>> priceLines(Connection &connection, const QList<NewLine> 
 
 OrderService::OrderService(ServiceContext &context)
     : m_context(context)
+    , m_metrics(context.metrics, EntityType::Order)
 {
 }
 
 Result<Order> OrderService::create(const Actor &actor, const NewOrder &input)
 {
+    const auto timing = m_metrics.time(EntityMetrics::Operation::Create);
     if (const QList<FieldError> problems = validate::newOrder(input); !problems.isEmpty())
         return Error::invalid(problems);
 
-    auto result = m_context.database.write([&](Connection &connection) -> Result<Order> {
+    Order order;
+    order.id = newIdentifier();
+    order.ownerId = actor.id;
+    order.ownerUsername = actor.username;
+    order.status = Workflow::initialStatus;
+    order.note = normalizedText(input.note);
+    order.version = 1;
+    order.createdAt = utcNow();
+    order.updatedAt = order.createdAt;
+    OrderPath::Creation creation;
+    creation.prepare = [&](Connection &connection, Order &priced) -> Result<void> {
         auto lines = priceLines(connection, input.lines);
         if (!lines)
             return lines.error();
-        Order order;
-        order.id = newIdentifier();
-        order.ownerId = actor.id;
-        order.ownerUsername = actor.username;
-        order.status = Workflow::initialStatus;
-        order.note = normalizedText(input.note);
-        order.lines = lines.value();
-        order.version = 1;
-        order.createdAt = utcNow();
-        order.updatedAt = order.createdAt;
-        if (auto inserted = OrderRepository(connection).insert(order); !inserted)
-            return inserted.error();
-        AuditEvent event = auditEvent(actor, QStringLiteral("create"), EntityType::Order, idText(order.id), order.createdAt);
-        event.toStatus = toString(order.status);
-        event.version = order.version;
-        event.detail = OrderTraits::auditSummary(order);
-        if (auto appended = AuditRepository(connection).append(event); !appended)
-            return appended.error();
-        return order;
-    });
-    if (result) {
-        qCInfo(lcService).noquote() << "order created:" << idText(result->id) << "by" << logText(actor.username);
-        m_context.notifier.announce(EntityType::Order, idText(result->id));
-    }
-    return result;
+        priced.lines = std::move(lines.value());
+        return {};
+    };
+    auto created = OrderPath::create(m_context, actor, std::move(order), creation);
+    if (created)
+        m_metrics.created().increment();
+    return created;
 }
 
 Result<Order> OrderService::get(const Actor &, const QUuid &id)
 {
-    return m_context.database.read([&](Connection &connection) { return OrderWorkflow::find(connection, id); });
+    const auto timing = m_metrics.time(EntityMetrics::Operation::Get);
+    return m_context.database.read([&](Connection &connection) { return OrderPath::find(connection, id); });
 }
 
 Result<Page<Order>> OrderService::list(const Actor &actor, const ItemQuery &query)
 {
+    const auto timing = m_metrics.time(EntityMetrics::Operation::List);
     return m_context.database.read(
         [&](Connection &connection) { return OrderRepository(connection).list(query, actor.id); });
 }
@@ -139,55 +148,39 @@ Result<Page<Order>> OrderService::list(const Actor &actor, const ItemQuery &quer
 Result<Order> OrderService::update(const Actor &actor, const QUuid &id, const OrderPatch &patch,
                                    std::optional<int> expectedVersion)
 {
+    const auto timing = m_metrics.time(EntityMetrics::Operation::Update);
     if (const QList<FieldError> problems = validate::orderPatch(patch); !problems.isEmpty())
         return Error::invalid(problems);
-
-    auto result = m_context.database.write([&](Connection &connection) -> Result<Order> {
-        auto current = OrderWorkflow::findForEdit(connection, actor, id, expectedVersion);
-        if (!current)
-            return current;
-        Order updated = current.value();
-        QJsonArray changed;
-        if (patch.note && normalizedText(*patch.note) != updated.note) {
-            updated.note = normalizedText(*patch.note);
-            changed.append(QStringLiteral("note"));
-        }
+    OrderPath::Edit edit;
+    edit.apply = [&](Connection &connection, Order &order) -> Result<void> {
+        if (patch.note)
+            order.note = normalizedText(*patch.note);
         if (patch.lines) {
             auto lines = priceLines(connection, *patch.lines);
             if (!lines)
                 return lines.error();
-            updated.lines = lines.value();
-            changed.append(QStringLiteral("lines"));
-            if (auto replaced = OrderRepository(connection).replaceLines(id, updated.lines); !replaced)
-                return replaced.error();
+            order.lines = std::move(lines.value());
         }
-        if (changed.isEmpty())
-            return updated;
-        updated.version = current->version + 1;
-        updated.updatedAt = utcNow();
-        AuditEvent event = auditEvent(actor, QStringLiteral("update"), EntityType::Order, idText(id), updated.updatedAt);
-        event.version = updated.version;
-        event.detail = OrderTraits::auditSummary(updated);
-        event.detail.insert(QStringLiteral("changed"), changed);
-        if (auto stored = OrderWorkflow::store(connection, updated, current->version, event); !stored)
-            return stored.error();
-        return updated;
-    });
-    if (result) {
-        qCInfo(lcService).noquote() << "order updated:" << idText(id) << "by" << logText(actor.username);
-        m_context.notifier.announce(EntityType::Order, idText(id));
-    }
-    return result;
+        return {};
+    };
+    edit.alongside = [&](Connection &connection, const Order &before, const Order &after) -> Result<void> {
+        if (OrderKind::lineFields(before) == OrderKind::lineFields(after))
+            return {};
+        return OrderRepository(connection).replaceLines(after.id, after.lines);
+    };
+    return OrderPath::update(m_context, actor, id, expectedVersion, edit);
 }
 
 Result<void> OrderService::remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion)
 {
-    return OrderWorkflow::remove(m_context, actor, id, expectedVersion);
+    const auto timing = m_metrics.time(EntityMetrics::Operation::Delete);
+    return OrderPath::remove(m_context, actor, id, expectedVersion);
 }
 
 Result<Order> OrderService::transition(const Actor &actor, const QUuid &id, WorkflowAction action,
                                        std::optional<int> expectedVersion, const QString &comment)
 {
+    const auto timing = m_metrics.time(EntityMetrics::Operation::Transition);
     return OrderWorkflow::transition(m_context, actor, id, action, expectedVersion, comment);
 }
 
@@ -203,6 +196,7 @@ Result<Comment> OrderService::addComment(const Actor &actor, const QUuid &id, co
 
 Result<QList<AuditEvent>> OrderService::history(const Actor &, const QUuid &id)
 {
+    const auto timing = m_metrics.time(EntityMetrics::Operation::History);
     return OrderWorkflow::history(m_context, id);
 }
 

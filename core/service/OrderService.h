@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "EntityMetrics.h"
 #include "ServiceContext.h"
 #include "domain/AuditEvent.h"
 #include "domain/Comment.h"
@@ -36,6 +37,7 @@ public:
 
 private:
     ServiceContext &m_context;
+    EntityMetrics m_metrics;
 };
 
 } // namespace signoff

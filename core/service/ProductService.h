@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "EntityMetrics.h"
 #include "ServiceContext.h"
 #include "domain/Page.h"
 #include "domain/Product.h"
@@ -28,6 +29,7 @@ public:
 
 private:
     ServiceContext &m_context;
+    EntityMetrics m_metrics;
 };
 
 } // namespace signoff

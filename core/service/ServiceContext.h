@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ChangeNotifier.h"
+#include "Metrics.h"
 #include "ServiceOptions.h"
 #include "domain/Actor.h"
 #include "domain/AuditEvent.h"
@@ -14,12 +15,13 @@
 namespace signoff {
 
 // What every service needs: the database, the change announcements, the
-// options. Owned by Services; services hold a reference.
+// options, the metrics. Owned by Services; services hold a reference.
 struct ServiceContext
 {
     Database &database;
     ChangeNotifier &notifier;
     ServiceOptions options;
+    MetricsRegistry &metrics;
 };
 
 // The audit row for `action` by `actor` on one entity, stamped `at`.

@@ -32,6 +32,8 @@ public:
     Database &database() { return m_context.database; }
     ChangeNotifier &notifier() { return m_context.notifier; }
     const ServiceOptions &options() const { return m_context.options; }
+    // This instance's metrics (the REST server adds its series here).
+    MetricsRegistry &metrics() { return m_metrics; }
 
     AuthService &auth() { return m_auth; }
     UserService &users() { return m_users; }
@@ -45,6 +47,7 @@ public:
     AuditFeed &feed() { return m_feed; }
 
 private:
+    MetricsRegistry m_metrics;
     ServiceContext m_context;
     PasswordHasher m_hasher;
     LoginThrottle m_throttle;

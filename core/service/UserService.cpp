@@ -2,56 +2,80 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 #include "UserService.h"
-#include "domain/LogText.h"
 
-#include "ServiceLog.h"
-#include "domain/Clock.h"
+#include "WritePath.h"
 #include "domain/Identifier.h"
 #include "domain/Validation.h"
-#include "storage/AuditRepository.h"
 #include "storage/TokenRepository.h"
 #include "storage/UserRepository.h"
-
-#include <QJsonArray>
 
 namespace signoff {
 
 namespace {
+
+// Users as the write path sees them (WritePath.h): found by user name; the
+// password hash is not one of their fields, and never in an event.
+struct UserKind : ManagedByAdministrators
+{
+    using Item = User;
+    using Key = QString;
+    static constexpr EntityType entityType = EntityType::User;
+
+    static Result<std::optional<User>> lookup(Connection &connection, const QString &username)
+    {
+        if (validate::username(username))
+            return std::optional<User>(); // no such name can exist: not worth a statement (nor a NUL in one)
+        return UserRepository(connection).findByUsername(username);
+    }
+    static Message notFound() { return Message(QT_TRANSLATE_NOOP("Core", "There is no such user.")); }
+    static QString keyText(const User &user) { return idText(user.id); }
+    static QString logName(const User &user) { return user.username + QStringLiteral(" (") + toString(user.role) + u')'; }
+    static QJsonObject fields(const User &user)
+    {
+        return {{QStringLiteral("display_name"), user.displayName},
+                {QStringLiteral("role"), toString(user.role)},
+                {QStringLiteral("disabled"), user.disabled}};
+    }
+    static QJsonObject summary(const User &user)
+    {
+        QJsonObject summary = fields(user);
+        summary.insert(QStringLiteral("username"), user.username);
+        return summary;
+    }
+    static Error duplicate(const User &user)
+    {
+        return Error::conflict(QStringLiteral("duplicate"),
+                               Message(QT_TRANSLATE_NOOP("Core", "A user named ‘%1’ already exists."), {user.username}));
+    }
+    static Result<bool> write(Connection &connection, const User &user, int readVersion)
+    {
+        return UserRepository(connection).update(user, readVersion, std::nullopt);
+    }
+};
+
+using UserPath = WritePath<UserKind>;
 
 Error adminsOnly()
 {
     return Error::forbidden(Message(QT_TRANSLATE_NOOP("Core", "Only administrators can manage users.")));
 }
 
-Error notFound()
+// The last enabled administrator may be neither demoted nor disabled.
+Result<void> keepsAnAdministrator(Connection &connection, const User &before, const User &after)
 {
-    return Error::notFound(Message(QT_TRANSLATE_NOOP("Core", "There is no such user.")));
-}
+    const bool wasActiveAdmin = before.role == Role::Admin && !before.disabled;
+    const bool isActiveAdmin = after.role == Role::Admin && !after.disabled;
+    if (!wasActiveAdmin || isActiveAdmin)
+        return {};
+    auto admins = UserRepository(connection).lockEnabledAdmins(); // counted under lock: two admins demoting each other
 
-Error duplicateUsername(const QString &username)
-{
-    return Error::conflict(QStringLiteral("duplicate"),
-                           Message(QT_TRANSLATE_NOOP("Core", "A user named ‘%1’ already exists."), {username}));
-}
-
-Result<User> find(Connection &connection, const QString &username)
-{
-    if (validate::username(username))
-        return notFound(); // no such name can exist: not worth a statement (nor a NUL in one)
-    auto found = UserRepository(connection).findByUsername(username);
-    if (!found)
-        return found.error();
-    if (!found.value())
-        return notFound();
-    return *found.value();
-}
-
-QJsonObject summary(const User &user)
-{
-    return {{QStringLiteral("username"), user.username},
-            {QStringLiteral("display_name"), user.displayName},
-            {QStringLiteral("role"), toString(user.role)},
-            {QStringLiteral("disabled"), user.disabled}};
+    if (!admins)
+        return admins.error();
+    if (admins.value() <= 1)
+        return Error::conflict(QStringLiteral("last-admin"),
+                               Message(QT_TRANSLATE_NOOP("Core", "‘%1’ is the last administrator; make someone else administrator first."),
+                                       {before.username}));
+    return {};
 }
 
 } // namespace
@@ -59,6 +83,7 @@ QJsonObject summary(const User &user)
 UserService::UserService(ServiceContext &context, const PasswordHasher &hasher)
     : m_context(context)
     , m_hasher(hasher)
+    , m_metrics(context.metrics, EntityType::User)
 {
 }
 
@@ -71,6 +96,7 @@ Result<User> UserService::create(const Actor &actor, const NewUser &input)
 
 Result<User> UserService::insert(const Actor &actor, const NewUser &input, bool onlyIfNoUsers)
 {
+    const auto timing = m_metrics.time(EntityMetrics::Operation::Create);
     if (const QList<FieldError> problems = validate::newUser(input); !problems.isEmpty())
         return Error::invalid(problems);
 
@@ -85,47 +111,37 @@ Result<User> UserService::insert(const Actor &actor, const NewUser &input, bool 
     // so no write lock is held meanwhile.
     const QString passwordHash = m_hasher.hash(input.password);
 
-    auto result = m_context.database.write([&](Connection &connection) -> Result<User> {
-        UserRepository users(connection);
-        if (onlyIfNoUsers) {
-            auto count = users.count();
+    UserPath::Creation creation;
+    if (onlyIfNoUsers) {
+        creation.prepare = [](Connection &connection, User &) -> Result<void> {
+            auto count = UserRepository(connection).count();
             if (!count)
                 return count.error();
             if (count.value() > 0)
                 return Error::conflict(QStringLiteral("already-set-up"),
                                        Message(QT_TRANSLATE_NOOP("Core", "Signoff already has users; sign in instead.")));
-        }
-        auto existing = users.findByUsername(user.username);
-        if (!existing)
-            return existing.error();
-        if (existing.value())
-            return duplicateUsername(user.username);
-        if (auto inserted = users.insert(user, passwordHash); !inserted)
-            return inserted.error();
-        // The first administrator creates themselves.
-        const Actor author = onlyIfNoUsers && actor.isSystem() && input.role == Role::Admin ? user.actor() : actor;
-        AuditEvent event = auditEvent(author, QStringLiteral("create"), EntityType::User, idText(user.id), user.createdAt);
-        event.version = user.version;
-        event.detail = summary(user);
-        if (auto appended = AuditRepository(connection).append(event); !appended)
-            return appended.error();
-        return user;
-    });
-    if (!result && result.error().reason == QStringLiteral("duplicate"))
-        return duplicateUsername(user.username);
-    if (result) {
-        qCInfo(lcService).noquote() << "user created:" << logText(user.username) << "role" << toString(user.role) << "by"
-                                    << logText(actor.username);
-        m_context.notifier.announce(EntityType::User, idText(user.id));
+            return {};
+        };
     }
-    return result;
+    creation.insert = [&](Connection &connection, const User &created) {
+        return UserRepository(connection).insert(created, passwordHash);
+    };
+    // The first administrator creates themselves.
+    creation.author = [&](const User &created) {
+        return onlyIfNoUsers && actor.isSystem() && input.role == Role::Admin ? created.actor() : actor;
+    };
+    auto created = UserPath::create(m_context, actor, std::move(user), creation);
+    if (created)
+        m_metrics.created().increment();
+    return created;
 }
 
 Result<User> UserService::get(const Actor &actor, const QString &username)
 {
     if (!actor.isAdmin() && actor.username != username)
         return adminsOnly();
-    return m_context.database.run([&](Connection &connection) { return find(connection, username); });
+    const auto timing = m_metrics.time(EntityMetrics::Operation::Get);
+    return m_context.database.run([&](Connection &connection) { return UserPath::find(connection, username); });
 }
 
 Result<User> UserService::me(const Actor &actor)
@@ -135,7 +151,7 @@ Result<User> UserService::me(const Actor &actor)
         if (!found)
             return found.error();
         if (!found.value())
-            return notFound();
+            return Error::notFound(UserKind::notFound());
         return *found.value();
     });
 }
@@ -147,12 +163,14 @@ Result<Page<User>> UserService::list(const Actor &actor, const UserQuery &query)
     if (query.order.key == SortKey::Status || query.order.key == SortKey::Owner)
         return Error::invalidField(QStringLiteral("sort"),
                                    Message(QT_TRANSLATE_NOOP("Core", "Users can be sorted by name, creation or last change only.")));
+    const auto timing = m_metrics.time(EntityMetrics::Operation::List);
     return m_context.database.run([&](Connection &connection) { return UserRepository(connection).list(query); });
 }
 
 Result<User> UserService::update(const Actor &actor, const QString &username, const UserPatch &patch,
                                  std::optional<int> expectedVersion)
 {
+    const auto timing = m_metrics.time(EntityMetrics::Operation::Update);
     if (!actor.isAdmin())
         return adminsOnly();
     if (const QList<FieldError> problems = validate::userPatch(patch); !problems.isEmpty())
@@ -160,68 +178,30 @@ Result<User> UserService::update(const Actor &actor, const QString &username, co
     const std::optional<QString> passwordHash = patch.password ? std::optional(m_hasher.hash(*patch.password))
                                                                : std::nullopt;
 
-    auto result = m_context.database.write([&](Connection &connection) -> Result<User> {
-        UserRepository users(connection);
-        auto current = find(connection, username);
-        if (!current)
-            return current;
-        if (!versionMatches(expectedVersion, current->version))
-            return Error::preconditionFailed();
-        User updated = current.value();
-        QJsonArray changed;
-        if (patch.displayName && normalizedText(*patch.displayName) != updated.displayName) {
-            updated.displayName = normalizedText(*patch.displayName);
-            changed.append(QStringLiteral("display_name"));
-        }
-        if (patch.role && *patch.role != updated.role) {
-            updated.role = *patch.role;
-            changed.append(QStringLiteral("role"));
-        }
-        if (patch.disabled && *patch.disabled != updated.disabled) {
-            updated.disabled = *patch.disabled;
-            changed.append(QStringLiteral("disabled"));
-        }
-        if (passwordHash)
-            changed.append(QStringLiteral("password"));
-        if (changed.isEmpty())
-            return updated;
-
-        const bool wasActiveAdmin = current->role == Role::Admin && !current->disabled;
-        const bool isActiveAdmin = updated.role == Role::Admin && !updated.disabled;
-        if (wasActiveAdmin && !isActiveAdmin) {
-            auto admins = users.lockEnabledAdmins();
-            if (!admins)
-                return admins.error();
-            if (admins.value() <= 1)
-                return Error::conflict(QStringLiteral("last-admin"),
-                                       Message(QT_TRANSLATE_NOOP("Core", "‘%1’ is the last administrator; make someone else administrator first."),
-                                               {username}));
-        }
-        updated.version = current->version + 1;
-        updated.updatedAt = utcNow();
-        auto written = users.update(updated, current->version, passwordHash);
-        if (!written)
-            return written.error();
-        if (!written.value())
-            return Error::preconditionFailed();
-        // A disabled account or a changed password ends every session at once.
-        if (updated.disabled || passwordHash) {
-            if (auto revoked = TokenRepository(connection).removeForUser(updated.id); !revoked)
-                return revoked.error();
-        }
-        AuditEvent event = auditEvent(actor, QStringLiteral("update"), EntityType::User, idText(updated.id), updated.updatedAt);
-        event.version = updated.version;
-        event.detail = summary(updated);
-        event.detail.insert(QStringLiteral("changed"), changed);
-        if (auto appended = AuditRepository(connection).append(event); !appended)
-            return appended.error();
-        return updated;
-    });
-    if (result) {
-        qCInfo(lcService).noquote() << "user updated:" << logText(username) << "by" << logText(actor.username);
-        m_context.notifier.announce(EntityType::User, idText(result->id));
-    }
-    return result;
+    UserPath::Edit edit;
+    edit.apply = [&](Connection &, User &user) -> Result<void> {
+        if (patch.displayName)
+            user.displayName = normalizedText(*patch.displayName);
+        if (patch.role)
+            user.role = *patch.role;
+        if (patch.disabled)
+            user.disabled = *patch.disabled;
+        return {};
+    };
+    // A new password is a change, named without any value.
+    if (passwordHash)
+        edit.unseenChanges.append(QJsonObject{{QStringLiteral("path"), QStringLiteral("/password")}});
+    edit.check = keepsAnAdministrator;
+    edit.write = [&](Connection &connection, const User &user, int readVersion) {
+        return UserRepository(connection).update(user, readVersion, passwordHash);
+    };
+    // A disabled account or a changed password ends every session at once.
+    edit.alongside = [&](Connection &connection, const User &, const User &after) -> Result<void> {
+        if (after.disabled || passwordHash)
+            return TokenRepository(connection).removeForUser(after.id);
+        return {};
+    };
+    return UserPath::update(m_context, actor, username, expectedVersion, edit);
 }
 
 Result<bool> UserService::hasUsers()

@@ -3,6 +3,7 @@
 
 #pragma once
 
+#include "EntityMetrics.h"
 #include "PasswordHasher.h"
 #include "ServiceContext.h"
 #include "domain/Page.h"
@@ -41,6 +42,7 @@ private:
 
     ServiceContext &m_context;
     const PasswordHasher &m_hasher;
+    EntityMetrics m_metrics;
 };
 
 } // namespace signoff

@@ -86,19 +86,6 @@ Result<void> FeatureRepository::lock(const QUuid &id)
     return m_connection.execute(QStringLiteral("SELECT id FROM feature_data WHERE id = ? FOR UPDATE"), {sql::fromUuid(id)});
 }
 
-Result<bool> FeatureRepository::nameTaken(const QString &name, const QUuid &except)
-{
-    auto rows = m_connection.query(QStringLiteral("SELECT id FROM feature_data WHERE name_key = ?"),
-                                   {text::uniquenessKey(name)});
-    if (!rows)
-        return rows.error();
-    while (rows->next()) {
-        if (sql::toUuid(rows->value(0)) != except)
-            return true;
-    }
-    return false;
-}
-
 Result<bool> FeatureRepository::update(const Feature &feature, int expectedVersion)
 {
     auto rows = m_connection.query(

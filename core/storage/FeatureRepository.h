@@ -26,8 +26,6 @@ public:
     // Locks the feature's row until the transaction ends (PostgreSQL: FOR
     // UPDATE), so decisions on it are made one after the other.
     Result<void> lock(const QUuid &id);
-    // Whether another feature (not `except`) already has this name.
-    Result<bool> nameTaken(const QString &name, const QUuid &except = {});
     // Writes name, options, status, version, updated_at, required approvals
     // and submitted version (not the approvals) if the row is
     // still at `expectedVersion`; false when someone changed it first.

@@ -66,18 +66,6 @@ Result<std::optional<Product>> ProductRepository::findById(const QUuid &id)
     return std::optional<Product>(readProduct(*rows));
 }
 
-Result<bool> ProductRepository::skuTaken(const QString &sku, const QUuid &except)
-{
-    auto rows = m_connection.query(QStringLiteral("SELECT id FROM product WHERE sku_key = ?"), {text::uniquenessKey(sku)});
-    if (!rows)
-        return rows.error();
-    while (rows->next()) {
-        if (sql::toUuid(rows->value(0)) != except)
-            return true;
-    }
-    return false;
-}
-
 Result<bool> ProductRepository::update(const Product &product, int expectedVersion)
 {
     auto rows = m_connection.query(

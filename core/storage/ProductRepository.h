@@ -20,7 +20,6 @@ public:
 
     Result<void> insert(const Product &product);
     Result<std::optional<Product>> findById(const QUuid &id);
-    Result<bool> skuTaken(const QString &sku, const QUuid &except = {});
     Result<bool> update(const Product &product, int expectedVersion);
     // Whether any order line refers to the product (then it may only be deactivated).
     Result<bool> isUsed(const QUuid &id);

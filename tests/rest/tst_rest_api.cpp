@@ -314,6 +314,13 @@ private slots:
         QCOMPARE(rejection.value(QStringLiteral("from_status")).toString(), QStringLiteral("pending"));
         QCOMPARE(rejection.value(QStringLiteral("to_status")).toString(), QStringLiteral("rejected"));
         QVERIFY(rfc3339Utc.match(rejection.value(QStringLiteral("at")).toString()).hasMatch());
+        // What the edit changed, as JSON Pointer paths (product.md section 10).
+        const QJsonObject edit = history.json.value(QStringLiteral("items")).toArray().at(4).toObject();
+        QCOMPARE(edit.value(QStringLiteral("changes")).toArray(),
+                 (QJsonArray{QJsonObject{{QStringLiteral("path"), QStringLiteral("/name")},
+                                         {QStringLiteral("from"), QStringLiteral("Flow")},
+                                         {QStringLiteral("to"), QStringLiteral("Flow, precise")}}}));
+        QVERIFY(!rejection.contains(QStringLiteral("changes")));
 
         EXPECT_PROBLEM(f().call("POST", path + QStringLiteral("/approve"), reviewer, QByteArray(), ifMatch("\"7\"")), 409,
                        "invalid-transition");

@@ -32,7 +32,7 @@ private slots:
     {
         ServiceFixture f;
         SIGNOFF_REQUIRE_FIXTURE(f);
-        const quint64 createdBefore = metrics::featureCreated().value();
+        QCOMPARE(f.services().metrics().counterValue(QStringLiteral("feature_created_total")), std::optional<quint64>(0));
         QSignalSpy changes(&f.notifier(), &ChangeNotifier::changed);
 
         auto feature = f.services().features().create(f.alice, NewFeature{QStringLiteral("  Dark mode  "), {{QStringLiteral("theme"), 1}}});
@@ -53,7 +53,10 @@ private slots:
         QCOMPARE(loaded->ownerId, f.alice.id);
 
         QCOMPARE(f.count(QStringLiteral("audit_event"), QStringLiteral("entity_type = 'feature' AND action = 'create'")), 1);
-        QCOMPARE(metrics::featureCreated().value(), createdBefore + 1);
+        QCOMPARE(f.services().metrics().counterValue(QStringLiteral("feature_created_total")), std::optional<quint64>(1));
+        QCOMPARE(f.services().metrics().observations(QStringLiteral("feature_latency_seconds"),
+                                                     {{QStringLiteral("operation"), QStringLiteral("create")}}),
+                 std::optional<quint64>(1));
         QCOMPARE(changes.count(), 1);
         QCOMPARE(toString(changes.first().at(0).value<EntityType>()), QStringLiteral("feature"));
         QCOMPARE(changes.first().at(1).toString(), feature->id.toString(QUuid::WithoutBraces));
