@@ -9,9 +9,12 @@ namespace {
 
 void addChange(QJsonArray &changes, const QString &path, const QJsonValue &from, const QJsonValue &to)
 {
-    const auto orNull = [](const QJsonValue &value) { return value.isUndefined() ? QJsonValue(QJsonValue::Null) : value; };
-    changes.append(QJsonObject{{QStringLiteral("path"), path}, {QStringLiteral("from"), orNull(from)},
-                               {QStringLiteral("to"), orNull(to)}});
+    QJsonObject change{{QStringLiteral("path"), path}};
+    if (!from.isUndefined())
+        change.insert(QStringLiteral("from"), from);
+    if (!to.isUndefined())
+        change.insert(QStringLiteral("to"), to);
+    changes.append(change);
 }
 
 void compare(QJsonArray &changes, const QString &path, const QJsonValue &from, const QJsonValue &to);

@@ -17,7 +17,8 @@ namespace signoff {
 // `/lines/1/quantity`). Objects are compared member by member and arrays
 // element by element, so a change deep in the options names that member
 // only; a value of another type, or one that is only on one side, is one
-// entry with the whole value (`null` on the side where it is missing).
+// entry with the whole value; a value that was added has no `from`, one
+// that was removed no `to` (so a JSON `null` stays distinct from "missing").
 // Entries come in the order of the pointers' members (objects' keys sorted,
 // array elements by index).
 QJsonArray jsonChanges(const QJsonObject &before, const QJsonObject &after);

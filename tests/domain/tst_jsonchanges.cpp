@@ -18,9 +18,15 @@ QJsonObject object(const char *json)
     return QJsonDocument::fromJson(json).object();
 }
 
+// `Undefined` leaves the member out: nothing was there, or nothing is now.
 QJsonObject change(const QString &path, const QJsonValue &from, const QJsonValue &to)
 {
-    return {{QStringLiteral("path"), path}, {QStringLiteral("from"), from}, {QStringLiteral("to"), to}};
+    QJsonObject entry{{QStringLiteral("path"), path}};
+    if (!from.isUndefined())
+        entry.insert(QStringLiteral("from"), from);
+    if (!to.isUndefined())
+        entry.insert(QStringLiteral("to"), to);
+    return entry;
 }
 
 } // namespace
@@ -53,14 +59,19 @@ private slots:
             object(R"({"lines":[{"quantity":1},{"quantity":5}]})"));
         QCOMPARE(changes, (QJsonArray{change(QStringLiteral("/lines/1/quantity"), 2, 5),
                                       change(QStringLiteral("/lines/2"), QJsonObject{{QStringLiteral("quantity"), 3}},
-                                             QJsonValue::Null)}));
+                                             QJsonValue::Undefined)}));
     }
 
-    void addedAndRemovedMembersHaveNullOnTheMissingSide()
+    void addedAndRemovedMembersLackTheMissingSide()
     {
         const QJsonArray changes = jsonChanges(object(R"({"options":{"old":1}})"), object(R"({"options":{"new":[1]}})"));
-        QCOMPARE(changes, (QJsonArray{change(QStringLiteral("/options/new"), QJsonValue::Null, QJsonArray{1}),
-                                      change(QStringLiteral("/options/old"), 1, QJsonValue::Null)}));
+        QCOMPARE(changes, (QJsonArray{change(QStringLiteral("/options/new"), QJsonValue::Undefined, QJsonArray{1}),
+                                      change(QStringLiteral("/options/old"), 1, QJsonValue::Undefined)}));
+        QVERIFY(!changes.at(0).toObject().contains(QStringLiteral("from")));
+        QVERIFY(!changes.at(1).toObject().contains(QStringLiteral("to")));
+        // A null value is a value.
+        QCOMPARE(jsonChanges(object(R"({"options":{"a":null}})"), object(R"({"options":{"a":1}})")),
+                 (QJsonArray{change(QStringLiteral("/options/a"), QJsonValue::Null, 1)}));
     }
 
     void aValueOfAnotherTypeIsOneChange()

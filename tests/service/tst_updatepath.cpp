@@ -17,9 +17,15 @@ using namespace signoff::test;
 
 namespace {
 
+// `Undefined` leaves the member out: nothing was there, or nothing is now.
 QJsonObject change(const QString &path, const QJsonValue &from, const QJsonValue &to)
 {
-    return {{QStringLiteral("path"), path}, {QStringLiteral("from"), from}, {QStringLiteral("to"), to}};
+    QJsonObject entry{{QStringLiteral("path"), path}};
+    if (!from.isUndefined())
+        entry.insert(QStringLiteral("from"), from);
+    if (!to.isUndefined())
+        entry.insert(QStringLiteral("to"), to);
+    return entry;
 }
 
 // The audit events of one entity, oldest first.
@@ -79,7 +85,7 @@ private slots:
         QCOMPARE(event.detail.value(QStringLiteral("changes")).toArray(),
                  (QJsonArray{change(QStringLiteral("/name"), QStringLiteral("Search"), QStringLiteral("Find")),
                              change(QStringLiteral("/options/beta"), false, true),
-                             change(QStringLiteral("/options/new"), QJsonValue::Null, 1),
+                             change(QStringLiteral("/options/new"), QJsonValue::Undefined, 1),
                              change(QStringLiteral("/options/tags/1"), QStringLiteral("b"), QStringLiteral("c"))}));
         QCOMPARE(event.detail.value(QStringLiteral("changed")).toArray(),
                  (QJsonArray{QStringLiteral("name"), QStringLiteral("options")}));
@@ -116,7 +122,7 @@ private slots:
                                 {QStringLiteral("unit_price_cents"), 250}};
         QCOMPARE(changesOfLast(eventsOf(f, EntityType::Order, order->id)),
                  (QJsonArray{change(QStringLiteral("/lines/1/quantity"), 2, 5),
-                             change(QStringLiteral("/lines/2"), QJsonValue::Null, third),
+                             change(QStringLiteral("/lines/2"), QJsonValue::Undefined, third),
                              change(QStringLiteral("/note"), QStringLiteral("first"), QStringLiteral("second"))}));
     }
 
