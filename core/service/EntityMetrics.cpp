@@ -28,6 +28,7 @@ QString plural(EntityType type)
     case EntityType::Order: return QStringLiteral("Orders");
     case EntityType::Product: return QStringLiteral("Products");
     case EntityType::User: return QStringLiteral("Users");
+    case EntityType::Policy: return QStringLiteral("Policies");
     }
     return {};
 }
