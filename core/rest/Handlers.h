@@ -65,6 +65,8 @@ HttpResponse eventStream(RequestContext &context);
 HttpResponse getPolicy(RequestContext &context);
 HttpResponse updatePolicy(RequestContext &context);
 
+HttpResponse getStats(RequestContext &context);
+
 HttpResponse health(RequestContext &context);
 HttpResponse metrics(RequestContext &context);
 HttpResponse openApi(RequestContext &context);

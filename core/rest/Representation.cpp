@@ -59,6 +59,50 @@ QJsonObject toJson(const ApprovalPolicy &policy)
 
 namespace {
 
+QJsonValue secondsOrNull(const std::optional<double> &seconds)
+{
+    return seconds ? QJsonValue(*seconds) : QJsonValue(QJsonValue::Null);
+}
+
+// `largestName`: what the largest duration means here ("max_seconds",
+// "oldest_seconds").
+QJsonObject durationsJson(const DurationSummary &summary, const QString &largestName)
+{
+    return {{QStringLiteral("count"), summary.count},
+            {QStringLiteral("median_seconds"), secondsOrNull(summary.medianSeconds)},
+            {QStringLiteral("p90_seconds"), secondsOrNull(summary.p90Seconds)},
+            {largestName, secondsOrNull(summary.maxSeconds)}};
+}
+
+} // namespace
+
+QJsonObject toJson(const Stats &stats)
+{
+    QJsonObject items;
+    for (auto kind = stats.itemsByStatus.cbegin(); kind != stats.itemsByStatus.cend(); ++kind) {
+        QJsonObject byStatus;
+        for (auto status = kind->cbegin(); status != kind->cend(); ++status)
+            byStatus.insert(status.key(), status.value());
+        items.insert(kind.key(), byStatus);
+    }
+    QJsonArray perDay;
+    for (const DecisionDay &day : stats.decisionsPerDay) {
+        perDay.append(QJsonObject{{QStringLiteral("date"), day.date.toString(Qt::ISODate)},
+                                  {QStringLiteral("approved"), day.approved},
+                                  {QStringLiteral("rejected"), day.rejected}});
+    }
+    return {{QStringLiteral("days"), stats.days},
+            {QStringLiteral("from"), stats.firstDay.toString(Qt::ISODate)},
+            {QStringLiteral("to"), stats.generatedAt.date().toString(Qt::ISODate)},
+            {QStringLiteral("generated_at"), timestamp(stats.generatedAt)},
+            {QStringLiteral("items"), items},
+            {QStringLiteral("decisions_per_day"), perDay},
+            {QStringLiteral("time_to_decision"), durationsJson(stats.timeToDecision, QStringLiteral("max_seconds"))},
+            {QStringLiteral("review_queue"), durationsJson(stats.queueAge, QStringLiteral("oldest_seconds"))}};
+}
+
+namespace {
+
 QJsonArray approvalsJson(const QList<Approval> &approvals)
 {
     QJsonArray array;

@@ -10,6 +10,7 @@
 #include "domain/Order.h"
 #include "domain/Page.h"
 #include "domain/Product.h"
+#include "domain/Stats.h"
 #include "domain/User.h"
 #include "service/AuthService.h"
 
@@ -34,6 +35,7 @@ QJsonObject toJson(const AuditEvent &event);
 QJsonObject toJson(const Approval &approval);
 QJsonObject toJson(const Comment &comment);
 QJsonObject toJson(const ApprovalPolicy &policy);
+QJsonObject toJson(const Stats &stats);
 QJsonObject toJson(const IssuedToken &token);
 
 // {"items": [...], "next": cursor or null}

@@ -63,6 +63,7 @@ public:
 
     // The decoded value ('+' is a space), empty when absent.
     QString text(const QString &name) const;
+    bool has(const QString &name) const { return m_query.hasQueryItem(name); }
     PageRequest page();
     void addProblem(const QString &name, Message message);
     QList<FieldError> problems() const { return m_problems; }

@@ -72,6 +72,8 @@ const QList<Route> &routeTable()
         route("GET", "/api/v1/policy", getPolicy),
         route("PUT", "/api/v1/policy", updatePolicy),
 
+        route("GET", "/api/v1/stats", getStats),
+
         route("GET", "/api/v1/openapi.json", openApi, Access::Public),
         route("GET", "/healthz", health, Access::Public),
         route("GET", "/metrics", metrics, Access::Public),

@@ -16,6 +16,7 @@ Services::Services(Database &database, ChangeNotifier &notifier, ServiceOptions 
     , m_orders(m_context)
     , m_audit(m_context)
     , m_policy(m_context)
+    , m_stats(m_context)
     , m_feed(database, notifier)
 {
 }

@@ -15,6 +15,7 @@
 #include "ProductService.h"
 #include "ServiceContext.h"
 #include "ServiceOptions.h"
+#include "StatsService.h"
 #include "UserService.h"
 
 namespace signoff {
@@ -42,6 +43,7 @@ public:
     OrderService &orders() { return m_orders; }
     AuditService &audit() { return m_audit; }
     PolicyService &policy() { return m_policy; }
+    StatsService &stats() { return m_stats; }
     // The ordered feed of committed changes: started by whoever reads it
     // (the event stream, `serve`, the desktop); idle until then.
     AuditFeed &feed() { return m_feed; }
@@ -58,6 +60,7 @@ private:
     OrderService m_orders;
     AuditService m_audit;
     PolicyService m_policy;
+    StatsService m_stats;
     AuditFeed m_feed; // last: its thread stops before the rest goes
 };
 

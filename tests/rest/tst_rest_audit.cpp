@@ -1,11 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// GET /api/v1/audit/verify (administrators) and GET /api/v1/audit as CSV
+// GET /api/v1/stats (any user), GET /api/v1/audit/verify (administrators) and GET /api/v1/audit as CSV
 // (reviewers and administrators), over real HTTP on both databases.
 
 #include "RestTestSupport.h"
 
+#include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
@@ -68,6 +69,47 @@ class TestRestAudit : public QObject
     }
 
 private slots:
+    void statsAreTheDashboardsFiguresForAnyUser()
+    {
+        RestFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        const QByteArray alice = f.signIn(QStringLiteral("alice"), Role::Requester);
+        const QByteArray rita = f.signIn(QStringLiteral("rita"), Role::Reviewer);
+        const Reply created = f.call("POST", QStringLiteral("/api/v1/feature"), alice, QJsonObject{{QStringLiteral("name"), QStringLiteral("Stats")}});
+        QCOMPARE(created.status, 201);
+        const QString path = QStringLiteral("/api/v1/feature/") + created.json.value(QStringLiteral("id")).toString();
+        QCOMPARE(f.call("POST", path + QStringLiteral("/submit"), alice, QJsonObject{}, {{"If-Match", "\"1\""}}).status, 200);
+        QCOMPARE(f.call("POST", path + QStringLiteral("/approve"), rita, QJsonObject{}, {{"If-Match", "\"2\""}}).status, 200);
+
+        const Reply stats = f.call("GET", QStringLiteral("/api/v1/stats"), alice);
+        QCOMPARE(stats.status, 200);
+        QCOMPARE(stats.json.value(QStringLiteral("days")).toInt(), 30);
+        const QJsonArray perDay = stats.json.value(QStringLiteral("decisions_per_day")).toArray();
+        QCOMPARE(perDay.size(), 30);
+        QCOMPARE(perDay.first().toObject().value(QStringLiteral("date")).toString(), stats.json.value(QStringLiteral("from")).toString());
+        QCOMPARE(perDay.last().toObject().value(QStringLiteral("date")).toString(), stats.json.value(QStringLiteral("to")).toString());
+        QCOMPARE(perDay.last().toObject().value(QStringLiteral("approved")).toInt(), 1);
+        const QJsonObject features = stats.json.value(QStringLiteral("items")).toObject().value(QStringLiteral("feature")).toObject();
+        QCOMPARE(features.value(QStringLiteral("approved")).toInt(), 1);
+        QCOMPARE(features.value(QStringLiteral("draft")).toInt(), 0);
+        const QJsonObject decided = stats.json.value(QStringLiteral("time_to_decision")).toObject();
+        QCOMPARE(decided.value(QStringLiteral("count")).toInt(), 1);
+        QVERIFY(decided.value(QStringLiteral("median_seconds")).isDouble());
+        const QJsonObject queue = stats.json.value(QStringLiteral("review_queue")).toObject();
+        QCOMPARE(queue.value(QStringLiteral("count")).toInt(), 0);
+        QVERIFY(queue.value(QStringLiteral("oldest_seconds")).isNull());
+        QVERIFY(stats.json.value(QStringLiteral("generated_at")).toString().endsWith(u'Z'));
+
+        QCOMPARE(f.call("GET", QStringLiteral("/api/v1/stats?days=7"), rita).json.value(QStringLiteral("decisions_per_day")).toArray().size(), 7);
+        for (const QString &days : {QStringLiteral("0"), QStringLiteral("366"), QStringLiteral("seven"), QString(), QStringLiteral("1.5")}) {
+            const Reply refused = f.call("GET", QStringLiteral("/api/v1/stats?days=") + days, alice);
+            QCOMPARE(refused.status, 400);
+            QCOMPARE(refused.errorFields(), QStringList{QStringLiteral("days")});
+        }
+        QCOMPARE(f.call("GET", QStringLiteral("/api/v1/stats?weeks=2"), alice).status, 400);
+        QCOMPARE(f.call("GET", QStringLiteral("/api/v1/stats")).status, 401);
+    }
+
     void verifyReportsAnIntactChainToAdministrators()
     {
         RestFixture f;

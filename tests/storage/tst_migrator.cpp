@@ -26,7 +26,7 @@ using namespace signoff::test;
 
 namespace {
 
-const QString lastVersion = QStringLiteral("20261208_audit_seal");
+const QString lastVersion = QStringLiteral("20261212_audit_decision_index");
 const QStringList bundledVersions{
     QStringLiteral("20261120_create_users"),
     QStringLiteral("20261126_create_feature_data"),
@@ -36,6 +36,7 @@ const QStringList bundledVersions{
     QStringLiteral("20261201_cover_feature_status_list"),
     QStringLiteral("20261205_unique_name_keys"),
     QStringLiteral("20261207_approvals"),
+    QStringLiteral("20261208_audit_seal"),
     lastVersion,
 };
 // How many migrations come before the one that added users.last_login_at:
