@@ -95,7 +95,7 @@ void RequestRecorder::recordRefusal(int status)
     // in http_requests_total, so that the error-rate alert means the server.
     Counter *&counter = m_refusals[status];
     if (!counter)
-        counter = &MetricsRegistry::global().counter(
+        counter = &m_metrics.counter(
             QStringLiteral("http_refused_requests_total"),
             QStringLiteral("Requests and connections the guard refused before the server saw them, by status code "
                            "(unknown methods, HTTP versions, connections beyond the limit)."),
