@@ -41,7 +41,7 @@ struct Error
     QString reason;
     Message message;
     QList<FieldError> fields;
-    // For RateLimited: seconds until a retry can succeed.
+    // For RateLimited (and Unavailable when busy): seconds until a retry can succeed.
     int retryAfterSeconds = 0;
 
     static Error invalid(QList<FieldError> fields);

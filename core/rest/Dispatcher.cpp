@@ -22,6 +22,8 @@ namespace signoff::rest {
 
 namespace {
 
+const QString signInRoute = QStringLiteral("/api/v1/auth/token");
+
 bool takesBody(const QByteArray &method)
 {
     return method == "POST" || method == "PATCH" || method == "PUT";
@@ -36,7 +38,7 @@ Error notSignedIn()
 } // namespace
 
 Dispatcher::Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter,
-                       QThreadPool *workers, QObject *home, StreamLimits *streams)
+                       QThreadPool *workers, QObject *home, StreamLimits *streams, RateLimiter *signIns)
     : m_services(services)
     , m_router(router)
     , m_recorder(recorder)
@@ -44,6 +46,7 @@ Dispatcher::Dispatcher(Services &services, const Router &router, RequestRecorder
     , m_workers(workers)
     , m_home(home)
     , m_streams(streams)
+    , m_signIns(signIns)
 {
 }
 
@@ -90,6 +93,17 @@ std::optional<HttpResponse> Dispatcher::limitRate(const QByteArray &key) const
     if (!wait)
         return std::nullopt;
     return toResponse(Error::rateLimited(*wait, Message(QT_TRANSLATE_NOOP("Rest", "Too many requests; try again in %1 seconds."),
+                                                        {QString::number(*wait)})));
+}
+
+std::optional<HttpResponse> Dispatcher::limitSignIns(const HttpRequest &request) const
+{
+    if (!m_signIns)
+        return std::nullopt;
+    const std::optional<int> wait = m_signIns->take(request.remoteAddress().toString().toLatin1());
+    if (!wait)
+        return std::nullopt;
+    return toResponse(Error::rateLimited(*wait, Message(QT_TRANSLATE_NOOP("Rest", "Too many sign-ins from this address; try again in %1 seconds."),
                                                         {QString::number(*wait)})));
 }
 
@@ -145,6 +159,10 @@ HttpResponse Dispatcher::route(const HttpRequest &request, const QByteArray &met
             return *limited;
     } else if (auto limited = limitRate(address())) {
         return *limited;
+    }
+    if (method == "POST" && match.pathTemplate == signInRoute) {
+        if (auto limited = limitSignIns(request))
+            return *limited;
     }
 
     if (takesBody(method) && !request.body().isEmpty() && !isJsonContentType(request.value("Content-Type")))

@@ -38,7 +38,8 @@ class Dispatcher
 {
 public:
     Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter,
-               QThreadPool *workers = nullptr, QObject *home = nullptr, StreamLimits *streams = nullptr);
+               QThreadPool *workers = nullptr, QObject *home = nullptr, StreamLimits *streams = nullptr,
+               RateLimiter *signIns = nullptr);
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
 
@@ -56,6 +57,7 @@ private:
     HttpResponse route(const HttpRequest &request, const QByteArray &method, Outcome *outcome) const;
     void finish(GuardedConnection &connection, Outcome &outcome);
     std::optional<HttpResponse> limitRate(const QByteArray &key) const;
+    std::optional<HttpResponse> limitSignIns(const HttpRequest &request) const;
 
     Services &m_services;
     const Router &m_router;
@@ -64,6 +66,7 @@ private:
     QThreadPool *m_workers;
     QObject *m_home;
     StreamLimits *m_streams; // the server's event streams (shared by its threads)
+    RateLimiter *m_signIns;  // sign-ins per address (shared by the server's threads)
 };
 
 } // namespace signoff::rest

@@ -45,6 +45,8 @@ Problem problemFor(const Error &error)
     problem.fields = error.fields;
     if (error.kind == ErrorKind::RateLimited)
         problem.retryAfterSeconds = qMax(1, error.retryAfterSeconds);
+    else if (error.retryAfterSeconds > 0) // a busy server says when to come back
+        problem.retryAfterSeconds = error.retryAfterSeconds;
     problem.challenge = error.kind == ErrorKind::Unauthenticated;
     return problem;
 }

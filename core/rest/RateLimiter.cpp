@@ -13,8 +13,13 @@ constexpr qint64 sweepIntervalNs = 60'000'000'000LL;
 } // namespace
 
 RateLimiter::RateLimiter(int perSecond)
+    : RateLimiter(perSecond, 2 * perSecond)
+{
+}
+
+RateLimiter::RateLimiter(int perSecond, int burst)
     : m_rate(qMax(0, perSecond))
-    , m_capacity(2.0 * qMax(0, perSecond))
+    , m_capacity(perSecond > 0 ? qMax(1, burst) : 0)
 {
     m_clock.start();
 }

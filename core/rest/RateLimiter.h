@@ -12,13 +12,14 @@
 namespace signoff::rest {
 
 // Per-client token buckets: `perSecond` requests a second on average, bursts
-// of twice that. Keys are the caller's (the bearer token, or the peer
+// of twice that (or of `burst`). Keys are the caller's (the bearer token, or the peer
 // address); they stay in memory only. Shared by the server's threads (one
 // lock around each take).
 class RateLimiter
 {
 public:
     explicit RateLimiter(int perSecond);
+    RateLimiter(int perSecond, int burst);
 
     bool isEnabled() const { return m_rate > 0; }
     // Takes one request from `key`'s bucket: nothing if it may proceed, else

@@ -22,6 +22,11 @@ struct RestConfig
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080;          // 0 = any free port (tests)
     int rateLimitPerSecond = 100; // per client, burst twice that; 0 = off
+    // Sign-ins per client address (each costs an Argon2id verification), on
+    // top of the rate limit, so a flood from one address cannot take the
+    // password hashing from everyone else; off when rate limiting is.
+    int signInsPerSecond = 5;
+    int signInBurst = 30;
     // Server threads, each with its own QHttpServer, listening socket
     // (SO_REUSEPORT when more than one) and database connection.
     int threads = 1;

@@ -15,8 +15,10 @@ namespace signoff::rest {
 // draws on one rate-limit bucket, and the connection limit counts them all.
 struct ServerLimits
 {
-    ServerLimits(int rateLimitPerSecond, int maxConnections, StreamLimits::Settings streamSettings = {})
+    ServerLimits(int rateLimitPerSecond, int maxConnections, StreamLimits::Settings streamSettings = {},
+                 int signInsPerSecond = 0, int signInBurst = 0)
         : limiter(rateLimitPerSecond)
+        , signIns(signInsPerSecond, signInBurst)
         , streams(streamSettings.perUser, streamSettings.perServer, streamSettings.keepAlive)
         , maxConnections(maxConnections)
     {
@@ -35,6 +37,7 @@ struct ServerLimits
     void releaseConnection() { openConnections.fetch_sub(1, std::memory_order_relaxed); }
 
     RateLimiter limiter;
+    RateLimiter signIns; // per address, POST /api/v1/auth/token only
     StreamLimits streams; // event streams (GET /api/v1/events)
     const int maxConnections;
     std::atomic<int> openConnections{0};

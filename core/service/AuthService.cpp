@@ -35,10 +35,11 @@ Error invalidToken()
 
 } // namespace
 
-AuthService::AuthService(ServiceContext &context, const PasswordHasher &hasher, LoginThrottle &throttle)
+AuthService::AuthService(ServiceContext &context, const PasswordHasher &hasher, LoginThrottle &throttle, HashingGate &hashing)
     : m_context(context)
     , m_hasher(hasher)
     , m_throttle(throttle)
+    , m_hashing(hashing)
     , m_tokens(context.options.tokenCacheEntries, context.options.readCacheTtl)
     , m_userChanges(context.notifier, [this](EntityType type, const QString &id) {
         if (type != EntityType::User)
@@ -76,6 +77,17 @@ Result<User> AuthService::checkPassword(const QString &username, const QString &
     if (!credentials) {
         m_throttle.abandon(username);
         return credentials.error();
+    }
+    // Hashing waits its turn in its own small queue; a full queue is refused
+    // at once (the caller may retry), not waited for.
+    const auto slot = m_hashing.enter();
+    if (!slot) {
+        m_throttle.abandon(username);
+        qCWarning(lcService).noquote() << "sign-in refused: password hashing is busy";
+        Error busy = Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Too many sign-ins at once; try again in a moment.")));
+        busy.reason = QStringLiteral("busy");
+        busy.retryAfterSeconds = 1;
+        return busy;
     }
     const bool known = credentials.value().has_value();
     if (!known)

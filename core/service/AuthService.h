@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ChangeSubscription.h"
+#include "HashingGate.h"
 #include "LoginThrottle.h"
 #include "PasswordHasher.h"
 #include "ReadCache.h"
@@ -26,7 +27,7 @@ struct IssuedToken
 class AuthService
 {
 public:
-    AuthService(ServiceContext &context, const PasswordHasher &hasher, LoginThrottle &throttle);
+    AuthService(ServiceContext &context, const PasswordHasher &hasher, LoginThrottle &throttle, HashingGate &hashing);
 
     Result<User> signIn(const QString &username, const QString &password);
     Result<IssuedToken> issueToken(const QString &username, const QString &password);
@@ -44,6 +45,7 @@ private:
     ServiceContext &m_context;
     const PasswordHasher &m_hasher;
     LoginThrottle &m_throttle;
+    HashingGate &m_hashing;
     ReadCache<QString, StoredToken> m_tokens; // by the token's hash
     ChangeSubscription m_userChanges;
 };

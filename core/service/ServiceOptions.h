@@ -18,6 +18,10 @@ struct ServiceOptions
     // API tokens a user may hold at once; a new one beyond that revokes the
     // oldest, so signing in in a loop cannot pile up sessions.
     int maxTokensPerUser = 20;
+    // Password verifications at once, and sign-ins that may wait for one;
+    // more are refused with 503 and Retry-After (HashingGate).
+    int hashingConcurrency = 2;
+    int hashingQueue = 4;
 
     // The read caches (features by id, the user behind an API token): how
     // long an entry may be served without reading the database again, and

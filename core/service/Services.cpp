@@ -9,7 +9,8 @@ Services::Services(Database &database, ChangeNotifier &notifier, ServiceOptions 
     : m_context{database, notifier, options, m_metrics}
     , m_hasher(options.passwordCost)
     , m_throttle(options.loginFailuresAllowed, options.loginFailureWindow)
-    , m_auth(m_context, m_hasher, m_throttle)
+    , m_hashing(options.hashingConcurrency, options.hashingQueue)
+    , m_auth(m_context, m_hasher, m_throttle, m_hashing)
     , m_users(m_context, m_hasher)
     , m_features(m_context)
     , m_products(m_context)

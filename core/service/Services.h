@@ -37,6 +37,8 @@ public:
     MetricsRegistry &metrics() { return m_metrics; }
 
     AuthService &auth() { return m_auth; }
+    // Password hashing's share of the machine (sign-ins wait here).
+    HashingGate &hashing() { return m_hashing; }
     UserService &users() { return m_users; }
     FeatureService &features() { return m_features; }
     ProductService &products() { return m_products; }
@@ -53,6 +55,7 @@ private:
     ServiceContext m_context;
     PasswordHasher m_hasher;
     LoginThrottle m_throttle;
+    HashingGate m_hashing;
     AuthService m_auth;
     UserService m_users;
     FeatureService m_features;

@@ -3,13 +3,19 @@
 
 // Limits a hostile client must not get around, over real HTTP on SQLite and
 // PostgreSQL (issue 13): the rate limit holds per user however many tokens
-// they hold; a user holds at most 20 tokens.
+// they hold; a user holds at most 20 tokens; sign-ins are limited per address
+// and wait for password hashing in a bounded queue.
 
 #include "RestTestSupport.h"
+#include "service/HashingGate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QThread>
 #include <QtTest>
+
+#include <atomic>
+#include <memory>
 
 using namespace signoff;
 using namespace signoff::test;
@@ -74,6 +80,77 @@ private slots:
             }
         }
         QVERIFY2(limited >= 1, "six tokens of one user passed a limit of 1 a second with bursts of 2");
+    }
+
+    // Sign-ins with made-up names from one address, under the rate limit:
+    // beyond the sign-in burst they are refused before any hashing.
+    void signInsAreLimitedPerAddress()
+    {
+        RestConfig config = RestFixture::testConfig();
+        config.rateLimitPerSecond = 1000;
+        config.signInsPerSecond = 1;
+        config.signInBurst = 3;
+        start(config);
+        SIGNOFF_REQUIRE_FIXTURE(f());
+        int refused = 0;
+        for (int i = 0; i < 10; ++i) {
+            const Reply reply = signInOverHttp(QStringLiteral("nobody%1").arg(i));
+            QVERIFY2(reply.status == 401 || reply.status == 429, qPrintable(describe(reply)));
+            if (reply.status == 429) {
+                ++refused;
+                QVERIFY(reply.header("retry-after").toInt() >= 1);
+                QVERIFY(reply.json.value(QStringLiteral("detail")).toString().contains(QStringLiteral("from this address")));
+            }
+        }
+        QVERIFY2(refused >= 5, qPrintable(QStringLiteral("%1 of 10 refused").arg(refused)));
+        // Other requests from the address are not sign-ins: still served.
+        QCOMPARE(f().call("GET", QStringLiteral("/healthz")).status, 200);
+    }
+
+    // Password hashing has its own small pool: with every place taken and
+    // the queue full, a sign-in is 503 with Retry-After at once (not a wait
+    // holding a server thread); with a place free, it is served.
+    void aFullHashingQueueIs503()
+    {
+        ServiceOptions options = RestFixture::testOptions();
+        options.hashingConcurrency = 1;
+        options.hashingQueue = 0;
+        start(RestFixture::testConfig(), options);
+        SIGNOFF_REQUIRE_FIXTURE(f());
+        f().addUser(QStringLiteral("alice"), Role::Requester);
+        {
+            const auto held = f().services().hashing().enter();
+            QVERIFY(held.has_value());
+            QVERIFY(!f().services().hashing().enter().has_value());
+            const Reply busy = signInOverHttp(QStringLiteral("alice"));
+            QCOMPARE(busy.status, 503);
+            QCOMPARE(busy.header("retry-after"), QByteArray("1"));
+            QCOMPARE(busy.problemType(), QStringLiteral("busy"));
+        }
+        const Reply served = signInOverHttp(QStringLiteral("alice"));
+        QCOMPARE(served.status, 200);
+    }
+
+    // The queue in front of the hashing: a caller waits while there is room
+    // and gets the place that frees; one more is refused.
+    void theHashingQueueWaitsItsTurn()
+    {
+        HashingGate gate(1, 1);
+        std::optional<HashingGate::Slot> first = gate.enter();
+        QVERIFY(first.has_value());
+        std::atomic<bool> entered{false};
+        std::unique_ptr<QThread> waiter(QThread::create([&] {
+            const auto slot = gate.enter();
+            entered = slot.has_value();
+        }));
+        waiter->start();
+        QTRY_COMPARE(gate.waiting(), 1);
+        QVERIFY(!entered);
+        QVERIFY(!gate.enter().has_value()); // one running, one waiting: full
+        first.reset();
+        QVERIFY(waiter->wait(10000));
+        QVERIFY(entered);
+        QVERIFY(gate.enter().has_value());
     }
 
     // A user holds at most 20 tokens: each new one beyond revokes the oldest.
