@@ -29,6 +29,7 @@ ConnectionGuard::ConnectionGuard(ServerLimits &limits, ConnectionPolicy policy, 
     , m_policy(std::move(policy))
     , m_recorder(recorder)
 {
+    m_policy.unsent = &m_limits.unsent;
 }
 
 void ConnectionGuard::incomingConnection(qintptr descriptor)

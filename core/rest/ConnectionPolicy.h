@@ -3,6 +3,8 @@
 
 #pragma once
 
+#include "UnsentBudget.h"
+
 #include <QSslConfiguration>
 #include <chrono>
 #include <optional>
@@ -15,6 +17,7 @@ struct ConnectionPolicy
     std::chrono::milliseconds idleTimeout{30000};     // nothing to do: closed
     std::chrono::milliseconds requestDeadline{30000}; // a started request must be whole by then: 408
     std::optional<QSslConfiguration> tls;             // set: the connection speaks TLS
+    UnsentBudget *unsent = nullptr;                   // the server's, shared by its connections
 };
 
 } // namespace signoff::rest

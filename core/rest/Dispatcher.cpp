@@ -8,6 +8,7 @@
 #include "ProxySocket.h"
 #include "RequestContext.h"
 #include "RequestRecorder.h"
+#include "RestLog.h"
 #include "Router.h"
 #include "service/Services.h"
 
@@ -79,6 +80,15 @@ void Dispatcher::handle(const QHttpServerRequest &request, QHttpServerResponder 
 
 void Dispatcher::finish(GuardedConnection &connection, Outcome &outcome)
 {
+    if (!outcome.response.stream && !connection.admits(outcome.response.body.size())) {
+        // Clients that do not read hold too much of the server's memory already.
+        const qint64 refusedBytes = outcome.response.body.size();
+        Problem busy = httpProblem(503, QStringLiteral("server-busy"),
+                                   QStringLiteral("The server holds too many answers its clients have not read; try again in a moment."));
+        busy.retryAfterSeconds = 1;
+        outcome.response = toResponse(busy);
+        qCWarning(lcRest).noquote() << "answer of" << refusedBytes << "bytes refused: too much unread output";
+    }
     outcome.response.setHeader("X-Content-Type-Options", "nosniff");
     connection.respond(outcome.response);
     const QByteArray &method = connection.currentRequest().method;

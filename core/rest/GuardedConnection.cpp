@@ -34,6 +34,7 @@ GuardedConnection::GuardedConnection(qintptr descriptor, const ConnectionPolicy 
     : QObject(parent)
     , m_recorder(recorder)
     , m_tls(policy.tls.has_value())
+    , m_budget(policy.unsent)
 {
     QSslSocket *tlsSocket = m_tls ? new QSslSocket(this) : nullptr;
     m_socket = tlsSocket ? tlsSocket : new QTcpSocket(this);
@@ -82,7 +83,20 @@ qint64 GuardedConnection::unsentBytes() const
     return plain + static_cast<const QSslSocket *>(m_socket)->encryptedBytesToWrite();
 }
 
-GuardedConnection::~GuardedConnection() = default;
+GuardedConnection::~GuardedConnection()
+{
+    if (m_budget)
+        m_budget->adjust(-m_accounted);
+}
+
+void GuardedConnection::accountUnsent()
+{
+    if (!m_budget)
+        return;
+    const qint64 now = m_phase == Phase::Finished ? 0 : unsentBytes();
+    m_budget->adjust(now - m_accounted);
+    m_accounted = now;
+}
 
 void GuardedConnection::touch()
 {
@@ -105,6 +119,7 @@ void GuardedConnection::onReadyRead()
 
 void GuardedConnection::onBytesWritten()
 {
+    accountUnsent();
     if (m_phase == Phase::Closing) {
         if (unsentBytes() == 0)
             shutDownWriting();
@@ -151,6 +166,7 @@ void GuardedConnection::pump()
             && (head.chunked || head.contentLength > 0)) {
             m_continueSent = true;
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+            accountUnsent();
         }
     }
     if (m_draining && m_phase == Phase::Open && !m_dispatching && !m_stream && !m_framer.inProgress())
@@ -199,6 +215,7 @@ void GuardedConnection::respond(const HttpResponse &response, bool close)
     }
     const bool closing = close || !m_current.keepAlive || m_draining;
     m_socket->write(serializeResponse(response, m_current.method == "HEAD", closing));
+    accountUnsent();
     m_responded = true;
     m_closeAfterResponse = closing;
     touch();
@@ -216,6 +233,7 @@ void GuardedConnection::respond(const HttpResponse &response, bool close)
 void GuardedConnection::startStream(const HttpResponse &response)
 {
     m_socket->write(serializeStreamHead(response));
+    accountUnsent();
     m_responded = true;
     m_closeAfterResponse = false;
     m_stream = response.stream;
@@ -234,6 +252,7 @@ void GuardedConnection::writeBody(const QByteArray &bytes)
 {
     if (m_phase == Phase::Open && m_stream)
         m_socket->write(bytes);
+        accountUnsent();
 }
 
 void GuardedConnection::endBody()
@@ -247,6 +266,7 @@ void GuardedConnection::writeFromServer(const QByteArray &bytes)
     if (m_phase != Phase::Open)
         return;
     m_socket->write(bytes);
+    accountUnsent();
     m_responded = true;
 }
 
@@ -267,6 +287,7 @@ void GuardedConnection::answer(int status, const QString &type, const QString &d
     HttpResponse response = toResponse(httpProblem(status, type, detail));
     response.setHeader("X-Content-Type-Options", "nosniff");
     m_socket->write(serializeResponse(response, false, true));
+    accountUnsent();
     m_responded = true;
     m_recorder.recordGuardAnswer(m_framer.head(), status);
     closeAfterWriting();
@@ -350,6 +371,7 @@ void GuardedConnection::finish()
     if (m_phase == Phase::Finished)
         return;
     m_phase = Phase::Finished;
+    accountUnsent(); // what is still unsent goes with the socket
     m_idleTimer.stop();
     m_requestDeadline.stop();
     m_lingerTimer.stop();

@@ -57,6 +57,9 @@ public:
     // The answer to the current request. Closes afterwards when the client
     // asked for it, the server is stopping, or `close` says so.
     void respond(const HttpResponse &response, bool close = false);
+    // Whether an answer body of `bytes` fits what the server may hold unread
+    // (UnsentBudget); a large one that does not is answered with 503 instead.
+    bool admits(qint64 bytes) const { return !m_budget || m_budget->admits(bytes); }
     // Said while the current request is being dispatched: its answer comes
     // later, through respond(), from another turn of the event loop. Until
     // then the connection reads no further request (answers stay in order),
@@ -90,6 +93,8 @@ private:
     void onRequestDeadline();
     // Bytes of our answers not yet on the wire (for TLS: before and after encryption).
     qint64 unsentBytes() const override;
+    // Tells the server's UnsentBudget what this connection holds now.
+    void accountUnsent();
     void pump();
     void dispatch(const QByteArray &request);
     void answer(int status, const QString &type, const QString &detail);
@@ -119,6 +124,8 @@ private:
     bool m_draining = false;
     bool m_writingShutDown = false;
     qint64 m_discarded = 0;
+    UnsentBudget *m_budget = nullptr;
+    qint64 m_accounted = 0; // our share of m_budget
     std::shared_ptr<ResponseStream> m_stream; // set while the connection carries a streamed body
 };
 

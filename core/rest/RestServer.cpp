@@ -115,7 +115,7 @@ Result<QUrl> RestServer::start(const RestConfig &config)
     d->limits = std::make_unique<rest::ServerLimits>(
         config.rateLimitPerSecond, config.maxConnections,
         rest::StreamLimits::Settings{config.maxStreamsPerUser, config.maxStreams, config.streamKeepAlive},
-        config.rateLimitPerSecond > 0 ? config.signInsPerSecond : 0, config.signInBurst);
+        config.rateLimitPerSecond > 0 ? config.signInsPerSecond : 0, config.signInBurst, config.maxUnsentBytes);
     if (config.workers > 0) {
         d->workers = std::make_unique<QThreadPool>();
         d->workers->setMaxThreadCount(config.workers);

@@ -38,6 +38,9 @@ struct RestConfig
     // Guard limits that Qt 6.4's server does not enforce itself. The
     // defaults are the product's; tests shorten them.
     int maxConnections = 512;                        // open connections; more are refused with 503
+    // Answers written and not yet read by their clients, over all connections:
+    // beyond it a large answer is a 503 (UnsentBudget).
+    qint64 maxUnsentBytes = 64 * 1024 * 1024;
     std::chrono::milliseconds idleTimeout{30000};    // a connection with nothing to do is closed
     std::chrono::milliseconds shutdownGrace{5000};   // stop(): how long in-flight requests may take
     // A request's head and body must arrive within this time of its first

@@ -5,6 +5,7 @@
 
 #include "RateLimiter.h"
 #include "StreamLimits.h"
+#include "UnsentBudget.h"
 
 #include <atomic>
 
@@ -16,10 +17,11 @@ namespace signoff::rest {
 struct ServerLimits
 {
     ServerLimits(int rateLimitPerSecond, int maxConnections, StreamLimits::Settings streamSettings = {},
-                 int signInsPerSecond = 0, int signInBurst = 0)
+                 int signInsPerSecond = 0, int signInBurst = 0, qint64 maxUnsentBytes = 64 * 1024 * 1024)
         : limiter(rateLimitPerSecond)
         , signIns(signInsPerSecond, signInBurst)
         , streams(streamSettings.perUser, streamSettings.perServer, streamSettings.keepAlive)
+        , unsent(maxUnsentBytes)
         , maxConnections(maxConnections)
     {
     }
@@ -39,6 +41,7 @@ struct ServerLimits
     RateLimiter limiter;
     RateLimiter signIns; // per address, POST /api/v1/auth/token only
     StreamLimits streams; // event streams (GET /api/v1/events)
+    UnsentBudget unsent; // answers written and not yet read, over all connections
     const int maxConnections;
     std::atomic<int> openConnections{0};
 };

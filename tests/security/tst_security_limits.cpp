@@ -153,6 +153,34 @@ private slots:
         QVERIFY(gate.enter().has_value());
     }
 
+    // What the server holds in answers its clients have not read is bounded:
+    // a large answer beyond the budget is a short 503 with Retry-After, small
+    // ones still go out. (The budget here is below one page, so the refusal
+    // does not depend on how much the kernel buffers for non-reading clients.)
+    void largeAnswersBeyondTheUnsentBudgetAre503()
+    {
+        RestConfig config = RestFixture::testConfig();
+        config.maxUnsentBytes = 512 * 1024;
+        start(config);
+        SIGNOFF_REQUIRE_FIXTURE(f());
+        const QByteArray alice = f().signIn(QStringLiteral("alice"), Role::Requester);
+        const QString filler(60 * 1024, u'x');
+        QString lastId;
+        for (int i = 0; i < 12; ++i) {
+            const Reply created = f().call("POST", QStringLiteral("/api/v1/feature"), alice,
+                                           QJsonObject{{QStringLiteral("name"), QStringLiteral("Big %1").arg(i)},
+                                                       {QStringLiteral("options"), QJsonObject{{QStringLiteral("text"), filler}}}});
+            QCOMPARE(created.status, 201);
+            lastId = created.json.value(QStringLiteral("id")).toString();
+        }
+        const Reply page = f().call("GET", QStringLiteral("/api/v1/feature?limit=500"), alice);
+        QCOMPARE(page.status, 503);
+        QCOMPARE(page.problemType(), QStringLiteral("server-busy"));
+        QCOMPARE(page.header("retry-after"), QByteArray("1"));
+        QCOMPARE(f().call("GET", QStringLiteral("/api/v1/feature/") + lastId, alice).status, 200); // 60 KiB: always written
+        QCOMPARE(f().call("GET", QStringLiteral("/api/v1/feature?limit=5"), alice).status, 200);  // ~300 KiB: fits
+    }
+
     // A user holds at most 20 tokens: each new one beyond revokes the oldest.
     void aUserHoldsAtMost20Tokens()
     {
