@@ -45,7 +45,7 @@ private:
     void connectionFinished(GuardedConnection *connection);
 
     ServerLimits &m_limits;
-    const ConnectionPolicy m_policy;
+    ConnectionPolicy m_policy; // with the server's UnsentBudget filled in
     RequestRecorder &m_recorder;
     QSet<GuardedConnection *> m_connections;
     int m_refusing = 0;
