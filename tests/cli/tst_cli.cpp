@@ -221,6 +221,8 @@ private slots:
         const Run broken = runSignoff(withDatabase(database, {QStringLiteral("audit"), QStringLiteral("verify")}));
         VERIFY_ONE_LINE_FAILURE(broken, 1);
         QVERIFY2(broken.err.contains(QStringLiteral("(position 2) was changed")), qPrintable(broken.err));
+    }
+
     // `user set`: an operator gets back in from the command line, also when
     // no enabled administrator is left; the last one is still kept.
     void setUserIsTheWayBackIn()
