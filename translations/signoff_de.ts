@@ -586,6 +586,14 @@
         <source>Text cannot contain NUL characters (U+0000).</source>
         <translation>Text darf keine NUL-Zeichen (U+0000) enthalten.</translation>
     </message>
+    <message>
+        <source>Too many sign-ins at once; try again in a moment.</source>
+        <translation>Zu viele Anmeldungen gleichzeitig; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The number of days must be a whole number between 1 and %1.</source>
+        <translation>Die Anzahl der Tage muss eine ganze Zahl zwischen 1 und %1 sein.</translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -836,6 +844,10 @@
     <message>
         <source>Text cannot contain NUL characters (U+0000).</source>
         <translation>Text darf keine NUL-Zeichen (U+0000) enthalten.</translation>
+    </message>
+    <message>
+        <source>Too many sign-ins from this address; try again in %1 seconds.</source>
+        <translation>Zu viele Anmeldungen von dieser Adresse; versuchen Sie es in %1 Sekunden erneut.</translation>
     </message>
 </context>
 <context>

@@ -585,6 +585,14 @@
         <source>Text cannot contain NUL characters (U+0000).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Too many sign-ins at once; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of days must be a whole number between 1 and %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -833,6 +841,10 @@
     </message>
     <message>
         <source>Text cannot contain NUL characters (U+0000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many sign-ins from this address; try again in %1 seconds.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
