@@ -29,10 +29,12 @@ std::optional<double> optionalSeconds(const QVariant &value)
 
 QString StatsRepository::secondsBetween(const QString &earlier, const QString &later) const
 {
+    // Whole milliseconds, what Signoff records (julianday()'s doubles are off
+    // by microseconds otherwise).
     if (m_connection.dialect() == SqlDialect::Postgresql)
-        return QStringLiteral("EXTRACT(EPOCH FROM (%2) - (%1))::float8").arg(earlier, later);
+        return QStringLiteral("ROUND(EXTRACT(EPOCH FROM (%2) - (%1)), 3)::float8").arg(earlier, later);
     // SQLite keeps instants as RFC 3339 text with a Z, which julianday() reads.
-    return QStringLiteral("((julianday(%2) - julianday(%1)) * 86400.0)").arg(earlier, later);
+    return QStringLiteral("ROUND((julianday(%2) - julianday(%1)) * 86400.0, 3)").arg(earlier, later);
 }
 
 // The time of the latest submission of an item, optionally before an audit
