@@ -250,9 +250,10 @@ void GuardedConnection::startStream(const HttpResponse &response)
 
 void GuardedConnection::writeBody(const QByteArray &bytes)
 {
-    if (m_phase == Phase::Open && m_stream)
+    if (m_phase == Phase::Open && m_stream) {
         m_socket->write(bytes);
         accountUnsent();
+    }
 }
 
 void GuardedConnection::endBody()
