@@ -564,6 +564,7 @@
     </message>
     <message>
         <source>A server creates its administrator when it first starts; sign in instead.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A decision must name the version it is about; reload the item and decide again.</source>
