@@ -594,6 +594,78 @@
         <source>The number of days must be a whole number between 1 and %1.</source>
         <translation>Die Anzahl der Tage muss eine ganze Zahl zwischen 1 und %1 sein.</translation>
     </message>
+    <message>
+        <source>Enter the URL to send events to.</source>
+        <translation>Geben Sie die URL ein, an die Ereignisse gesendet werden.</translation>
+    </message>
+    <message>
+        <source>A URL may have at most %1 characters.</source>
+        <translation>Eine URL darf höchstens %1 Zeichen haben.</translation>
+    </message>
+    <message>
+        <source>A URL may not contain spaces or control characters.</source>
+        <translation>Eine URL darf keine Leer- oder Steuerzeichen enthalten.</translation>
+    </message>
+    <message>
+        <source>This is not an absolute URL such as https://example.com/hook.</source>
+        <translation>Das ist keine absolute URL wie https://example.com/hook.</translation>
+    </message>
+    <message>
+        <source>Use an https:// URL.</source>
+        <translation>Verwenden Sie eine https://-URL.</translation>
+    </message>
+    <message>
+        <source>A webhook URL may not carry a user name or password; the signature authenticates Signoff.</source>
+        <translation>Eine Webhook-URL darf keinen Benutzernamen und kein Passwort enthalten; Signoff weist sich durch die Signatur aus.</translation>
+    </message>
+    <message>
+        <source>A webhook URL may not have a fragment (#...).</source>
+        <translation>Eine Webhook-URL darf kein Fragment (#...) haben.</translation>
+    </message>
+    <message>
+        <source>Name at least one event type, e.g. feature.approved or order.*.</source>
+        <translation>Nennen Sie mindestens einen Ereignistyp, z. B. feature.approved oder order.*.</translation>
+    </message>
+    <message>
+        <source>An endpoint may name at most %1 event types.</source>
+        <translation>Ein Endpunkt darf höchstens %1 Ereignistypen nennen.</translation>
+    </message>
+    <message>
+        <source>‘%1’ is not an event type; use one such as feature.approved, order.* or *.</source>
+        <translation>„%1“ ist kein Ereignistyp; verwenden Sie etwa feature.approved, order.* oder *.</translation>
+    </message>
+    <message>
+        <source>The host ‘%1’ could not be resolved.</source>
+        <translation>Der Host „%1“ konnte nicht aufgelöst werden.</translation>
+    </message>
+    <message>
+        <source>‘%1’ resolves to %2, a reserved address that cannot receive webhooks.</source>
+        <translation>„%1“ wird zu %2 aufgelöst, einer reservierten Adresse, die keine Webhooks empfangen kann.</translation>
+    </message>
+    <message>
+        <source>‘%1’ resolves to %2, a %3 address; webhooks go to public addresses unless the server runs with --allow-private-webhooks.</source>
+        <translation>„%1“ wird zu %2 aufgelöst (Adresstyp: %3); Webhooks gehen nur an öffentliche Adressen, außer der Server läuft mit --allow-private-webhooks.</translation>
+    </message>
+    <message>
+        <source>‘%1’ resolves to an address that is not loopback.</source>
+        <translation>„%1“ wird zu einer Adresse aufgelöst, die nicht Loopback ist.</translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only for loopback (127.0.0.1, [::1], localhost); use https://.</source>
+        <translation>Unverschlüsseltes http:// ist nur für Loopback erlaubt (127.0.0.1, [::1], localhost); verwenden Sie https://.</translation>
+    </message>
+    <message>
+        <source>There is no such webhook.</source>
+        <translation>Diesen Webhook gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>This webhook has no such delivery.</source>
+        <translation>Dieser Webhook hat keine solche Zustellung.</translation>
+    </message>
+    <message>
+        <source>Only administrators can manage webhooks.</source>
+        <translation>Nur Administratoren können Webhooks verwalten.</translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>

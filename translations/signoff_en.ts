@@ -592,6 +592,77 @@
     </message>
     <message>
         <source>The number of days must be a whole number between 1 and %1.</source>
+    </message>
+    <message>
+        <source>Enter the URL to send events to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A URL may have at most %1 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A URL may not contain spaces or control characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is not an absolute URL such as https://example.com/hook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an https:// URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webhook URL may not carry a user name or password; the signature authenticates Signoff.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A webhook URL may not have a fragment (#...).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name at least one event type, e.g. feature.approved or order.*.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An endpoint may name at most %1 event types.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‘%1’ is not an event type; use one such as feature.approved, order.* or *.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The host ‘%1’ could not be resolved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‘%1’ resolves to %2, a reserved address that cannot receive webhooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‘%1’ resolves to %2, a %3 address; webhooks go to public addresses unless the server runs with --allow-private-webhooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‘%1’ resolves to an address that is not loopback.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plain http:// is allowed only for loopback (127.0.0.1, [::1], localhost); use https://.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no such webhook.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This webhook has no such delivery.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators can manage webhooks.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -66,6 +66,13 @@ HttpResponse getPolicy(RequestContext &context);
 HttpResponse updatePolicy(RequestContext &context);
 
 HttpResponse getStats(RequestContext &context);
+HttpResponse createWebhook(RequestContext &context);
+HttpResponse listWebhooks(RequestContext &context);
+HttpResponse getWebhook(RequestContext &context);
+HttpResponse updateWebhook(RequestContext &context);
+HttpResponse deleteWebhook(RequestContext &context);
+HttpResponse listWebhookDeliveries(RequestContext &context);
+HttpResponse retryWebhookDelivery(RequestContext &context);
 
 HttpResponse health(RequestContext &context);
 HttpResponse metrics(RequestContext &context);

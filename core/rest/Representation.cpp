@@ -270,6 +270,56 @@ QJsonObject toJson(const Product &product)
     };
 }
 
+QJsonObject toJson(const WebhookEndpoint &endpoint)
+{
+    QJsonObject json{
+        {QStringLiteral("id"), idString(endpoint.id)},
+        {QStringLiteral("url"), endpoint.url},
+        {QStringLiteral("events"), QJsonArray::fromStringList(endpoint.events)},
+        {QStringLiteral("active"), endpoint.active},
+        {QStringLiteral("version"), endpoint.version},
+        {QStringLiteral("created_at"), timestamp(endpoint.createdAt)},
+        {QStringLiteral("updated_at"), timestamp(endpoint.updatedAt)},
+    };
+    if (!endpoint.secret.isEmpty())
+        json.insert(QStringLiteral("secret"), endpoint.secret);
+    return json;
+}
+
+QJsonObject toJson(const WebhookAttempt &attempt)
+{
+    return {
+        {QStringLiteral("at"), timestamp(attempt.at)},
+        {QStringLiteral("outcome"), toString(attempt.outcome)},
+        {QStringLiteral("response_code"), attempt.responseCode ? QJsonValue(*attempt.responseCode) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("duration_ms"), attempt.durationMs},
+        {QStringLiteral("response"), attempt.response},
+        {QStringLiteral("error"), textOrNull(attempt.error)},
+    };
+}
+
+QJsonObject toJson(const WebhookDelivery &delivery)
+{
+    QJsonArray attempts;
+    for (const WebhookAttempt &attempt : delivery.attempts)
+        attempts.append(toJson(attempt));
+    const bool pending = delivery.status == DeliveryStatus::Pending;
+    return {
+        {QStringLiteral("id"), idString(delivery.id)},
+        {QStringLiteral("webhook_id"), idString(delivery.endpointId)},
+        {QStringLiteral("event_type"), delivery.eventType},
+        {QStringLiteral("status"), toString(delivery.status)},
+        {QStringLiteral("attempt_count"), delivery.attemptCount},
+        {QStringLiteral("attempts"), attempts},
+        {QStringLiteral("created_at"), timestamp(delivery.createdAt)},
+        {QStringLiteral("next_attempt_at"), pending ? timestamp(delivery.nextAttemptAt) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("give_up_at"), pending ? timestamp(delivery.giveUpAt) : QJsonValue(QJsonValue::Null)},
+        {QStringLiteral("last_attempt_at"), timestamp(delivery.lastAttemptAt)},
+        {QStringLiteral("last_response_code"),
+         delivery.lastResponseCode ? QJsonValue(*delivery.lastResponseCode) : QJsonValue(QJsonValue::Null)},
+    };
+}
+
 QJsonObject toJson(const User &user)
 {
     return {

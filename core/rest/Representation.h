@@ -12,6 +12,7 @@
 #include "domain/Product.h"
 #include "domain/Stats.h"
 #include "domain/User.h"
+#include "domain/Webhook.h"
 #include "service/AuthService.h"
 
 #include <QJsonArray>
@@ -37,6 +38,10 @@ QJsonObject toJson(const Comment &comment);
 QJsonObject toJson(const ApprovalPolicy &policy);
 QJsonObject toJson(const Stats &stats);
 QJsonObject toJson(const IssuedToken &token);
+// An endpoint; its "secret" only when it carries one (the answer to its creation).
+QJsonObject toJson(const WebhookEndpoint &endpoint);
+QJsonObject toJson(const WebhookDelivery &delivery);
+QJsonObject toJson(const WebhookAttempt &attempt);
 
 // {"items": [...], "next": cursor or null}
 template<typename T>

@@ -54,7 +54,45 @@ std::optional<Role> readRole(JsonFields &fields, Presence presence)
     return role;
 }
 
+// "events": ["feature.approved", "order.*"]: each must be a string.
+std::optional<QStringList> readEvents(JsonFields &fields, Presence presence)
+{
+    const std::optional<QJsonArray> array = fields.array(QStringLiteral("events"), presence);
+    if (!array)
+        return std::nullopt;
+    QStringList events;
+    for (qsizetype i = 0; i < array->size(); ++i) {
+        if (!array->at(i).isString()) {
+            fields.addProblems({FieldError{QStringLiteral("events[%1]").arg(i),
+                                           Message(QT_TRANSLATE_NOOP("Rest", "This must be a string."))}});
+            continue;
+        }
+        events.append(array->at(i).toString());
+    }
+    return events;
+}
+
 } // namespace
+
+Result<NewWebhook> newWebhook(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    NewWebhook input;
+    input.url = fields.text(QStringLiteral("url"), Presence::Required).value_or(QString());
+    input.events = readEvents(fields, Presence::Required).value_or(QStringList());
+    input.active = fields.boolean(QStringLiteral("active")).value_or(true);
+    return decoded(fields, std::move(input));
+}
+
+Result<WebhookPatch> webhookPatch(const QJsonObject &body)
+{
+    JsonFields fields(body);
+    WebhookPatch patch;
+    patch.url = fields.text(QStringLiteral("url"));
+    patch.events = readEvents(fields, Presence::Optional);
+    patch.active = fields.boolean(QStringLiteral("active"));
+    return decoded(fields, std::move(patch));
+}
 
 Result<Credentials> credentials(const QJsonObject &body)
 {

@@ -9,6 +9,7 @@
 #include "domain/Product.h"
 #include "domain/Result.h"
 #include "domain/User.h"
+#include "domain/Webhook.h"
 #include "domain/Workflow.h"
 
 #include <QJsonObject>
@@ -45,6 +46,10 @@ Result<QString> transitionComment(const QJsonObject &body, WorkflowAction action
 Result<ApprovalPolicy> policy(const QJsonObject &body);
 // {"body"}: a comment on an item.
 Result<QString> commentBody(const QJsonObject &body);
+
+// {"url","events":[...],"active"?}: a webhook endpoint; all optional for a change.
+Result<NewWebhook> newWebhook(const QJsonObject &body);
+Result<WebhookPatch> webhookPatch(const QJsonObject &body);
 
 // {"action","items":[{"id","version"?}],"comment"?|"reason"?}: one decision
 // for many items. An id that is not one is kept as the null id (404 for that

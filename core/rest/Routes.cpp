@@ -73,6 +73,13 @@ const QList<Route> &routeTable()
         route("PUT", "/api/v1/policy", updatePolicy),
 
         route("GET", "/api/v1/stats", getStats),
+        route("POST", "/api/v1/webhook", createWebhook),
+        route("GET", "/api/v1/webhook", listWebhooks),
+        route("GET", "/api/v1/webhook/{id}", getWebhook),
+        route("PATCH", "/api/v1/webhook/{id}", updateWebhook),
+        route("DELETE", "/api/v1/webhook/{id}", deleteWebhook),
+        route("GET", "/api/v1/webhook/{id}/delivery", listWebhookDeliveries),
+        route("POST", "/api/v1/webhook/{id}/delivery/{delivery_id}/retry", retryWebhookDelivery),
 
         route("GET", "/api/v1/openapi.json", openApi, Access::Public),
         route("GET", "/healthz", health, Access::Public),

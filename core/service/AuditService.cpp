@@ -17,7 +17,8 @@ Result<Page<AuditEvent>> AuditService::list(const Actor &actor, const AuditQuery
 {
     if (!actor.isReviewer())
         return Error::forbidden(Message(QT_TRANSLATE_NOOP("Core", "Only reviewers and administrators can read the audit log.")));
-    if (!query.entityType.isEmpty() && !entityTypeFromString(query.entityType))
+    // Webhook endpoints have no EntityType (nothing announces them) but are audited.
+    if (!query.entityType.isEmpty() && !entityTypeFromString(query.entityType) && query.entityType != QStringLiteral("webhook"))
         return Error::invalidField(QStringLiteral("entity_type"),
                                    Message(QT_TRANSLATE_NOOP("Core", "Unknown entity type ‘%1’; use feature, order, product or user."),
                                            {query.entityType}));

@@ -4,10 +4,41 @@
 #pragma once
 
 #include "PasswordHasher.h"
+#include "domain/WebhookRules.h"
 
+#include <QByteArray>
+#include <QList>
+#include <QString>
 #include <chrono>
+#include <functional>
 
 namespace signoff {
+
+// Webhooks (product.md section 11): where they may go, and how deliveries
+// are retried. Tests shrink the schedule instead of waiting for it.
+struct WebhookOptions
+{
+    // `serve --allow-private-webhooks`: loopback, private and link-local
+    // receivers (and plain http:// to loopback) are allowed.
+    bool allowPrivateAddresses = false;
+    // The addresses a host resolves to (4 or 16 bytes each); unset: the
+    // system's resolver (resolveHost). The same one judges a URL when it is
+    // registered and again before each delivery.
+    std::function<QList<QByteArray>(const QString &host)> resolve;
+    // Delays between attempts (the last repeats), each varied by ±20 %.
+    QList<std::chrono::milliseconds> retrySchedule = webhook::defaultRetrySchedule();
+    // How long a delivery is retried, from its event (or its redelivery).
+    std::chrono::milliseconds retryWindow{std::chrono::hours(24)};
+    // The dispatcher (`serve`): one attempt's limit, how often it looks for
+    // due deliveries, how many it sends at once, how long its claim on one
+    // lasts (another instance takes it over after that), and how long
+    // finished deliveries stay in the log.
+    std::chrono::milliseconds timeout{10000};
+    std::chrono::milliseconds pollInterval{1000};
+    int maxInFlight = 8;
+    std::chrono::milliseconds lease{30000};
+    std::chrono::milliseconds keepLog{std::chrono::hours(24 * 30)};
+};
 
 struct ServiceOptions
 {
@@ -37,6 +68,8 @@ struct ServiceOptions
     // or 1,000 with options at the limit.
     qsizetype itemCacheBytes = 64 * 1024 * 1024;
     qsizetype tokenCacheEntries = 10000;
+
+    WebhookOptions webhooks;
 };
 
 } // namespace signoff

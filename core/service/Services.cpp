@@ -18,6 +18,7 @@ Services::Services(Database &database, ChangeNotifier &notifier, ServiceOptions 
     , m_audit(m_context)
     , m_policy(m_context)
     , m_stats(m_context)
+    , m_webhooks(m_context)
     , m_feed(database, notifier)
 {
 }

@@ -17,6 +17,7 @@
 #include "ServiceOptions.h"
 #include "StatsService.h"
 #include "UserService.h"
+#include "WebhookService.h"
 
 namespace signoff {
 
@@ -46,6 +47,7 @@ public:
     AuditService &audit() { return m_audit; }
     PolicyService &policy() { return m_policy; }
     StatsService &stats() { return m_stats; }
+    WebhookService &webhooks() { return m_webhooks; }
     // The ordered feed of committed changes: started by whoever reads it
     // (the event stream, `serve`, the desktop); idle until then.
     AuditFeed &feed() { return m_feed; }
@@ -64,6 +66,7 @@ private:
     AuditService m_audit;
     PolicyService m_policy;
     StatsService m_stats;
+    WebhookService m_webhooks;
     AuditFeed m_feed; // last: its thread stops before the rest goes
 };
 

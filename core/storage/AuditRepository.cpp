@@ -5,6 +5,8 @@
 
 #include "KeysetQuery.h"
 #include "SqlValues.h"
+#include "WebhookRepository.h"
+#include "domain/EventType.h"
 
 #include <QJsonDocument>
 
@@ -66,18 +68,27 @@ Result<qint64> AuditRepository::appendReturningId(const AuditEvent &event)
     const QVariant actorId = event.actorId.isNull() ? QVariant(QMetaType::fromType<QString>()) : sql::fromUuid(event.actorId);
     const QVariant version = event.version ? QVariant(*event.version) : QVariant(QMetaType::fromType<int>());
     const QVariant detail = event.detail.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : sql::fromJson(event.detail);
-    auto rows = m_connection.query(
-        QStringLiteral("INSERT INTO audit_event (at, actor_id, actor_username, action, entity_type, entity_id, "
-                       "from_status, to_status, version, comment, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                       "RETURNING id"),
-        {sql::fromTime(event.at), actorId, event.actorUsername, event.action, event.entityType, event.entityId,
-         sql::fromOptionalText(event.fromStatus), sql::fromOptionalText(event.toStatus), version,
-         sql::fromOptionalText(event.comment), detail});
-    if (!rows)
-        return rows.error();
-    if (!rows->next())
-        return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The audit log did not record the event.")));
-    return rows->value(0).toLongLong();
+    qint64 id = 0;
+    {
+        auto rows = m_connection.query(
+            QStringLiteral("INSERT INTO audit_event (at, actor_id, actor_username, action, entity_type, entity_id, "
+                           "from_status, to_status, version, comment, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                           "RETURNING id"),
+            {sql::fromTime(event.at), actorId, event.actorUsername, event.action, event.entityType, event.entityId,
+             sql::fromOptionalText(event.fromStatus), sql::fromOptionalText(event.toStatus), version,
+             sql::fromOptionalText(event.comment), detail});
+        if (!rows)
+            return rows.error();
+        if (!rows->next())
+            return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The audit log did not record the event.")));
+        id = rows->value(0).toLongLong();
+    }
+    // The webhook outbox (product.md section 11): a delivery for every
+    // endpoint that asked for this type of event, in the event's own
+    // transaction, so none is lost or invented whatever happens next.
+    if (auto queued = WebhookRepository(m_connection).enqueue(id, eventTypeName(event), event.at); !queued)
+        return queued.error();
+    return id;
 }
 
 Result<QList<AuditEvent>> AuditRepository::history(const QString &entityType, const QString &entityId)

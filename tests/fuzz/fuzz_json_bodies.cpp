@@ -12,6 +12,7 @@
 
 #include "FuzzCheck.h"
 #include "domain/Validation.h"
+#include "domain/WebhookRules.h"
 #include "rest/JsonBody.h"
 #include "rest/RequestBodies.h"
 
@@ -132,5 +133,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     checkRefusal(batch);
     if (batch)
         FUZZ_CHECK(batch->items.size() >= 1 && batch->items.size() <= limits::batchItemsMax);
+
+    const auto endpoint = bodies::newWebhook(json);
+    checkRefusal(endpoint);
+    if (endpoint)
+        checkProblems(webhook::validateNew(endpoint.value()));
+    const auto webhookPatch = bodies::webhookPatch(json);
+    checkRefusal(webhookPatch);
+    if (webhookPatch)
+        checkProblems(webhook::validatePatch(webhookPatch.value()));
     return 0;
 }
