@@ -9,6 +9,7 @@
 #include "service/ChangeWatcher.h"
 #include "service/LogWriter.h"
 #include "service/Services.h"
+#include "webhook/WebhookDispatcher.h"
 
 #include <QCoreApplication>
 #include <QThread>
@@ -90,7 +91,7 @@ int runServeCommand(const GlobalOptions &options)
     // One log line per request: written in batches from a thread of its own.
     LogWriter log;
     CommandParser command(QStringLiteral("signoff serve [--listen HOST:PORT] [--rate-limit N] [--threads N] [--cache-ttl SECONDS] "
-                                         "[--tls-cert FILE --tls-key FILE]"),
+                                         "[--tls-cert FILE --tls-key FILE] [--allow-private-webhooks]"),
                           QStringLiteral("Serves the REST API without a window until SIGTERM or SIGINT."));
     const QCommandLineOption listenOption(QStringLiteral("listen"),
                                           QStringLiteral("Address and port (default 127.0.0.1:8080; port 0 picks one)."),
@@ -117,12 +118,17 @@ int runServeCommand(const GlobalOptions &options)
         QStringLiteral("Seconds a cached feature or API token may be served without reading the database again; "
                        "changes made through Signoff are seen all the same (at once, or within half a second from another process); 0 = no caches (default 300)."),
         QStringLiteral("SECONDS"), QStringLiteral("300"));
+    const QCommandLineOption privateWebhooksOption(
+        QStringLiteral("allow-private-webhooks"),
+        QStringLiteral("Let webhooks go to loopback, private and link-local addresses (and plain http:// to loopback); "
+                       "without it they are refused, against request forgery."));
     command.parser().addOption(listenOption);
     command.parser().addOption(rateOption);
     command.parser().addOption(threadsOption);
     command.parser().addOption(cacheTtlOption);
     command.parser().addOption(tlsCertOption);
     command.parser().addOption(tlsKeyOption);
+    command.parser().addOption(privateWebhooksOption);
     if (auto exit = command.parse(options))
         return *exit;
     if (!command.parser().positionalArguments().isEmpty())
@@ -172,6 +178,7 @@ int runServeCommand(const GlobalOptions &options)
     ChangeNotifier notifier;
     ServiceOptions serviceOptions;
     serviceOptions.readCacheTtl = std::chrono::seconds(cacheTtl);
+    serviceOptions.webhooks.allowPrivateAddresses = command.parser().isSet(privateWebhooksOption);
     Services services(*database.value(), notifier, serviceOptions);
     // The ordered feed: seals audit events into the hash chain within a
     // moment of their commit, here or in another process, and tells the
@@ -221,8 +228,13 @@ int runServeCommand(const GlobalOptions &options)
                                            "or put a TLS proxy in front")
                                 .arg(listen->address.toString()));
     console::printError(QStringLiteral("listening on %1").arg(url->toString()));
+    // Webhook deliveries from the outbox, in a thread of their own; with
+    // several instances on one database each delivery is sent by one.
+    WebhookDispatcher webhooks(services);
+    webhooks.start();
 
     const int status = QCoreApplication::exec();
+    webhooks.stop();
     if (!stopping)
         server.stop();
     return status;
