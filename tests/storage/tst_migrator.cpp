@@ -37,6 +37,7 @@ const QStringList bundledVersions{
     QStringLiteral("20261205_unique_name_keys"),
     QStringLiteral("20261207_approvals"),
     QStringLiteral("20261208_audit_seal"),
+    QStringLiteral("20261210_webhooks"),
     lastVersion,
 };
 // How many migrations come before the one that added users.last_login_at:
