@@ -75,6 +75,8 @@ HttpResponse listWebhookDeliveries(RequestContext &context);
 HttpResponse retryWebhookDelivery(RequestContext &context);
 
 HttpResponse health(RequestContext &context);
+// GET /readyz: whether this server takes traffic (starting, draining, database).
+HttpResponse ready(RequestContext &context);
 HttpResponse metrics(RequestContext &context);
 HttpResponse openApi(RequestContext &context);
 

@@ -37,7 +37,8 @@ RestEngine::RestEngine(Services &services, const RestConfig &config, ServerLimit
     , m_limits(limits)
     , m_router(routeTable())
     , m_recorder(m_router, services.metrics())
-    , m_dispatcher(services, m_router, m_recorder, limits.limiter, workers, this, &limits.streams, &limits.signIns)
+    , m_dispatcher(services, m_router, m_recorder, limits.limiter, workers, this, &limits.streams, &limits.signIns,
+                   &limits.readiness)
 {
     m_http.route<EveryRequest>(QString(), [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         m_requestsServed.fetch_add(1, std::memory_order_relaxed);

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "RateLimiter.h"
+#include "Readiness.h"
 #include "StreamLimits.h"
 #include "UnsentBudget.h"
 
@@ -40,6 +41,7 @@ struct ServerLimits
 
     RateLimiter limiter;
     RateLimiter signIns; // per address, POST /api/v1/auth/token only
+    std::atomic<Readiness> readiness{Readiness::Ready};
     StreamLimits streams; // event streams (GET /api/v1/events)
     UnsentBudget unsent; // answers written and not yet read, over all connections
     const int maxConnections;
