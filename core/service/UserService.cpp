@@ -114,7 +114,7 @@ Result<User> UserService::insert(const Actor &actor, const NewUser &input, bool 
     UserPath::Creation creation;
     if (onlyIfNoUsers) {
         creation.prepare = [](Connection &connection, User &) -> Result<void> {
-            auto count = UserRepository(connection).count();
+            auto count = UserRepository(connection).countForSetUp();
             if (!count)
                 return count.error();
             if (count.value() > 0)
