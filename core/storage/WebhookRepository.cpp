@@ -127,7 +127,7 @@ Result<Page<WebhookEndpoint>> WebhookRepository::list(const PageRequest &page)
     if (!limit)
         return limit.error();
     KeysetQuery keyset(endpointColumnList, QStringLiteral("webhook_endpoint w"), insertionOrder(m_connection.dialect(), QStringLiteral("w")));
-    keyset.orderBy(QStringLiteral("w.created_at"), true);
+    keyset.orderBy(QStringLiteral("w.created_at"), true, KeysetQuery::SortValue::Timestamp);
     if (auto started = keyset.startAfter(page.after); !started)
         return started.error();
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
@@ -229,7 +229,7 @@ Result<Page<WebhookDelivery>> WebhookRepository::deliveries(const QUuid &endpoin
         return limit.error();
     KeysetQuery keyset(deliveryColumnList, QStringLiteral("webhook_delivery d"), insertionOrder(m_connection.dialect(), QStringLiteral("d")));
     keyset.where(QStringLiteral("d.endpoint_id = ?"), {sql::fromUuid(endpointId)});
-    keyset.orderBy(QStringLiteral("d.created_at"), true);
+    keyset.orderBy(QStringLiteral("d.created_at"), true, KeysetQuery::SortValue::Timestamp);
     if (auto started = keyset.startAfter(page.after); !started)
         return started.error();
     Page<WebhookDelivery> result;
