@@ -120,6 +120,10 @@ private:
         if (free <= 0)
             return;
         auto jobs = m_services.webhooks().claimDue(m_owner, free);
+        // No idle connection between looks: one kept open would keep SQLite's
+        // view of the file as it was opened (read-only, say) for every later
+        // connection of the process (as ServeCommand notes for its own).
+        m_services.database().closeThreadConnection();
         if (!jobs) {
             qCWarning(lcWebhook).noquote() << "could not claim webhook deliveries:" << jobs.error().englishSummary();
             return;

@@ -148,7 +148,8 @@ const QStringList allTables{
     QStringLiteral("api_token"), QStringLiteral("approval_policy"), QStringLiteral("audit_event"), QStringLiteral("audit_seal"),
     QStringLiteral("feature_approval"), QStringLiteral("feature_data"), QStringLiteral("line_item"),
     QStringLiteral("order_approval"), QStringLiteral("orders"), QStringLiteral("product"),
-    QStringLiteral("schema_migrations"), QStringLiteral("users"),
+    QStringLiteral("schema_migrations"), QStringLiteral("users"), QStringLiteral("webhook_attempt"),
+    QStringLiteral("webhook_delivery"), QStringLiteral("webhook_endpoint"), QStringLiteral("webhook_event_filter"),
 };
 
 } // namespace
