@@ -13,6 +13,7 @@
 #include <QCoreApplication>
 #include <QThread>
 #include <QSocketNotifier>
+#include <QTimer>
 
 #include <csignal>
 #include <sys/socket.h>
@@ -24,6 +25,10 @@ namespace {
 
 // Beyond a few, more threads than cores only add switching (docs/benchmarks.md).
 constexpr int maxDefaultThreads = 4;
+// After SIGTERM, how long /readyz answers 503 while requests are still
+// served: a load balancer checking every second notices within it
+// (packaging/haproxy/signoff.cfg).
+constexpr int defaultDrainSeconds = 3;
 
 struct ListenAddress
 {
@@ -65,6 +70,7 @@ void onSignal(int)
     [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
 }
 
+// `stop` runs for each signal: the first begins draining, a second one ends it.
 bool watchStopSignals(QObject *context, std::function<void()> stop)
 {
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, signalPipe) != 0)
@@ -72,9 +78,8 @@ bool watchStopSignals(QObject *context, std::function<void()> stop)
     auto *notifier = new QSocketNotifier(signalPipe[0], QSocketNotifier::Read, context);
     QObject::connect(notifier, &QSocketNotifier::activated, context, [notifier, stop = std::move(stop)] {
         char byte = 0;
-        [[maybe_unused]] const ssize_t read = ::read(signalPipe[0], &byte, 1);
-        notifier->setEnabled(false);
-        stop();
+        if (::read(signalPipe[0], &byte, 1) == 1)
+            stop();
     });
     struct sigaction action = {};
     action.sa_handler = onSignal;
@@ -90,7 +95,7 @@ int runServeCommand(const GlobalOptions &options)
     // One log line per request: written in batches from a thread of its own.
     LogWriter log;
     CommandParser command(QStringLiteral("signoff serve [--listen HOST:PORT] [--rate-limit N] [--threads N] [--cache-ttl SECONDS] "
-                                         "[--tls-cert FILE --tls-key FILE]"),
+                                         "[--tls-cert FILE --tls-key FILE] [--drain-seconds N]"),
                           QStringLiteral("Serves the REST API without a window until SIGTERM or SIGINT."));
     const QCommandLineOption listenOption(QStringLiteral("listen"),
                                           QStringLiteral("Address and port (default 127.0.0.1:8080; port 0 picks one)."),
@@ -117,12 +122,20 @@ int runServeCommand(const GlobalOptions &options)
         QStringLiteral("Seconds a cached feature or API token may be served without reading the database again; "
                        "changes made through Signoff are seen all the same (at once, or within half a second from another process); 0 = no caches (default 300)."),
         QStringLiteral("SECONDS"), QStringLiteral("300"));
+    const QCommandLineOption drainOption(
+        QStringLiteral("drain-seconds"),
+        QStringLiteral("After SIGTERM or SIGINT, seconds to go on serving while /readyz answers 503, so a load balancer "
+                       "stops sending requests here; then requests in flight finish and the server exits; a second signal "
+                       "ends the wait (default %1).")
+            .arg(defaultDrainSeconds),
+        QStringLiteral("N"), QString::number(defaultDrainSeconds));
     command.parser().addOption(listenOption);
     command.parser().addOption(rateOption);
     command.parser().addOption(threadsOption);
     command.parser().addOption(cacheTtlOption);
     command.parser().addOption(tlsCertOption);
     command.parser().addOption(tlsKeyOption);
+    command.parser().addOption(drainOption);
     if (auto exit = command.parse(options))
         return *exit;
     if (!command.parser().positionalArguments().isEmpty())
@@ -148,6 +161,12 @@ int runServeCommand(const GlobalOptions &options)
     if (!ttlOk || cacheTtl < 0 || cacheTtl > 86400)
         return console::usageError(QStringLiteral("--cache-ttl needs a whole number of seconds from 0 (no caches) to 86400, not ‘%1’")
                                        .arg(command.parser().value(cacheTtlOption)));
+
+    bool drainOk = false;
+    const int drainSeconds = command.parser().value(drainOption).toInt(&drainOk);
+    if (!drainOk || drainSeconds < 0 || drainSeconds > 3600)
+        return console::usageError(QStringLiteral("--drain-seconds needs a whole number of seconds from 0 to 3600, not ‘%1’")
+                                       .arg(command.parser().value(drainOption)));
 
     if (command.parser().isSet(tlsCertOption) != command.parser().isSet(tlsKeyOption))
         return console::usageError(QStringLiteral("--tls-cert and --tls-key go together"));
@@ -186,23 +205,26 @@ int runServeCommand(const GlobalOptions &options)
     if (cacheTtl > 0)
         otherProcesses.start();
 
-    auto administrator = services.users().createInitialAdministratorIfNone();
-    if (!administrator)
-        return console::fail(administrator.error());
-    if (administrator.value())
-        console::printError(QStringLiteral("created user admin with password %1 — change it").arg(*administrator.value()));
-    // From here on this thread only waits for signals; the server thread has
-    // its own connection. An idle connection here would only keep SQLite's
-    // view of the file as it was opened (read-only, say) alive for every
-    // later connection of the process.
-    database.value()->closeThreadConnection();
-
+    // Listening first, "starting" on /readyz until the program is done
+    // starting up; then "ready" until a signal makes it "draining".
     RestServer server(services);
-    bool stopping = false;
+    bool stopped = false;
+    bool draining = false;
+    const auto stopNow = [&] {
+        if (std::exchange(stopped, true))
+            return;
+        server.stop(); // requests in flight finish, event streams end
+        QCoreApplication::quit();
+    };
     if (!watchStopSignals(&server, [&] {
-            stopping = true;
-            server.stop();
-            QCoreApplication::quit();
+            if (std::exchange(draining, true)) {
+                stopNow();
+                return;
+            }
+            server.beginDraining();
+            console::printError(QStringLiteral("stopping: /readyz answers 503, requests are served for %1 more seconds")
+                                    .arg(drainSeconds));
+            QTimer::singleShot(std::chrono::seconds(drainSeconds), &server, stopNow);
         }))
         return console::fail(QStringLiteral("cannot watch for SIGTERM and SIGINT"));
 
@@ -212,19 +234,32 @@ int runServeCommand(const GlobalOptions &options)
     config.rateLimitPerSecond = rateLimit;
     config.threads = threads;
     config.tls = tls;
+    config.startsReady = false;
     auto url = server.start(config);
     if (!url)
         return console::fail(url.error().englishSummary());
+
+    auto administrator = services.users().createInitialAdministratorIfNone();
+    if (!administrator)
+        return console::fail(administrator.error());
+    if (administrator.value())
+        console::printError(QStringLiteral("created user admin with password %1 — change it").arg(*administrator.value()));
+    // From here on this thread only waits for signals; the server threads
+    // have their own connections. An idle connection here would only keep
+    // SQLite's view of the file as it was opened (read-only, say) alive for
+    // every later connection of the process.
+    database.value()->closeThreadConnection();
+
     if (!listen->address.isLoopback() && !tls)
         console::printError(QStringLiteral("warning: %1 is not a loopback address and there is no TLS: anyone on the "
                                            "network can read passwords and tokens; use --tls-cert and --tls-key, "
                                            "or put a TLS proxy in front")
                                 .arg(listen->address.toString()));
+    server.markReady();
     console::printError(QStringLiteral("listening on %1").arg(url->toString()));
 
     const int status = QCoreApplication::exec();
-    if (!stopping)
-        server.stop();
+    stopNow();
     return status;
 }
 

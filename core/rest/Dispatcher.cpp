@@ -36,7 +36,8 @@ Error notSignedIn()
 } // namespace
 
 Dispatcher::Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter,
-                       QThreadPool *workers, QObject *home, StreamLimits *streams)
+                       QThreadPool *workers, QObject *home, StreamLimits *streams,
+                       const std::atomic<Readiness> *readiness)
     : m_services(services)
     , m_router(router)
     , m_recorder(recorder)
@@ -44,6 +45,7 @@ Dispatcher::Dispatcher(Services &services, const Router &router, RequestRecorder
     , m_workers(workers)
     , m_home(home)
     , m_streams(streams)
+    , m_readiness(readiness)
 {
 }
 
@@ -77,10 +79,11 @@ void Dispatcher::handle(const QHttpServerRequest &request, QHttpServerResponder 
 void Dispatcher::finish(GuardedConnection &connection, Outcome &outcome)
 {
     outcome.response.setHeader("X-Content-Type-Options", "nosniff");
-    connection.respond(outcome.response);
+    const bool draining = m_readiness && m_readiness->load(std::memory_order_relaxed) == Readiness::Draining;
+    connection.respond(outcome.response, draining);
     const QByteArray &method = connection.currentRequest().method;
     m_recorder.record(method, outcome.route, outcome.response.status, connection.nanosecondsSinceRequest(), outcome.actor);
-    if (outcome.response.status >= 500)
+    if (outcome.response.status >= 500 && !outcome.expected)
         m_recorder.logFailure(method, outcome.route, outcome.actor, outcome.item, outcome.response.failure);
 }
 
@@ -142,6 +145,9 @@ HttpResponse Dispatcher::route(const HttpRequest &request, const QByteArray &met
         outcome->actor = signedIn->username;
         if (auto limited = limitRate("token:" + token))
             return *limited;
+    } else if (target.access == Access::Probe) {
+        // A load balancer's health checks: never limited, or a busy
+        // balancer would take a healthy server out of rotation.
     } else if (auto limited = limitRate(address())) {
         return *limited;
     }
@@ -150,8 +156,9 @@ HttpResponse Dispatcher::route(const HttpRequest &request, const QByteArray &met
         return toResponse(httpProblem(415, QStringLiteral("unsupported-media-type"),
                                       QStringLiteral("Send the body as application/json.")));
 
-    RequestContext context{m_services, request, target, match.parameters, signedIn, token, m_streams};
+    RequestContext context{m_services, request, target, match.parameters, signedIn, token, m_streams, m_readiness};
     HttpResponse response = target.handler(context);
+    outcome->expected = target.access == Access::Probe && response.failure.isEmpty();
     if (target.access == Access::Authenticated && response.header("Cache-Control").isEmpty())
         response.setHeader("Cache-Control", "private, no-cache");
     return response;

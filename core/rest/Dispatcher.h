@@ -6,7 +6,10 @@
 #include "HttpRequest.h"
 #include "HttpResponse.h"
 #include "RateLimiter.h"
+#include "Readiness.h"
 #include "StreamLimits.h"
+
+#include <atomic>
 
 class QHttpServerRequest;
 class QHttpServerResponder;
@@ -34,11 +37,15 @@ class Router;
 // password hash, and meanwhile this server thread serves other connections.
 // The answer comes back to this thread (`home`, an object living in it) and
 // goes out in order: the connection sends nothing else until it has.
+//
+// While the server drains (Readiness::Draining) every answer closes its
+// connection, so that clients open their next one elsewhere.
 class Dispatcher
 {
 public:
     Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter,
-               QThreadPool *workers = nullptr, QObject *home = nullptr, StreamLimits *streams = nullptr);
+               QThreadPool *workers = nullptr, QObject *home = nullptr, StreamLimits *streams = nullptr,
+               const std::atomic<Readiness> *readiness = nullptr);
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
 
@@ -49,6 +56,7 @@ private:
         QString actor;
         QString item;
         QString route;
+        bool expected = false; // a 5xx that is an answer, not a failure: /readyz while starting or draining
     };
 
     // Thread-safe: what a worker runs.
@@ -64,6 +72,7 @@ private:
     QThreadPool *m_workers;
     QObject *m_home;
     StreamLimits *m_streams; // the server's event streams (shared by its threads)
+    const std::atomic<Readiness> *m_readiness; // the server's (shared by its threads); null: always ready
 };
 
 } // namespace signoff::rest

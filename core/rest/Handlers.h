@@ -66,6 +66,8 @@ HttpResponse getPolicy(RequestContext &context);
 HttpResponse updatePolicy(RequestContext &context);
 
 HttpResponse health(RequestContext &context);
+// GET /readyz: whether this server takes traffic (starting, draining, database).
+HttpResponse ready(RequestContext &context);
 HttpResponse metrics(RequestContext &context);
 HttpResponse openApi(RequestContext &context);
 

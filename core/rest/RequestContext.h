@@ -5,6 +5,7 @@
 
 #include "HttpRequest.h"
 #include "JsonFields.h"
+#include "Readiness.h"
 #include "Router.h"
 #include "StreamLimits.h"
 #include "domain/Actor.h"
@@ -15,6 +16,7 @@
 #include <QStringList>
 #include <QUrlQuery>
 #include <QUuid>
+#include <atomic>
 #include <optional>
 
 namespace signoff {
@@ -36,6 +38,7 @@ struct RequestContext
     std::optional<Actor> actor; // set on Access::Authenticated routes
     QByteArray token;           // the bearer token in use, if any
     StreamLimits *streams = nullptr; // the server's event streams, for GET /api/v1/events
+    const std::atomic<Readiness> *readiness = nullptr; // the server's, for GET /readyz; null: ready
 
     const Actor &user() const { return *actor; }
     QString parameter(qsizetype index = 0) const { return parameters.value(index); }

@@ -36,7 +36,7 @@ RestEngine::RestEngine(Services &services, const RestConfig &config, ServerLimit
     , m_limits(limits)
     , m_router(routeTable())
     , m_recorder(m_router)
-    , m_dispatcher(services, m_router, m_recorder, limits.limiter, workers, this, &limits.streams)
+    , m_dispatcher(services, m_router, m_recorder, limits.limiter, workers, this, &limits.streams, &limits.readiness)
 {
     m_http.route<EveryRequest>(QString(), [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         m_requestsServed.fetch_add(1, std::memory_order_relaxed);

@@ -115,6 +115,7 @@ Result<QUrl> RestServer::start(const RestConfig &config)
     d->limits = std::make_unique<rest::ServerLimits>(
         config.rateLimitPerSecond, config.maxConnections,
         rest::StreamLimits::Settings{config.maxStreamsPerUser, config.maxStreams, config.streamKeepAlive});
+    d->limits->readiness = config.startsReady ? rest::Readiness::Ready : rest::Readiness::Starting;
     if (config.workers > 0) {
         d->workers = std::make_unique<QThreadPool>();
         d->workers->setMaxThreadCount(config.workers);
@@ -177,11 +178,27 @@ void RestServer::stop()
         }
     }
     d->listening = false;
+    d->limits->readiness = rest::Readiness::Draining;
     d->stopThreads();
     d->limits.reset();
     d->url.clear();
     qCInfo(lcRest) << "REST server stopped";
     emit stopped();
+}
+
+void RestServer::markReady()
+{
+    if (!d->limits)
+        return;
+    rest::Readiness starting = rest::Readiness::Starting;
+    d->limits->readiness.compare_exchange_strong(starting, rest::Readiness::Ready);
+}
+
+void RestServer::beginDraining()
+{
+    if (!d->limits || d->limits->readiness.exchange(rest::Readiness::Draining) == rest::Readiness::Draining)
+        return;
+    qCInfo(lcRest) << "REST server draining: /readyz answers 503, requests are still served";
 }
 
 QList<quint64> RestServer::requestsPerThread() const

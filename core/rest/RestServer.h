@@ -35,6 +35,10 @@ struct RestConfig
     int maxConnections = 512;                        // open connections; more are refused with 503
     std::chrono::milliseconds idleTimeout{30000};    // a connection with nothing to do is closed
     std::chrono::milliseconds shutdownGrace{5000};   // stop(): how long in-flight requests may take
+    // Whether GET /readyz says "ready" as soon as the server listens; false
+    // leaves it at 503 "starting" until markReady() (serve, which still has
+    // things to do after listening).
+    bool startsReady = true;
     // A request's head and body must arrive within this time of its first
     // byte, however steadily they trickle in (slowloris): more is 408.
     std::chrono::milliseconds requestDeadline{30000};
@@ -67,6 +71,13 @@ public:
     // Stops accepting, lets in-flight requests finish, closes connections and
     // the thread's database connection. Blocks until done; idempotent.
     void stop();
+    // GET /readyz: "ready" from now on (after start() with startsReady false).
+    void markReady();
+    // The first step of stopping: GET /readyz answers 503 "draining" at once,
+    // so a load balancer takes this server out of rotation, while it goes on
+    // serving every request; each answer closes its connection, so clients
+    // reconnect (elsewhere). stop() then finishes what is in flight.
+    void beginDraining();
 
     bool isListening() const;
     QUrl url() const;

@@ -74,6 +74,7 @@ const QList<Route> &routeTable()
 
         route("GET", "/api/v1/openapi.json", openApi, Access::Public),
         route("GET", "/healthz", health, Access::Public),
+        route("GET", "/readyz", ready, Access::Probe),
         route("GET", "/metrics", metrics, Access::Public),
     };
     return table;

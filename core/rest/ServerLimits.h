@@ -4,6 +4,7 @@
 #pragma once
 
 #include "RateLimiter.h"
+#include "Readiness.h"
 #include "StreamLimits.h"
 
 #include <atomic>
@@ -35,6 +36,7 @@ struct ServerLimits
     void releaseConnection() { openConnections.fetch_sub(1, std::memory_order_relaxed); }
 
     RateLimiter limiter;
+    std::atomic<Readiness> readiness{Readiness::Ready};
     StreamLimits streams; // event streams (GET /api/v1/events)
     const int maxConnections;
     std::atomic<int> openConnections{0};

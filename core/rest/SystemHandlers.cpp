@@ -57,6 +57,26 @@ HttpResponse health(RequestContext &context)
     return response;
 }
 
+HttpResponse ready(RequestContext &context)
+{
+    const Readiness readiness = context.readiness ? context.readiness->load(std::memory_order_relaxed) : Readiness::Ready;
+    HttpResponse response;
+    if (readiness == Readiness::Starting) {
+        Problem problem = httpProblem(503, QStringLiteral("starting"), QStringLiteral("The server is still starting."));
+        problem.retryAfterSeconds = 1;
+        response = toResponse(problem);
+    } else if (readiness == Readiness::Draining) {
+        response = toResponse(httpProblem(503, QStringLiteral("draining"),
+                                          QStringLiteral("The server is stopping: it finishes what it has, but takes no new work.")));
+    } else if (auto answered = context.services.database().ping(); !answered) {
+        response = toResponse(answered.error());
+    } else {
+        response = HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ready")}});
+    }
+    response.setHeader("Cache-Control", "no-store");
+    return response;
+}
+
 HttpResponse metrics(RequestContext &)
 {
     HttpResponse response = HttpResponse::withBody(200, mime::prometheus, MetricsRegistry::global().exposition());

@@ -729,6 +729,63 @@ private slots:
         QCOMPARE(reply.header("x-content-type-options"), QByteArray("nosniff"));
     }
 
+    // /readyz: anyone, no token, never rate limited (a load balancer polls it).
+    void readyIsOkAndNeverRateLimited()
+    {
+        m_fixture.reset();
+        RestConfig config = RestFixture::testConfig();
+        config.rateLimitPerSecond = 1; // bursts of 2
+        m_fixture = std::make_unique<RestFixture>(config);
+        SIGNOFF_REQUIRE_FIXTURE(f());
+        for (int i = 0; i < 10; ++i) {
+            const Reply reply = f().call("GET", QStringLiteral("/readyz"));
+            EXPECT_STATUS(reply, 200);
+            QCOMPARE(reply.json, (QJsonObject{{QStringLiteral("status"), QStringLiteral("ready")}}));
+            QCOMPARE(reply.header("content-type"), QByteArray("application/json"));
+            QCOMPARE(reply.header("cache-control"), QByteArray("no-store"));
+        }
+        // The limit itself is on: the same client's other public routes hit it.
+        int limited = 0;
+        for (int i = 0; i < 4; ++i)
+            limited += f().call("GET", QStringLiteral("/healthz")).status == 429 ? 1 : 0;
+        QVERIFY(limited > 0);
+        EXPECT_PROBLEM(f().call("POST", QStringLiteral("/readyz")), 405, "method-not-allowed");
+    }
+
+    // Starting: 503 until the program says it is ready; draining: 503 again,
+    // while every other request is still served, each closing its connection.
+    void readyFollowsStartingAndDraining()
+    {
+        m_fixture.reset();
+        RestConfig config = RestFixture::testConfig();
+        config.startsReady = false;
+        m_fixture = std::make_unique<RestFixture>(config);
+        SIGNOFF_REQUIRE_FIXTURE(f());
+        Reply reply = f().call("GET", QStringLiteral("/readyz"));
+        EXPECT_PROBLEM(reply, 503, "starting");
+        QCOMPARE(reply.header("retry-after"), QByteArray("1"));
+        f().server().markReady();
+        EXPECT_STATUS(f().call("GET", QStringLiteral("/readyz")), 200);
+
+        const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
+        RawClient before(f().url()); // a keep-alive connection opened before draining
+        before.send(rawRequest("GET", "/healthz"));
+        EXPECT_STATUS(before.readResponse(), 200);
+
+        f().server().beginDraining();
+        reply = f().call("GET", QStringLiteral("/readyz"));
+        EXPECT_PROBLEM(reply, 503, "draining");
+        EXPECT_STATUS(f().call("GET", QStringLiteral("/api/v1/user/me"), token), 200);
+        EXPECT_STATUS(f().call("POST", QStringLiteral("/api/v1/feature"), token, named(QStringLiteral("Made while draining"))), 201);
+        before.send(rawRequest("GET", "/api/v1/user/me", "Authorization: Bearer " + token + "\r\n"));
+        const Reply last = before.readResponse();
+        EXPECT_STATUS(last, 200);
+        QCOMPARE(last.header("connection").toLower(), QByteArray("close"));
+        QVERIFY(before.waitForClosed());
+        f().server().markReady(); // too late: a draining server never becomes ready again
+        EXPECT_PROBLEM(f().call("GET", QStringLiteral("/readyz")), 503, "draining");
+    }
+
     // The database goes away under a running server: SQLite's folder is
     // replaced by a file before the server thread opened its connection;
     // PostgreSQL's database is dropped.
@@ -764,6 +821,7 @@ private slots:
         }
         const Reply reply = f().call("GET", QStringLiteral("/healthz"));
         EXPECT_PROBLEM(reply, 503, "unavailable");
+        EXPECT_PROBLEM(f().call("GET", QStringLiteral("/readyz")), 503, "unavailable");
         const Reply metrics = f().call("GET", QStringLiteral("/metrics"));
         QVERIFY(metrics.body.contains("http_requests_total{method=\"GET\",route=\"/healthz\",code=\"503\"}"));
     }

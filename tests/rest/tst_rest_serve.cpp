@@ -3,7 +3,8 @@
 
 // `signoff serve` as a process: first start on an empty database creates
 // admin and prints its password once, the printed URL answers, SIGTERM stops
-// it cleanly (exit 0); bad options are exit 2, a busy port exit 1.
+// it cleanly (exit 0) after draining (/readyz 503 first, requests in flight
+// finish, event streams end); bad options are exit 2, a busy port exit 1.
 
 #include "RestTestSupport.h"
 
@@ -105,13 +106,112 @@ private slots:
         QCOMPARE(again.exitCode(), 0);
     }
 
+    // SIGTERM: /readyz answers 503 at once while requests are still served
+    // (each closing its connection); a second signal ends the drain delay;
+    // then the server stops accepting, a request it had begun still gets its
+    // answer, the event stream ends, and the process exits 0.
+    void drainsOnSigterm()
+    {
+        TestDatabase database;
+        SIGNOFF_REQUIRE_DATABASE(database);
+        QProcess serve;
+        // A drain delay far longer than the test: the second signal ends it.
+        serve.start(binary(), {QStringLiteral("--database"), database.urlString(), QStringLiteral("serve"),
+                               QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"), QStringLiteral("--rate-limit"),
+                               QStringLiteral("0"), QStringLiteral("--drain-seconds"), QStringLiteral("600")});
+        QVERIFY(serve.waitForStarted());
+        QString output;
+        const QRegularExpression listening(QStringLiteral("listening on (http://127\\.0\\.0\\.1:\\d+)"));
+        QVERIFY2(waitForLine(serve, listening, &output), qPrintable(output));
+        const QString password =
+            QRegularExpression(QStringLiteral("created user admin with password (\\S+) ")).match(output).captured(1);
+        const QUrl url(listening.match(output).captured(1));
+        auto killAtEnd = qScopeGuard([&] { serve.kill(); serve.waitForFinished(); });
+
+        const auto get = [&url](const QByteArray &path, const QByteArray &headers = {}) {
+            RawClient client(url);
+            client.send(rawRequest("GET", path, headers));
+            return client.readResponse(10000);
+        };
+        QCOMPARE(get("/readyz").status, 200);
+        RawClient signIn(url);
+        signIn.send(rawRequest("POST", "/api/v1/auth/token", {},
+                               QJsonDocument(QJsonObject{{QStringLiteral("username"), QStringLiteral("admin")},
+                                                         {QStringLiteral("password"), password}})
+                                   .toJson(QJsonDocument::Compact)));
+        const QByteArray token = signIn.readResponse(10000).json.value(QStringLiteral("token")).toString().toLatin1();
+        QVERIFY(!token.isEmpty());
+        const QByteArray bearer = "Authorization: Bearer " + token + "\r\n";
+
+        QTcpSocket stream;
+        stream.connectToHost(url.host(), quint16(url.port()));
+        stream.write("GET /api/v1/events HTTP/1.1\r\nHost: x\r\nAccept: text/event-stream\r\n" + bearer + "\r\n");
+        QByteArray streamed;
+        while (!streamed.contains("\r\n\r\n") && stream.waitForReadyRead(10000))
+            streamed += stream.readAll();
+        QVERIFY2(streamed.startsWith("HTTP/1.1 200"), streamed.constData());
+
+        // A request in flight across both signals: its head and half its body now.
+        const QByteArray body = R"({"name":"Begun before the drain"})";
+        RawClient early(url);
+        const QByteArray whole = rawRequest("POST", "/api/v1/feature", bearer, body);
+        early.send(whole.left(whole.size() - 10));
+
+        ::kill(pid_t(serve.processId()), SIGTERM);
+        Reply ready;
+        for (int i = 0; i < 200; ++i) { // the signal is handled asynchronously: ask until it is
+            ready = get("/readyz");
+            if (ready.status != 200)
+                break;
+            QTest::qWait(25);
+        }
+        QCOMPARE(ready.status, 503);
+        QCOMPARE(ready.header("content-type"), QByteArray("application/problem+json"));
+        QCOMPARE(ready.json.value(QStringLiteral("type")).toString(), QStringLiteral("https://signoff.example/problems/draining"));
+        // Still served, each answer closing its connection.
+        const Reply me = get("/api/v1/user/me", bearer);
+        QCOMPARE(me.status, 200);
+        QCOMPARE(me.header("connection").toLower(), QByteArray("close"));
+        RawClient during(url);
+        during.send(rawRequest("POST", "/api/v1/feature", bearer, R"({"name":"Made while draining"})"));
+        QCOMPARE(during.readResponse(10000).status, 201);
+        QCOMPARE(serve.state(), QProcess::Running);
+
+        // The second signal: no new connections from now on.
+        ::kill(pid_t(serve.processId()), SIGTERM);
+        bool refused = false;
+        for (int i = 0; i < 200 && !refused; ++i) {
+            QTcpSocket probe;
+            probe.connectToHost(url.host(), quint16(url.port()));
+            refused = !probe.waitForConnected(5000);
+            if (!refused)
+                QTest::qWait(25);
+        }
+        QVERIFY(refused);
+        early.send(whole.right(10));
+        const Reply finished = early.readResponse(10000);
+        QCOMPARE(finished.status, 201);
+        QCOMPARE(finished.json.value(QStringLiteral("name")).toString(), QStringLiteral("Begun before the drain"));
+
+        while (stream.state() == QAbstractSocket::ConnectedState && stream.waitForReadyRead(10000))
+            streamed += stream.readAll();
+        QCOMPARE(stream.state(), QAbstractSocket::UnconnectedState);
+        QVERIFY(serve.waitForFinished(15000));
+        QCOMPARE(serve.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(serve.exitCode(), 0);
+        output += QString::fromUtf8(serve.readAllStandardError());
+        QVERIFY2(output.contains(QStringLiteral("stopping: /readyz answers 503")), qPrintable(output));
+    }
+
     void badOptionsAreExit2()
     {
         for (const QStringList &options : {QStringList{QStringLiteral("--listen"), QStringLiteral("nowhere")},
                                            QStringList{QStringLiteral("--listen"), QStringLiteral("127.0.0.1:70000")},
                                            QStringList{QStringLiteral("--listen"), QStringLiteral("::1:8080")},
                                            QStringList{QStringLiteral("--rate-limit"), QStringLiteral("-1")},
-                                           QStringList{QStringLiteral("--rate-limit"), QStringLiteral("lots")}}) {
+                                           QStringList{QStringLiteral("--rate-limit"), QStringLiteral("lots")},
+                                           QStringList{QStringLiteral("--drain-seconds"), QStringLiteral("-1")},
+                                           QStringList{QStringLiteral("--drain-seconds"), QStringLiteral("soon")}}) {
             QProcess serve;
             serve.start(binary(), QStringList{QStringLiteral("serve")} + options);
             QVERIFY(serve.waitForFinished(15000));
