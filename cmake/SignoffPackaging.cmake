@@ -15,6 +15,7 @@
 #   lib/systemd/system/signoff.service               packaging/systemd/
 #   lib/sysusers.d/signoff.conf                      packaging/systemd/signoff.sysusers
 #   share/signoff/prometheus/signoff-alerts.yml      packaging/prometheus/
+#   share/signoff/haproxy/signoff.cfg                packaging/haproxy/
 #
 # Paths are relative to the prefix, which the package sets to /usr. The .qm
 # translations are compiled into the binary (:/i18n), so none are installed.
@@ -64,6 +65,9 @@ install(FILES "${signoff_packaging_source}/systemd/signoff.sysusers"
 # still installs (the packaging tests require it once the file exists).
 install(FILES "${signoff_packaging_source}/prometheus/signoff-alerts.yml"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/signoff/prometheus" OPTIONAL)
+# An example for several instances behind HAProxy (product.md section 14).
+install(FILES "${signoff_packaging_source}/haproxy/signoff.cfg"
+        DESTINATION "${CMAKE_INSTALL_DATADIR}/signoff/haproxy")
 
 # The Debian package.
 set(CPACK_GENERATOR "DEB")

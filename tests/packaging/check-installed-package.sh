@@ -82,6 +82,7 @@ done
 if [[ -f $SIGNOFF_SOURCE_DIR/packaging/prometheus/signoff-alerts.yml ]]; then
     [[ -f $root/usr/share/signoff/prometheus/signoff-alerts.yml ]] || fail "the Prometheus alert rules are not installed"
 fi
+[[ -f $root/usr/share/signoff/haproxy/signoff.cfg ]] || fail "the HAProxy configuration is not installed"
 
 note "the installed program"
 version=$("$root/usr/bin/signoff" --version)
