@@ -85,7 +85,7 @@ Result<User> UserService::insert(const Actor &actor, const NewUser &input, bool 
     auto result = m_context.database.write([&](Connection &connection) -> Result<User> {
         UserRepository users(connection);
         if (onlyIfNoUsers) {
-            auto count = users.count();
+            auto count = users.countForSetUp();
             if (!count)
                 return count.error();
             if (count.value() > 0)

@@ -123,6 +123,17 @@ Result<qint64> UserRepository::count()
     return rows->value(0).toLongLong();
 }
 
+Result<qint64> UserRepository::countForSetUp()
+{
+    // Any fixed number, the same in every Signoff (the migrations' is another).
+    constexpr qint64 postgresqlSetUpLock = 0x5349474e41444d; // "SIGNADM"
+    if (m_connection.dialect() == SqlDialect::Postgresql) {
+        if (auto locked = m_connection.execute(QStringLiteral("SELECT pg_advisory_xact_lock(?)"), {postgresqlSetUpLock}); !locked)
+            return locked.error();
+    }
+    return count();
+}
+
 Result<qint64> UserRepository::countEnabledAdmins()
 {
     auto rows = m_connection.query(QStringLiteral("SELECT COUNT(*) FROM users WHERE role = ? AND disabled = ?"),

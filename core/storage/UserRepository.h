@@ -35,6 +35,11 @@ public:
     Result<bool> update(const User &user, int expectedVersion, const std::optional<QString> &passwordHash);
     Result<void> recordSignIn(const QUuid &id, const QDateTime &at);
     Result<qint64> count();
+    // count(), inside a write transaction that may create the first user:
+    // waits for any other transaction doing the same, so that programs
+    // starting together on an empty database set it up once (PostgreSQL: an
+    // advisory lock held until commit; SQLite's writes are serial anyway).
+    Result<qint64> countForSetUp();
     Result<qint64> countEnabledAdmins();
     Result<Page<User>> list(const UserQuery &query);
 

@@ -34,6 +34,11 @@ ServeProcess::~ServeProcess()
 
 bool ServeProcess::start(const QString &databaseUrl, const QStringList &extraArguments, int timeoutMs)
 {
+    return launch(databaseUrl, extraArguments) && waitUntilListening(timeoutMs);
+}
+
+bool ServeProcess::launch(const QString &databaseUrl, const QStringList &extraArguments)
+{
     m_process = std::make_unique<QProcess>();
     m_output.clear();
     m_url.clear();
@@ -44,7 +49,12 @@ bool ServeProcess::start(const QString &databaseUrl, const QStringList &extraArg
                                                   QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                                                   QStringLiteral("--rate-limit"), QStringLiteral("0")}
                                           + extraArguments);
-    if (!m_process->waitForStarted(10000))
+    return m_process->waitForStarted(10000);
+}
+
+bool ServeProcess::waitUntilListening(int timeoutMs)
+{
+    if (!m_process)
         return false;
     static const QRegularExpression listening(QStringLiteral("listening on (https?://[0-9.]+:\\d+)"));
     QElapsedTimer timer;

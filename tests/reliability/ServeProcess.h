@@ -31,6 +31,10 @@ public:
     // EXTRA...` and waits for "listening on URL". False (see output()) when
     // it exited or did not listen in time.
     bool start(const QString &databaseUrl, const QStringList &extraArguments = {}, int timeoutMs = 60000);
+    // start() in two halves, for starting several at once: launch() returns
+    // when the process runs, waitUntilListening() when it printed its URL.
+    bool launch(const QString &databaseUrl, const QStringList &extraArguments = {});
+    bool waitUntilListening(int timeoutMs = 60000);
 
     QUrl url() const { return m_url; }
     qint64 pid() const;
