@@ -6,6 +6,7 @@
 #include "AuditSealer.h"
 #include "ServiceLog.h"
 #include "storage/AuditSealRepository.h"
+#include "storage/DatabaseNotifications.h"
 
 #include <QElapsedTimer>
 #include <QThread>
@@ -99,6 +100,25 @@ void AuditFeed::start(Options options)
     connect(m_thread.get(), &QThread::started, worker, [worker] { worker->begin(); });
     connect(&m_notifier, &ChangeNotifier::changed, worker, [worker] { worker->nudge(); });
     m_thread->start();
+
+    m_listener = std::make_unique<DatabaseNotifications>(m_database.url(), m_database.instanceName());
+    // Announced from the listener's thread, at once: a token revoked or a
+    // user disabled through another instance is refused here from now on.
+    ChangeNotifier *notifier = &m_notifier;
+    connect(m_listener.get(), &DatabaseNotifications::changeCommitted, notifier,
+            [notifier](const QString &typeName, const QString &id) {
+                if (const auto type = entityTypeFromString(typeName))
+                    notifier->announce(*type, id);
+            }, Qt::DirectConnection);
+    connect(m_listener.get(), &DatabaseNotifications::feedSealed, worker, [worker] { worker->nudge(); });
+    connect(m_listener.get(), &DatabaseNotifications::listening, notifier, [notifier, worker] {
+        // What changed while nobody listened: tokens and users are looked up
+        // afresh, and the feed is read on (the change watcher catches up
+        // from it on everything else).
+        notifier->announce(EntityType::User, QString());
+        QMetaObject::invokeMethod(worker, [worker] { worker->nudge(); });
+    }, Qt::DirectConnection);
+    m_listener->start();
 }
 
 void AuditFeed::stop()
@@ -106,6 +126,7 @@ void AuditFeed::stop()
     QMutexLocker lock(&m_mutex);
     if (!m_thread)
         return;
+    m_listener.reset(); // stops listening before the worker it wakes goes
     Worker *worker = m_worker;
     QMetaObject::invokeMethod(worker, [worker] { worker->finish(); }, Qt::BlockingQueuedConnection);
     m_thread->quit();

@@ -15,12 +15,18 @@ class QThread;
 
 namespace signoff {
 
+class DatabaseNotifications;
+
 // The ordered feed of committed changes in this process (docs/design.md,
 // "The ordered feed"): a thread of its own seals committed audit events
 // (AuditSealer) soon after each in-process change (ChangeNotifier) and on a
 // short poll for other processes' changes, and says how far the feed goes.
 // Readers (the event stream, the change watcher, webhooks) read by position
 // up to there.
+//
+// On PostgreSQL it also listens (DatabaseNotifications) for what other processes
+// commit and seal: their changes are announced here the moment they commit
+// (caches, revoked tokens, disabled users), and their seals wake the feed.
 class AuditFeed : public QObject
 {
     Q_OBJECT
@@ -62,6 +68,7 @@ private:
     mutable QMutex m_mutex;
     std::unique_ptr<QThread> m_thread;
     Worker *m_worker = nullptr; // lives in m_thread
+    std::unique_ptr<DatabaseNotifications> m_listener;
 };
 
 } // namespace signoff

@@ -59,14 +59,15 @@ AuthService::AuthService(ServiceContext &context, const PasswordHasher &hasher, 
 Result<User> AuthService::checkPassword(const QString &username, const QString &password)
 {
     const QDateTime now = utcNow();
-    if (const int wait = m_throttle.beginAttempt(username, now); wait > 0) {
+    if (username.size() > maxCredentialLength || password.size() > maxCredentialLength)
+        return wrongCredentials(); // nothing worth counting: no name is that long
+    auto attempt = m_throttle.begin(username, now);
+    if (!attempt)
+        return attempt.error();
+    if (const int wait = attempt->waitSeconds; wait > 0) {
         qCWarning(lcService).noquote() << "sign-in throttled for" << logText(username, 64);
         return Error::rateLimited(wait, Message(QT_TRANSLATE_NOOP("Core", "Too many failed sign-ins; try again in %1 seconds."),
                                                 {QString::number(wait)}));
-    }
-    if (username.size() > maxCredentialLength || password.size() > maxCredentialLength) {
-        m_throttle.abandon(username);
-        return wrongCredentials();
     }
 
     // A name no user can have is looked up nowhere (it may hold a NUL, which
@@ -75,14 +76,14 @@ Result<User> AuthService::checkPassword(const QString &username, const QString &
         ? Result<std::optional<StoredCredentials>>(std::optional<StoredCredentials>())
         : m_context.database.run([&](Connection &connection) { return UserRepository(connection).credentials(username); });
     if (!credentials) {
-        m_throttle.abandon(username);
+        m_throttle.abandon(attempt.value());
         return credentials.error();
     }
     // Hashing waits its turn in its own small queue; a full queue is refused
     // at once (the caller may retry), not waited for.
     const auto slot = m_hashing.enter();
     if (!slot) {
-        m_throttle.abandon(username);
+        m_throttle.abandon(attempt.value());
         qCWarning(lcService).noquote() << "sign-in refused: password hashing is busy";
         Error busy = Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Too many sign-ins at once; try again in a moment.")));
         busy.reason = QStringLiteral("busy");
@@ -93,11 +94,11 @@ Result<User> AuthService::checkPassword(const QString &username, const QString &
     if (!known)
         m_hasher.verifyAgainstDummy(password);
     if (!known || !m_hasher.verify(credentials.value()->passwordHash, password)) {
-        m_throttle.recordFailure(username, now);
+        m_throttle.recordFailure(attempt.value());
         qCWarning(lcService).noquote() << "failed sign-in for" << logText(username, 64);
         return wrongCredentials();
     }
-    m_throttle.recordSuccess(username);
+    m_throttle.recordSuccess(attempt.value());
     const User &user = credentials.value()->user;
     if (user.disabled)
         return Error::unauthenticated(Message(QT_TRANSLATE_NOOP("Core", "This account is disabled.")));

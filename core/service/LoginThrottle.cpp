@@ -3,83 +3,70 @@
 
 #include "LoginThrottle.h"
 
+#include "PasswordHasher.h"
+#include "ServiceLog.h"
+#include "storage/SignInAttemptRepository.h"
+
 #include <QtMath>
 
 namespace signoff {
 
-namespace {
-// Bounds memory when someone sprays random user names.
-constexpr qsizetype maxTrackedNames = 100000;
-}
-
-LoginThrottle::LoginThrottle(int maxFailures, std::chrono::seconds window)
-    : m_maxFailures(maxFailures)
+LoginThrottle::LoginThrottle(Database &database, int maxFailures, std::chrono::seconds window)
+    : m_database(database)
+    , m_maxFailures(maxFailures)
     , m_window(window)
 {
 }
 
-void LoginThrottle::forgetOld(QList<QDateTime> &failures, const QDateTime &now) const
+Result<LoginThrottle::Attempt> LoginThrottle::begin(const QString &username, const QDateTime &now)
 {
+    Attempt attempt;
+    attempt.nameKey = sha256Hex(username); // any text, of any length, as a fixed-size key
     const QDateTime cutoff = now.addSecs(-m_window.count());
-    failures.removeIf([&](const QDateTime &at) { return at <= cutoff; });
-}
-
-int LoginThrottle::beginAttempt(const QString &username, const QDateTime &now)
-{
-    QMutexLocker locker(&m_mutex);
-    qsizetype failures = 0;
-    if (auto it = m_failures.find(username); it != m_failures.end()) {
-        forgetOld(it.value(), now);
-        failures = it->size();
-        if (failures >= m_maxFailures) {
-            const qint64 msLeft = now.msecsTo(it->first().addSecs(m_window.count()));
-            return qMax(1, int(qCeil(double(msLeft) / 1000.0)));
+    auto written = m_database.write([&](Connection &connection) -> Result<void> {
+        SignInAttemptRepository attempts(connection);
+        // Counting and recording take turns per name, or two processes could
+        // both count four and both go on.
+        if (auto locked = attempts.lockName(attempt.nameKey); !locked)
+            return locked;
+        // What left the window goes, for every name: the table holds at most
+        // a window's worth of attempts, whatever names are sprayed at it.
+        if (auto pruned = attempts.removeBefore(cutoff); !pruned)
+            return pruned;
+        auto recent = attempts.recentFor(attempt.nameKey, cutoff);
+        if (!recent)
+            return recent.error();
+        if (recent->count >= m_maxFailures) {
+            const qint64 msLeft = now.msecsTo(recent->oldest.addSecs(m_window.count()));
+            attempt.waitSeconds = qMax(1, int(qCeil(double(msLeft) / 1000.0)));
+            return {};
         }
-        if (it->isEmpty())
-            m_failures.erase(it);
-    }
-    int &underWay = m_underWay[username];
-    if (failures + underWay >= m_maxFailures)
-        return 1; // the attempts under way decide; they end within a second
-    ++underWay;
-    return 0;
+        auto id = attempts.insert(attempt.nameKey, now);
+        if (!id)
+            return id.error();
+        attempt.id = id.value();
+        return {};
+    });
+    if (!written)
+        return written.error();
+    return attempt;
 }
 
-void LoginThrottle::endAttempt(const QString &username)
+void LoginThrottle::recordSuccess(const Attempt &attempt)
 {
-    auto it = m_underWay.find(username);
-    if (it == m_underWay.end())
+    auto cleared = m_database.write(
+        [&](Connection &connection) { return SignInAttemptRepository(connection).removeAllFor(attempt.nameKey); });
+    if (!cleared)
+        qCWarning(lcService) << "could not clear the failed sign-ins of a user who signed in";
+}
+
+void LoginThrottle::abandon(const Attempt &attempt)
+{
+    if (attempt.id == 0)
         return;
-    if (--it.value() <= 0)
-        m_underWay.erase(it);
-}
-
-void LoginThrottle::abandon(const QString &username)
-{
-    QMutexLocker locker(&m_mutex);
-    endAttempt(username);
-}
-
-void LoginThrottle::recordFailure(const QString &username, const QDateTime &now)
-{
-    QMutexLocker locker(&m_mutex);
-    endAttempt(username);
-    if (m_failures.size() >= maxTrackedNames && !m_failures.contains(username)) {
-        for (auto it = m_failures.begin(); it != m_failures.end();) {
-            forgetOld(it.value(), now);
-            it = it->isEmpty() ? m_failures.erase(it) : std::next(it);
-        }
-    }
-    QList<QDateTime> &failures = m_failures[username];
-    forgetOld(failures, now);
-    failures.append(now);
-}
-
-void LoginThrottle::recordSuccess(const QString &username)
-{
-    QMutexLocker locker(&m_mutex);
-    endAttempt(username);
-    m_failures.remove(username);
+    auto removed = m_database.write([&](Connection &connection) { return SignInAttemptRepository(connection).remove(attempt.id); });
+    if (!removed)
+        qCWarning(lcService) << "could not forget an abandoned sign-in attempt";
 }
 
 } // namespace signoff

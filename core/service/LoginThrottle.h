@@ -3,46 +3,50 @@
 
 #pragma once
 
+#include "storage/Database.h"
+
 #include <QDateTime>
-#include <QHash>
-#include <QList>
-#include <QMutex>
 #include <QString>
 #include <chrono>
 
 namespace signoff {
 
-// Counts failed sign-ins per user name. After `maxFailures` failures within
-// `window`, the name is locked until the oldest of them leaves the window,
-// even for the right password (product.md section 5). Shared by every door
-// and thread, hence the mutex.
+// Counts sign-in attempts per user name, in the database: after
+// `maxFailures` failures within `window` the name is locked until the oldest
+// of them leaves the window, even for the right password, in every process
+// on the database (product.md sections 5 and 14).
 //
-// Attempts under way count too: sign-ins run concurrently (REST workers), and
-// a password check takes a good part of a second, so guesses sent together
-// would otherwise all pass the check before any of them failed.
+// An attempt counts from its start: sign-ins run concurrently (REST workers,
+// several instances), and a password check takes a good part of a second, so
+// guesses sent together would otherwise all pass before any of them failed.
+// A failed attempt stays counted; a successful one clears the name.
 class LoginThrottle
 {
 public:
-    LoginThrottle(int maxFailures, std::chrono::seconds window);
+    LoginThrottle(Database &database, int maxFailures, std::chrono::seconds window);
 
-    // Starts an attempt: 0 when `username` may try now (the attempt then
-    // counts until recordFailure(), recordSuccess() or abandon() ends it),
-    // else the seconds to wait.
-    int beginAttempt(const QString &username, const QDateTime &now);
-    void recordFailure(const QString &username, const QDateTime &now);
-    void recordSuccess(const QString &username);
-    // Ends an attempt that neither failed nor succeeded (the database did not answer).
-    void abandon(const QString &username);
+    struct Attempt
+    {
+        // Seconds to wait before trying again; 0: the attempt may go on.
+        int waitSeconds = 0;
+        qint64 id = 0;
+        QString nameKey;
+    };
+    // Starts an attempt for `username` (then ended by recordFailure(),
+    // recordSuccess() or abandon()), or says how long to wait.
+    Result<Attempt> begin(const QString &username, const QDateTime &now);
+    // The attempt failed: it keeps counting until it leaves the window.
+    void recordFailure(const Attempt &) {}
+    // The right password: the name starts afresh.
+    void recordSuccess(const Attempt &attempt);
+    // Neither failed nor succeeded (the database did not answer, the queue
+    // was full): it does not count.
+    void abandon(const Attempt &attempt);
 
 private:
-    void forgetOld(QList<QDateTime> &failures, const QDateTime &now) const;
-    void endAttempt(const QString &username);
-
+    Database &m_database;
     const int m_maxFailures;
     const std::chrono::seconds m_window;
-    QMutex m_mutex;
-    QHash<QString, QList<QDateTime>> m_failures;
-    QHash<QString, int> m_underWay;
 };
 
 } // namespace signoff

@@ -8,7 +8,7 @@ namespace signoff {
 Services::Services(Database &database, ChangeNotifier &notifier, ServiceOptions options)
     : m_context{database, notifier, options, m_metrics}
     , m_hasher(options.passwordCost)
-    , m_throttle(options.loginFailuresAllowed, options.loginFailureWindow)
+    , m_throttle(database, options.loginFailuresAllowed, options.loginFailureWindow)
     , m_hashing(options.hashingConcurrency, options.hashingQueue)
     , m_auth(m_context, m_hasher, m_throttle, m_hashing)
     , m_users(m_context, m_hasher)

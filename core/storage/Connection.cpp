@@ -143,8 +143,9 @@ bool isBusy(const QSqlError &error)
         || code == QStringLiteral("261") || error.databaseText().contains(QStringLiteral("database is locked"));
 }
 
-Connection::Connection(const DatabaseUrl &url, QString name)
+Connection::Connection(const DatabaseUrl &url, QString name, QString instance)
     : m_name(std::move(name))
+    , m_instance(std::move(instance))
     , m_dialect(url.dialect)
 {
     if (url.dialect == SqlDialect::Sqlite) {
@@ -197,7 +198,12 @@ Result<void> Connection::open()
         return configureSqlite();
     }
     // Timestamps are exchanged as UTC text; make the session agree.
-    return execute(QStringLiteral("SET TIME ZONE 'UTC'"));
+    if (auto zone = execute(QStringLiteral("SET TIME ZONE 'UTC'")); !zone)
+        return zone;
+    // Which instance writes: the notifications of its changes carry it.
+    if (m_instance.isEmpty())
+        return {};
+    return execute(QStringLiteral("SELECT set_config('signoff.instance', ?, false)"), {m_instance});
 }
 
 Result<void> Connection::configureSqlite()

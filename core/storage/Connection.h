@@ -54,7 +54,9 @@ private:
 class Connection
 {
 public:
-    Connection(const DatabaseUrl &url, QString name);
+    // `instance`: the Database's name on PostgreSQL (the session setting
+    // signoff.instance), carried by the notifications of what it commits.
+    Connection(const DatabaseUrl &url, QString name, QString instance = {});
     ~Connection();
     Connection(const Connection &) = delete;
     Connection &operator=(const Connection &) = delete;
@@ -117,6 +119,7 @@ private:
     Result<Rows> querySqlite(const QString &sql, const QVariantList &values);
 
     QString m_name;
+    QString m_instance;
     SqlDialect m_dialect;
     std::optional<QSqlDatabase> m_handle;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;

@@ -7,6 +7,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QSqlQuery>
 #include <QThread>
 
@@ -14,6 +15,7 @@ namespace signoff {
 
 Database::Database(DatabaseUrl url)
     : m_url(std::move(url))
+    , m_instanceName(QStringLiteral("signoff-%1").arg(QRandomGenerator::system()->generate(), 8, 16, QChar(u'0')))
     , m_groupCommit(std::make_unique<GroupCommit>(GroupCommit::WriterConnection{
           [this] { return connection(); }, [this] { closeThreadConnection(); }}))
     , m_groupCommitEnabled(qEnvironmentVariable("SIGNOFF_GROUP_COMMIT") != QStringLiteral("0"))
@@ -62,7 +64,7 @@ Result<Connection *> Database::connection()
     const QString name = QStringLiteral("signoff-%1-%2")
                              .arg(quintptr(this), 0, 16)
                              .arg(quintptr(thread), 0, 16);
-    auto connection = std::make_shared<Connection>(m_url, name);
+    auto connection = std::make_shared<Connection>(m_url, name, m_instanceName);
     if (auto opened = connection->open(); !opened)
         return opened.error();
     m_hasOpened = true;

@@ -34,6 +34,10 @@ public:
     Database &operator=(const Database &) = delete;
 
     const DatabaseUrl &url() const { return m_url; }
+    // This Database's name among the processes on a PostgreSQL database
+    // ("signoff-" and 8 random hex digits): the notifications of the changes
+    // it commits carry it, so it can tell its own from others' (DatabaseNotifications).
+    const QString &instanceName() const { return m_instanceName; }
     SqlDialect dialect() const { return m_url.dialect; }
 
     // This thread's connection, opened (and configured) on first use.
@@ -169,6 +173,7 @@ private:
     Error fileGone() const;
 
     DatabaseUrl m_url;
+    const QString m_instanceName;
     QMutex m_mutex;
     QHash<QThread *, std::shared_ptr<Connection>> m_connections;
     QSet<QThread *> m_watchedThreads;
