@@ -48,6 +48,14 @@ public:
     // out of reach for a while (reachabilityChanged says when).
     virtual bool isReachable() const { return true; }
 
+    // Server mode: the SHA-256 fingerprint of the certificate a server
+    // presented that neither the system nor the person trusts (calls then
+    // fail with reason "untrusted-certificate"); empty: none.
+    virtual QByteArray untrustedCertificate() const { return {}; }
+    // Trusts that certificate for this server from now on ("Trust this
+    // certificate": it is pinned for the host and port, like SSH's known hosts).
+    virtual void trustCertificate(const QByteArray &fingerprint) { Q_UNUSED(fingerprint); }
+
     // Signing in and out.
     // Whether anyone can sign in: false on a database without users, where
     // the login creates the administrator first. A server always has users.

@@ -6,6 +6,7 @@
 #include "EventStream.h"
 #include "JsonReading.h"
 #include "ProblemReading.h"
+#include "TrustedCertificates.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -86,6 +87,7 @@ RestBackend::RestBackend(const QUrl &server, QObject *parent)
     qRegisterMetaType<StreamEvent>();
     // Redirects are not followed: a server that moved is configured anew.
     m_network.setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    connect(&m_network, &QNetworkAccessManager::sslErrors, this, &RestBackend::checkCertificate);
     connect(m_events, &EventStream::received, this, &RestBackend::onStreamEvent);
     connect(m_events, &EventStream::resetRequested, this, &RestBackend::announceEverything);
     connect(m_events, &EventStream::connectedChanged, this, [this](bool connected) {
@@ -109,6 +111,56 @@ RestBackend::~RestBackend()
 QString RestBackend::location() const
 {
     return m_server.toString(QUrl::RemoveUserInfo);
+}
+
+QByteArray RestBackend::untrustedCertificate() const
+{
+    return m_refusedCertificate ? m_refusedCertificate->presented : QByteArray();
+}
+
+void RestBackend::trustCertificate(const QByteArray &fingerprint)
+{
+    if (fingerprint.isEmpty())
+        return;
+    TrustedCertificates::pin(m_server, fingerprint);
+    m_refusedCertificate.reset();
+}
+
+void RestBackend::checkCertificate(QNetworkReply *reply, const QList<QSslError> &errors)
+{
+    const QByteArray presented = TrustedCertificates::fingerprint(reply->sslConfiguration().peerCertificate());
+    const QByteArray pinned = TrustedCertificates::pinned(m_server);
+    if (!presented.isEmpty() && presented == pinned) {
+        reply->ignoreSslErrors(errors);
+        return;
+    }
+    QStringList why;
+    for (const QSslError &error : errors)
+        why.append(error.errorString());
+    why.removeDuplicates();
+    m_refusedCertificate = RefusedCertificate{presented, pinned, why.join(QStringLiteral("; "))};
+}
+
+std::optional<Error> RestBackend::certificateError(const Answer &answer) const
+{
+    if (answer.error != QNetworkReply::SslHandshakeFailedError || !m_refusedCertificate
+        || m_refusedCertificate->presented.isEmpty())
+        return std::nullopt;
+    const RefusedCertificate &refused = *m_refusedCertificate;
+    if (refused.pinned.isEmpty()) {
+        Error error = Error::unavailable(Message(
+            QT_TRANSLATE_NOOP("Core", "This computer does not trust the certificate of %1 (%2). Its SHA-256 fingerprint is %3."),
+            {location(), refused.why, TrustedCertificates::readable(refused.presented)}));
+        error.reason = QStringLiteral("untrusted-certificate");
+        return error;
+    }
+    Error error = Error::unavailable(Message(
+        QT_TRANSLATE_NOOP("Core", "%1 presented a different certificate from the one you trusted, so Signoff did not connect: "
+                                  "someone may be intercepting the connection, or the server's certificate was replaced. "
+                                  "Trusted: %2. Presented: %3."),
+        {location(), TrustedCertificates::readable(refused.pinned), TrustedCertificates::readable(refused.presented)}));
+    error.reason = QStringLiteral("changed-certificate");
+    return error;
 }
 
 void RestBackend::prepare(QNetworkRequest &request) const
@@ -169,6 +221,8 @@ Result<QJsonValue> RestBackend::interpret(const Answer &answer, bool sessionCall
         // Nothing came back: the server is out of reach (or the answer was too large).
         if (answer.error == QNetworkReply::OperationCanceledError)
             return unreachable(location(), tr("the request took too long or its answer was too large"));
+        if (auto refused = certificateError(answer))
+            return *refused;
         setReachable(false, answer.errorText);
         return unreachable(location(), answer.errorText);
     }

@@ -9,9 +9,11 @@
 #include <QJsonValue>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QSslError>
 #include <QUrl>
 #include <QUrlQuery>
 #include <functional>
+#include <optional>
 
 namespace signoff::client {
 class EventStream;
@@ -49,6 +51,9 @@ public:
     // Signs in with a token kept from an earlier session ("Stay signed in").
     Call<User> resume(const QString &token);
     client::EventStream &events() const { return *m_events; }
+
+    QByteArray untrustedCertificate() const override;
+    void trustCertificate(const QByteArray &fingerprint) override;
 
     Kind kind() const override { return Kind::Server; }
     QString location() const override;
@@ -141,6 +146,12 @@ private:
     Call<T> transition(const QString &kind, const QUuid &id, WorkflowAction action, int expectedVersion,
                        const QString &comment, std::function<Result<T>(const QJsonValue &)> read);
 
+    // TLS: a certificate pinned for this server is accepted whatever the
+    // system thinks of it; any other untrusted one is refused and remembered
+    // (m_refusedCertificate) so that the call's error can say why.
+    void checkCertificate(QNetworkReply *reply, const QList<QSslError> &errors);
+    std::optional<Error> certificateError(const Answer &answer) const;
+
     Call<User> startSession(const QString &token);
     void endSession();
     void setReachable(bool reachable, const QString &reason = {});
@@ -156,6 +167,13 @@ private:
     QString m_token;
     User m_me;
     bool m_reachable = true;
+    struct RefusedCertificate
+    {
+        QByteArray presented;
+        QByteArray pinned; // empty: none was trusted
+        QString why;       // what the system found wrong with it
+    };
+    std::optional<RefusedCertificate> m_refusedCertificate;
 };
 
 } // namespace signoff

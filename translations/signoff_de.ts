@@ -666,6 +666,14 @@
         <source>Only administrators can manage webhooks.</source>
         <translation>Nur Administratoren können Webhooks verwalten.</translation>
     </message>
+    <message>
+        <source>This computer does not trust the certificate of %1 (%2). Its SHA-256 fingerprint is %3.</source>
+        <translation>Dieser Computer vertraut dem Zertifikat von %1 nicht (%2). Sein SHA-256-Fingerabdruck ist %3.</translation>
+    </message>
+    <message>
+        <source>%1 presented a different certificate from the one you trusted, so Signoff did not connect: someone may be intercepting the connection, or the server&apos;s certificate was replaced. Trusted: %2. Presented: %3.</source>
+        <translation>%1 hat ein anderes Zertifikat vorgelegt als das, dem Sie vertraut haben; Signoff hat deshalb keine Verbindung aufgebaut: Jemand könnte die Verbindung abfangen, oder das Zertifikat des Servers wurde ersetzt. Vertraut: %2. Vorgelegt: %3.</translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -1509,6 +1517,30 @@ Connect anyway?</source>
         <translation>%1 ist nicht auf diesem Computer und verwendet kein HTTPS: Ihr Passwort und die Daten gingen unverschlüsselt über das Netz, für jeden auf dem Weg lesbar und veränderbar.
 
 Trotzdem verbinden?</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate changed</source>
+        <translation>Das Zertifikat des Servers hat sich geändert</translation>
+    </message>
+    <message>
+        <source>Untrusted certificate</source>
+        <translation>Nicht vertrauenswürdiges Zertifikat</translation>
+    </message>
+    <message>
+        <source>Trust the new certificate only if the server&apos;s administrator tells you it was replaced and its fingerprint matches the one they give you.</source>
+        <translation>Vertrauen Sie dem neuen Zertifikat nur, wenn die Administration des Servers Ihnen sagt, dass es ersetzt wurde, und sein Fingerabdruck mit dem übereinstimmt, den sie Ihnen nennt.</translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one the server&apos;s administrator gives you. If they match, Signoff can trust this certificate for this server from now on, and will refuse any other.</source>
+        <translation>Vergleichen Sie den Fingerabdruck mit dem, den die Administration des Servers Ihnen nennt. Stimmen sie überein, kann Signoff diesem Zertifikat für diesen Server ab jetzt vertrauen und wird jedes andere ablehnen.</translation>
+    </message>
+    <message>
+        <source>Trust the &amp;new certificate</source>
+        <translation>Dem &amp;neuen Zertifikat vertrauen</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate</source>
+        <translation>Diesem Zertifikat &amp;vertrauen</translation>
     </message>
 </context>
 <context>

@@ -592,6 +592,7 @@
     </message>
     <message>
         <source>The number of days must be a whole number between 1 and %1.</source>
+        <translation></translation>
     </message>
     <message>
         <source>Enter the URL to send events to.</source>
@@ -663,6 +664,14 @@
     </message>
     <message>
         <source>Only administrators can manage webhooks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer does not trust the certificate of %1 (%2). Its SHA-256 fingerprint is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 presented a different certificate from the one you trusted, so Signoff did not connect: someone may be intercepting the connection, or the server&apos;s certificate was replaced. Trusted: %2. Presented: %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1500,6 +1509,30 @@ Create one with Ctrl+N.</source>
         <source>%1 is not on this computer and does not use HTTPS: your password and the data would cross the network unencrypted, readable and changeable by anyone on the way.
 
 Connect anyway?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untrusted certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust the new certificate only if the server&apos;s administrator tells you it was replaced and its fingerprint matches the one they give you.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the fingerprint with the one the server&apos;s administrator gives you. If they match, Signoff can trust this certificate for this server from now on, and will refuse any other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trust the &amp;new certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -363,6 +363,15 @@ void LoginDialog::signIn()
     m_pending->then(this, [this](Result<User> user) {
         endBusy();
         if (!user) {
+            const QString reason = user.error().reason;
+            if (reason == QStringLiteral("untrusted-certificate") || reason == QStringLiteral("changed-certificate")) {
+                if (askAboutCertificate(user.error())) {
+                    signIn(); // again, trusting it now; the password is still there
+                    return;
+                }
+                m_signInMessage->showProblem(user.error().translatedSummary());
+                return;
+            }
             m_signInMessage->showProblem(user.error().translatedSummary());
             m_password->clear();
             m_password->setFocus();
@@ -376,6 +385,35 @@ void LoginDialog::signIn()
         }
         accept();
     });
+}
+
+bool LoginDialog::askAboutCertificate(const Error &error)
+{
+    const QByteArray fingerprint = m_backend->untrustedCertificate();
+    if (fingerprint.isEmpty())
+        return false;
+    const bool changed = error.reason == QStringLiteral("changed-certificate");
+    QMessageBox box(changed ? QMessageBox::Critical : QMessageBox::Warning,
+                    changed ? tr("The server's certificate changed") : tr("Untrusted certificate"),
+                    error.translatedSummary(), QMessageBox::NoButton, this);
+    box.setObjectName(QStringLiteral("certificateDialog"));
+    box.setInformativeText(
+        changed ? tr("Trust the new certificate only if the server's administrator tells you it was replaced and its "
+                     "fingerprint matches the one they give you.")
+                : tr("Compare the fingerprint with the one the server's administrator gives you. If they match, "
+                     "Signoff can trust this certificate for this server from now on, and will refuse any other."));
+    QPushButton *trust = box.addButton(changed ? tr("Trust the &new certificate") : tr("&Trust this certificate"),
+                                       QMessageBox::AcceptRole);
+    trust->setObjectName(QStringLiteral("trustCertificateButton"));
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    box.setDefaultButton(cancel);
+    box.setEscapeButton(cancel);
+    box.setTextInteractionFlags(Qt::TextSelectableByMouse);
+    box.exec();
+    if (box.clickedButton() != trust)
+        return false;
+    m_backend->trustCertificate(fingerprint);
+    return true;
 }
 
 void LoginDialog::checkSetup()

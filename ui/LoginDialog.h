@@ -62,6 +62,10 @@ protected:
 
 private:
     void signIn();
+    // A server's certificate that this computer does not trust, or that is
+    // not the one trusted before: shows its fingerprint and asks. True when
+    // the person chose to trust it (then it is pinned).
+    bool askAboutCertificate(const Error &error);
     void createAdministrator();
     void checkSetup();
     void showSignIn();
