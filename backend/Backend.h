@@ -4,7 +4,9 @@
 #pragma once
 
 #include "Call.h"
+#include "domain/ApprovalPolicy.h"
 #include "domain/AuditEvent.h"
+#include "domain/Comment.h"
 #include "domain/EntityType.h"
 #include "domain/Feature.h"
 #include "domain/Order.h"
@@ -103,6 +105,14 @@ public:
 
     // The audit log.
     virtual Call<Page<AuditEvent>> listAudit(const AuditQuery &query) = 0;
+
+    // The discussion of a feature or an order (any user, any status), oldest first.
+    virtual Call<QList<Comment>> comments(EntityType type, const QUuid &id) = 0;
+    virtual Call<Comment> addComment(EntityType type, const QUuid &id, const QString &body) = 0;
+
+    // The approval policy: everyone reads it, administrators change it.
+    virtual Call<ApprovalPolicy> policy() = 0;
+    virtual Call<ApprovalPolicy> updatePolicy(const ApprovalPolicy &policy, int expectedVersion) = 0;
 
     // A feature's or an order's transition and history, by type.
     Call<void> transitionItem(EntityType type, const QUuid &id, WorkflowAction action, int expectedVersion,

@@ -261,4 +261,49 @@ Call<Page<AuditEvent>> LocalBackend::listAudit(const AuditQuery &query)
     return run([query](Services &services, const Actor &actor) { return services.audit().list(actor, query); });
 }
 
+// Comments.
+
+namespace {
+Error notAnItem()
+{
+    return Error::notFound(Message(QT_TRANSLATE_NOOP("Core", "Only features and orders have comments.")));
+}
+} // namespace
+
+Call<QList<Comment>> LocalBackend::comments(EntityType type, const QUuid &id)
+{
+    return run([type, id](Services &services, const Actor &actor) -> Result<QList<Comment>> {
+        if (type == EntityType::Feature)
+            return services.features().comments(actor, id);
+        if (type == EntityType::Order)
+            return services.orders().comments(actor, id);
+        return notAnItem();
+    });
+}
+
+Call<Comment> LocalBackend::addComment(EntityType type, const QUuid &id, const QString &body)
+{
+    return run([type, id, body](Services &services, const Actor &actor) -> Result<Comment> {
+        if (type == EntityType::Feature)
+            return services.features().addComment(actor, id, body);
+        if (type == EntityType::Order)
+            return services.orders().addComment(actor, id, body);
+        return notAnItem();
+    });
+}
+
+// The approval policy.
+
+Call<ApprovalPolicy> LocalBackend::policy()
+{
+    return run([](Services &services, const Actor &actor) { return services.policy().get(actor); });
+}
+
+Call<ApprovalPolicy> LocalBackend::updatePolicy(const ApprovalPolicy &policy, int expectedVersion)
+{
+    return run([policy, expectedVersion](Services &services, const Actor &actor) {
+        return services.policy().update(actor, policy, expectedVersion);
+    });
+}
+
 } // namespace signoff

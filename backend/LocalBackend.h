@@ -78,6 +78,12 @@ public:
 
     Call<Page<AuditEvent>> listAudit(const AuditQuery &query) override;
 
+    Call<QList<Comment>> comments(EntityType type, const QUuid &id) override;
+    Call<Comment> addComment(EntityType type, const QUuid &id, const QString &body) override;
+
+    Call<ApprovalPolicy> policy() override;
+    Call<ApprovalPolicy> updatePolicy(const ApprovalPolicy &policy, int expectedVersion) override;
+
 private:
     // Runs `task(services, actor)` on a worker thread as the signed-in user;
     // Unauthenticated when nobody is signed in.

@@ -204,6 +204,7 @@ Call<RestBackend::Answer> RestBackend::send(const Request &request)
         answer.error = reply->error();
         answer.errorText = reply->errorString();
         answer.retryAfter = reply->rawHeader("Retry-After");
+        answer.etag = reply->rawHeader("ETag");
         if (answer.status != 0)
             answer.body = reply->readAll();
         promise.finish(answer);
@@ -564,6 +565,64 @@ Call<Feature> RestBackend::transitionFeature(const QUuid &id, WorkflowAction act
                                        return feature.error();
                                    return withOwnApprovals(std::move(feature.value()));
                                });
+}
+
+// Comments.
+
+Call<QList<Comment>> RestBackend::comments(EntityType type, const QUuid &id)
+{
+    Request request;
+    request.path = QStringLiteral("/api/v1/%1/%2/comment").arg(toString(type), idText(id));
+    return call<QList<Comment>>(request, [](const QJsonValue &json) {
+        return readList<Comment>(json.toObject().value(QStringLiteral("items")), readComment);
+    });
+}
+
+Call<Comment> RestBackend::addComment(EntityType type, const QUuid &id, const QString &body)
+{
+    Request request;
+    request.method = "POST";
+    request.path = QStringLiteral("/api/v1/%1/%2/comment").arg(toString(type), idText(id));
+    request.body = QJsonObject{{QStringLiteral("body"), body}};
+    return call<Comment>(request, readComment);
+}
+
+// The approval policy.
+
+Call<ApprovalPolicy> RestBackend::policyCall(const Request &request)
+{
+    return send(request).map(this, [this](const Answer &answer) -> Result<ApprovalPolicy> {
+        auto json = interpret(answer, true);
+        if (!json)
+            return json.error();
+        auto policy = readPolicy(json.value());
+        if (!policy)
+            return policy;
+        // ETag: "VERSION"
+        bool numeric = false;
+        const int version = QByteArray(answer.etag).replace("W/", "").replace('"', "").toInt(&numeric);
+        if (!numeric || version < 1)
+            return unexpectedAnswer(QStringLiteral("policy version"));
+        policy.value().version = version;
+        return policy;
+    });
+}
+
+Call<ApprovalPolicy> RestBackend::policy()
+{
+    Request request;
+    request.path = QStringLiteral("/api/v1/policy");
+    return policyCall(request);
+}
+
+Call<ApprovalPolicy> RestBackend::updatePolicy(const ApprovalPolicy &policy, int expectedVersion)
+{
+    Request request;
+    request.method = "PUT";
+    request.path = QStringLiteral("/api/v1/policy");
+    request.body = policy.toJson();
+    request.ifMatch = expectedVersion;
+    return policyCall(request);
 }
 
 Call<QList<AuditEvent>> RestBackend::featureHistory(const QUuid &id)

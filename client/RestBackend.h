@@ -96,6 +96,12 @@ public:
 
     Call<Page<AuditEvent>> listAudit(const AuditQuery &query) override;
 
+    Call<QList<Comment>> comments(EntityType type, const QUuid &id) override;
+    Call<Comment> addComment(EntityType type, const QUuid &id, const QString &body) override;
+
+    Call<ApprovalPolicy> policy() override;
+    Call<ApprovalPolicy> updatePolicy(const ApprovalPolicy &policy, int expectedVersion) override;
+
 protected:
     // Every request's common parts (the token, TLS settings); subclasses
     // (tests) may add to them.
@@ -110,6 +116,7 @@ private:
         int status = 0;
         QByteArray body;
         QByteArray retryAfter;
+        QByteArray etag;
         QNetworkReply::NetworkError error = QNetworkReply::NoError;
         QString errorText;
     };
@@ -151,6 +158,9 @@ private:
     // (m_refusedCertificate) so that the call's error can say why.
     void checkCertificate(QNetworkReply *reply, const QList<QSslError> &errors);
     std::optional<Error> certificateError(const Answer &answer) const;
+
+    // The policy of an answer, its version from the ETag.
+    Call<ApprovalPolicy> policyCall(const Request &request);
 
     Call<User> startSession(const QString &token);
     void endSession();

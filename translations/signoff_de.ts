@@ -674,6 +674,10 @@
         <source>%1 presented a different certificate from the one you trusted, so Signoff did not connect: someone may be intercepting the connection, or the server&apos;s certificate was replaced. Trusted: %2. Presented: %3.</source>
         <translation>%1 hat ein anderes Zertifikat vorgelegt als das, dem Sie vertraut haben; Signoff hat deshalb keine Verbindung aufgebaut: Jemand könnte die Verbindung abfangen, oder das Zertifikat des Servers wurde ersetzt. Vertraut: %2. Vorgelegt: %3.</translation>
     </message>
+    <message>
+        <source>Only features and orders have comments.</source>
+        <translation>Nur Features und Bestellungen haben Kommentare.</translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -1881,6 +1885,49 @@ Trotzdem verbinden?</translation>
     </message>
 </context>
 <context>
+    <name>signoff::PoliciesPage</name>
+    <message>
+        <source>&amp;Save policy</source>
+        <translation>Richtlinie &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>&amp;Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>How many different reviewers must approve an item before it is approved. The number is fixed when an item is submitted: changing the policy never alters items already waiting for review.</source>
+        <translation>Wie viele verschiedene Prüfer einen Eintrag genehmigen müssen, bevor er genehmigt ist. Die Zahl wird beim Einreichen festgelegt: Eine Änderung der Richtlinie ändert nie Einträge, die bereits auf Prüfung warten.</translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation>Richtlinien</translation>
+    </message>
+    <message>
+        <source>Someone else changed the policy while you were editing it. Reload to see theirs (yours will be discarded).</source>
+        <translation>Jemand anderes hat die Richtlinie geändert, während Sie sie bearbeitet haben. Laden Sie neu, um deren Fassung zu sehen (Ihre wird verworfen).</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Neu laden</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Wird gespeichert …</translation>
+    </message>
+    <message>
+        <source>Someone else changed the policy since it was loaded. Reload to see theirs (yours will be discarded).</source>
+        <translation>Jemand anderes hat die Richtlinie seit dem Laden geändert. Laden Sie neu, um deren Fassung zu sehen (Ihre wird verworfen).</translation>
+    </message>
+    <message>
+        <source>The approval policy is saved; items submitted from now on follow it.</source>
+        <translation>Die Genehmigungsrichtlinie ist gespeichert; ab jetzt eingereichte Einträge folgen ihr.</translation>
+    </message>
+</context>
+<context>
     <name>signoff::PolicyEditor</name>
     <message>
         <source>&amp;Add threshold</source>
@@ -2391,6 +2438,30 @@ Fügen Sie mit Strg+N ein Produkt hinzu.</translation>
     <message>
         <source>‘%1’ is now %2.</source>
         <translation>„%1“ ist jetzt %2.</translation>
+    </message>
+    <message>
+        <source>Approvals:</source>
+        <translation>Genehmigungen:</translation>
+    </message>
+    <message>
+        <source>Rejection</source>
+        <translation>Ablehnung</translation>
+    </message>
+    <message>
+        <source>Co&amp;mments</source>
+        <translation>Ko&amp;mmentare</translation>
+    </message>
+    <message>
+        <source>Co&amp;mments (%1)</source>
+        <translation>Ko&amp;mmentare (%1)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Rejected by %1 on %2: %3</source>
+        <translation>Abgelehnt von %1 am %2: %3</translation>
     </message>
 </context>
 <context>

@@ -674,6 +674,10 @@
         <source>%1 presented a different certificate from the one you trusted, so Signoff did not connect: someone may be intercepting the connection, or the server&apos;s certificate was replaced. Trusted: %2. Presented: %3.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only features and orders have comments.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>Desktop</name>
@@ -1874,6 +1878,49 @@ Connect anyway?</source>
     </message>
 </context>
 <context>
+    <name>signoff::PoliciesPage</name>
+    <message>
+        <source>&amp;Save policy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many different reviewers must approve an item before it is approved. The number is fixed when an item is submitted: changing the policy never alters items already waiting for review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Policies</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed the policy while you were editing it. Reload to see theirs (yours will be discarded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed the policy since it was loaded. Reload to see theirs (yours will be discarded).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The approval policy is saved; items submitted from now on follow it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>signoff::PolicyEditor</name>
     <message>
         <source>&amp;Add threshold</source>
@@ -2382,6 +2429,30 @@ Add a product with Ctrl+N.</source>
     </message>
     <message>
         <source>‘%1’ is now %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approvals:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Co&amp;mments (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected by %1 on %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -25,7 +25,8 @@ namespace {
 QStringList visibleButtons(QWidget *form)
 {
     QStringList names;
-    for (const char *name : {"submitButton", "approveButton", "rejectButton", "reviseButton", "saveButton", "deleteButton"}) {
+    for (const char *name : {"submitButton", "approveButton", "rejectButton", "withdrawButton", "reviseButton", "saveButton",
+                             "deleteButton"}) {
         auto *button = form->findChild<QPushButton *>(QString::fromLatin1(name));
         if (button && button->isVisible())
             names.append(QString::fromLatin1(name).remove(QStringLiteral("Button")));
@@ -55,7 +56,9 @@ class TestUiWorkflow : public QObject
             // The owner submits and revises, may edit drafts, never reviews their own item.
             QTest::addRow("%s owner draft", qPrintable(name)) << role << true << ItemStatus::Draft
                                                               << with({QStringLiteral("submit")}, edit);
-            QTest::addRow("%s owner pending", qPrintable(name)) << role << true << ItemStatus::Pending << none;
+            // Withdrawn by the owner while pending, back to draft (product.md section 3).
+            QTest::addRow("%s owner pending", qPrintable(name)) << role << true << ItemStatus::Pending
+                                                                << QStringList{QStringLiteral("withdraw")};
             QTest::addRow("%s owner approved", qPrintable(name)) << role << true << ItemStatus::Approved << none;
             QTest::addRow("%s owner rejected", qPrintable(name)) << role << true << ItemStatus::Rejected
                                                                  << QStringList{QStringLiteral("revise")};

@@ -41,6 +41,7 @@ FeatureForm::FeatureForm(Session &session, const QUuid &id, QWidget *parent)
     tabs()->addTab(m_options->tablePage(), tr("&Options"));
     tabs()->addTab(m_options->jsonPage(), tr("&JSON"));
     addHistoryTab();
+    addCommentsTab();
     contentLayout()->addWidget(m_options->message());
 
     registerField(QStringLiteral("name"), m_nameMessage);
@@ -73,8 +74,18 @@ WorkItemForm::ItemState FeatureForm::shownState() const
 {
     if (!m_shown)
         return {};
-    return ItemState{m_shown->id, m_shown->status, m_shown->ownerId, m_shown->ownerUsername, m_shown->version,
-                     m_shown->createdAt, m_shown->updatedAt};
+    ItemState state;
+    state.id = m_shown->id;
+    state.status = m_shown->status;
+    state.ownerId = m_shown->ownerId;
+    state.ownerUsername = m_shown->ownerUsername;
+    state.version = m_shown->version;
+    state.createdAt = m_shown->createdAt;
+    state.updatedAt = m_shown->updatedAt;
+    state.requiredApprovals = m_shown->requiredApprovals;
+    for (const Approval &approval : m_shown->approvals)
+        state.approvers.append(approval.by);
+    return state;
 }
 
 Call<int> FeatureForm::fetchLatest()

@@ -45,6 +45,7 @@ OrderForm::OrderForm(Session &session, const QUuid &id, QWidget *parent)
 
     tabs()->addTab(m_lines, tr("&Lines"));
     addHistoryTab();
+    addCommentsTab();
 
     registerField(QStringLiteral("note"), m_noteMessage);
     registerField(QStringLiteral("lines"), m_lines->message());
@@ -110,8 +111,18 @@ WorkItemForm::ItemState OrderForm::shownState() const
 {
     if (!m_shown)
         return {};
-    return ItemState{m_shown->id, m_shown->status, m_shown->ownerId, m_shown->ownerUsername, m_shown->version,
-                     m_shown->createdAt, m_shown->updatedAt};
+    ItemState state;
+    state.id = m_shown->id;
+    state.status = m_shown->status;
+    state.ownerId = m_shown->ownerId;
+    state.ownerUsername = m_shown->ownerUsername;
+    state.version = m_shown->version;
+    state.createdAt = m_shown->createdAt;
+    state.updatedAt = m_shown->updatedAt;
+    state.requiredApprovals = m_shown->requiredApprovals;
+    for (const Approval &approval : m_shown->approvals)
+        state.approvers.append(approval.by);
+    return state;
 }
 
 Call<int> OrderForm::fetchLatest()

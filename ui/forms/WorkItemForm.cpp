@@ -3,10 +3,14 @@
 
 #include "WorkItemForm.h"
 
+#include "Backend.h"
+#include "CommentThread.h"
 #include "Session.h"
 #include "dialogs/ReviewDialog.h"
 #include "models/AuditListModel.h"
+#include "support/ChangeListener.h"
 #include "support/Format.h"
+#include "support/HistoryText.h"
 #include "support/Icons.h"
 #include "support/MessageBanner.h"
 
@@ -54,6 +58,9 @@ WorkItemForm::WorkItemForm(Session &session, EntityType type, QWidget *parent)
     , m_version(detailLabel(this, QStringLiteral("versionLabel")))
     , m_created(detailLabel(this, QStringLiteral("createdLabel")))
     , m_updated(detailLabel(this, QStringLiteral("updatedLabel")))
+    , m_approvals(detailLabel(this, QStringLiteral("approvalsLabel")))
+    , m_rejection(detailLabel(this, QStringLiteral("rejectionLabel")))
+    , m_type(type)
 {
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -67,9 +74,19 @@ WorkItemForm::WorkItemForm(Session &session, EntityType type, QWidget *parent)
     detailsLayout->addRow(tr("Version:"), m_version);
     detailsLayout->addRow(tr("Created:"), m_created);
     detailsLayout->addRow(tr("Updated:"), m_updated);
+    detailsLayout->addRow(tr("Approvals:"), m_approvals);
+    m_approvals->setWordWrap(true);
     QFont bold = m_status->font();
     bold.setBold(true);
     m_status->setFont(bold);
+
+    // Why it was rejected, where the owner looks first.
+    m_rejection->setWordWrap(true);
+    m_rejection->setFrameShape(QFrame::StyledPanel);
+    m_rejection->setMargin(6);
+    m_rejection->setAccessibleName(tr("Rejection"));
+    m_rejection->hide();
+    contentLayout()->addWidget(m_rejection);
 
     auto *top = new QHBoxLayout;
     top->addLayout(m_fields, 3);
@@ -80,7 +97,7 @@ WorkItemForm::WorkItemForm(Session &session, EntityType type, QWidget *parent)
 
     int position = 0;
     for (WorkflowAction action : {WorkflowAction::Submit, WorkflowAction::Approve, WorkflowAction::Reject,
-                                  WorkflowAction::Revise}) {
+                                  WorkflowAction::Withdraw, WorkflowAction::Revise}) {
         auto *button = new QPushButton(actionIcon(action), Format::action(action), this);
         button->setObjectName(toString(action) + QStringLiteral("Button"));
         button->setAutoDefault(false);
@@ -104,6 +121,45 @@ void WorkItemForm::addHistoryTab()
     m_tabs->addTab(m_history, tr("History"));
 }
 
+void WorkItemForm::addCommentsTab()
+{
+    m_comments = new CommentThread(this);
+    m_comments->setObjectName(QStringLiteral("commentThread"));
+    m_tabs->addTab(m_comments, tr("Co&mments"));
+    connect(m_comments, &CommentThread::postRequested, this, &WorkItemForm::postComment);
+    m_commentWatcher = new ChangeListener(session().backend(), {m_type}, this);
+    connect(m_commentWatcher, &ChangeListener::changed, this, &WorkItemForm::updateComments);
+}
+
+void WorkItemForm::updateComments()
+{
+    if (!m_comments || isNew())
+        return;
+    session().backend().comments(m_type, itemId()).then(this, [this](Result<QList<Comment>> comments) {
+        if (!comments)
+            return; // the thread keeps what it shows; the form's own load reports errors
+        m_comments->setComments(comments.value());
+        const int count = int(comments->size());
+        m_tabs->setTabText(m_tabs->indexOf(m_comments), count == 0 ? tr("Co&mments") : tr("Co&mments (%1)").arg(count));
+    });
+}
+
+void WorkItemForm::postComment(const QString &body)
+{
+    if (isNew())
+        return;
+    m_comments->setBusy(true);
+    session().backend().addComment(m_type, itemId(), body).then(this, [this](Result<Comment> posted) {
+        m_comments->setBusy(false);
+        if (!posted) {
+            m_comments->showProblem(posted.error().translatedSummary());
+            return;
+        }
+        m_comments->clearDraft();
+        updateComments();
+    });
+}
+
 bool WorkItemForm::mayEdit() const
 {
     const ItemState state = shownState();
@@ -125,6 +181,10 @@ void WorkItemForm::afterStateChange()
     updateDetails();
     updateHistory();
     updateWorkflowButtons();
+    if (m_commentWatcher && !isNew()) {
+        m_commentWatcher->setId(watchedId());
+        updateComments();
+    }
 }
 
 void WorkItemForm::updateDetails()
@@ -137,6 +197,8 @@ void WorkItemForm::updateDetails()
         m_version->setText(none);
         m_created->setText(none);
         m_updated->setText(none);
+        m_approvals->setText(none);
+        m_rejection->hide();
         return;
     }
     m_status->setText(Format::status(state.status));
@@ -144,6 +206,15 @@ void WorkItemForm::updateDetails()
     m_version->setText(QString::number(state.version));
     m_created->setText(Format::dateTime(state.createdAt));
     m_updated->setText(Format::dateTime(state.updatedAt));
+    if (state.status == ItemStatus::Pending || state.status == ItemStatus::Approved) {
+        const QString progress = Format::approvalProgress(int(state.approvers.size()), state.requiredApprovals);
+        m_approvals->setText(state.approvers.isEmpty() ? progress
+                                                       : tr("%1: %2").arg(progress, state.approvers.join(QStringLiteral(", "))));
+    } else {
+        m_approvals->setText(none);
+    }
+    if (state.status != ItemStatus::Rejected)
+        m_rejection->hide();
 }
 
 void WorkItemForm::updateHistory()
@@ -169,13 +240,32 @@ void WorkItemForm::showHistory(const QList<AuditEvent> &events)
         item->setText(0, Format::dateTime(event.at));
         item->setText(1, event.actorUsername);
         const QString change = statusChangeText(event);
-        item->setText(2, change.isEmpty() ? Format::auditAction(event.action)
-                                          : tr("%1 (%2)").arg(Format::auditAction(event.action), change));
+        const QString summary = HistoryText::summary(event);
+        QStringList what{change.isEmpty() ? summary : tr("%1 (%2)").arg(summary, change)};
+        what.append(HistoryText::changes(event)); // "options/beta: false → true"
+        item->setText(2, what.join(u'\n'));
         item->setText(3, event.comment);
         item->setToolTip(3, event.comment);
     }
     for (int column = 0; column < 3; ++column)
         m_history->resizeColumnToContents(column);
+    showRejection(events);
+}
+
+void WorkItemForm::showRejection(const QList<AuditEvent> &events)
+{
+    if (shownState().status != ItemStatus::Rejected) {
+        m_rejection->hide();
+        return;
+    }
+    for (auto it = events.crbegin(); it != events.crend(); ++it) {
+        if (it->action != QStringLiteral("reject"))
+            continue;
+        m_rejection->setText(tr("Rejected by %1 on %2: %3").arg(it->actorUsername, Format::dateTime(it->at), it->comment));
+        m_rejection->show();
+        return;
+    }
+    m_rejection->hide();
 }
 
 void WorkItemForm::updateWorkflowButtons()

@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QMap>
+#include <QStringList>
 #include <QUuid>
 
 class QFormLayout;
@@ -17,6 +18,9 @@ class QTabWidget;
 class QTreeWidget;
 
 namespace signoff {
+
+class ChangeListener;
+class CommentThread;
 
 // What the forms of features and orders share: the read-only details
 // (status, owner, version, dates), the history, and one button for each
@@ -41,12 +45,17 @@ protected:
         int version = 0;
         QDateTime createdAt;
         QDateTime updatedAt;
+        // Of the submission under review (product.md section 10).
+        int requiredApprovals = 1;
+        QStringList approvers;
     };
 
     // The area for the item's own fields, beside the details.
     QFormLayout *fieldsLayout() const { return m_fields; }
     QTabWidget *tabs() const { return m_tabs; }
     void addHistoryTab();
+    // The item's discussion (product.md section 10), after the history.
+    void addCommentsTab();
 
     virtual ItemState shownState() const = 0;
     // On success the item after the transition is what showLatest() shows next.
@@ -68,6 +77,10 @@ private:
     void updateDetails();
     void updateHistory();
     void showHistory(const QList<AuditEvent> &events);
+    // A rejected item says why at the top, from its last rejection.
+    void showRejection(const QList<AuditEvent> &events);
+    void updateComments();
+    void postComment(const QString &body);
     void updateWorkflowButtons();
     void makeTransition(WorkflowAction action, const QString &comment);
 
@@ -79,7 +92,14 @@ private:
     QLabel *m_version;
     QLabel *m_created;
     QLabel *m_updated;
+    QLabel *m_approvals;
+    QLabel *m_rejection;
     QMap<WorkflowAction, QPushButton *> m_transitionButtons;
+    const EntityType m_type;
+    CommentThread *m_comments = nullptr;
+    // Comments do not change the item's version: the thread follows the
+    // item's change notifications itself.
+    ChangeListener *m_commentWatcher = nullptr;
 };
 
 } // namespace signoff
