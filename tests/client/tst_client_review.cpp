@@ -1,0 +1,128 @@
+// SPDX-FileCopyrightText: 2026 The Signoff authors
+// SPDX-License-Identifier: GPL-3.0-or-later
+
+// Review depth in server mode (product.md sections 8 and 10): RestBackend's
+// comments, withdraw and approval policy against a real REST server on a
+// free port give what LocalBackend gives, with the same typed errors (a
+// stale policy version is PreconditionFailed, a requester may not change
+// the policy, an empty comment is Invalid).
+
+#include "RestBackend.h"
+#include "UiFixture.h"
+#undef SIGNOFF_REQUIRE_FIXTURE
+#include "RestTestSupport.h"
+
+#include <QtTest>
+
+using namespace signoff;
+using namespace signoff::test;
+
+namespace {
+
+constexpr int patienceMs = 10000;
+
+template<typename T>
+Result<T> await(Call<T> call)
+{
+    QObject context;
+    std::optional<Result<T>> answer;
+    call.then(&context, [&answer](Result<T> result) { answer = std::move(result); });
+    if (!waitFor([&answer] { return answer.has_value(); }, patienceMs))
+        return Error::unavailable(Message("no answer in time"));
+    return std::move(*answer);
+}
+
+QString password()
+{
+    return QString::fromLatin1(RestFixture::password);
+}
+
+} // namespace
+
+class TestClientReview : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void commentsOverTheServer()
+    {
+        RestFixture server;
+        SIGNOFF_REQUIRE_FIXTURE(server);
+        const User alice = server.addUser(QStringLiteral("alice"), Role::Requester);
+        server.addUser(QStringLiteral("rita"), Role::Reviewer);
+        auto feature = server.services().features().create(alice.actor(), NewFeature{QStringLiteral("Dark mode"), {}});
+        SIGNOFF_VERIFY_OK(feature);
+
+        RestBackend desk(server.url());
+        SIGNOFF_VERIFY_OK(await(desk.signIn(QStringLiteral("rita"), password())));
+        auto none = await(desk.comments(EntityType::Feature, feature->id));
+        SIGNOFF_VERIFY_OK(none);
+        QCOMPARE(none->size(), 0);
+        auto posted = await(desk.addComment(EntityType::Feature, feature->id, QStringLiteral("Which screens?")));
+        SIGNOFF_VERIFY_OK(posted);
+        QCOMPARE(posted->author, QStringLiteral("rita"));
+        QVERIFY(posted->at.isValid());
+        SIGNOFF_VERIFY_OK(server.services().features().addComment(alice.actor(), feature->id, QStringLiteral("All.")));
+        auto both = await(desk.comments(EntityType::Feature, feature->id));
+        SIGNOFF_VERIFY_OK(both);
+        QCOMPARE(both->size(), 2);
+        QCOMPARE(both->at(0).body, QStringLiteral("Which screens?"));
+        QCOMPARE(both->at(1).author, QStringLiteral("alice"));
+
+        SIGNOFF_VERIFY_ERROR(await(desk.addComment(EntityType::Feature, feature->id, QString())), Invalid);
+        SIGNOFF_VERIFY_ERROR(await(desk.comments(EntityType::Feature, QUuid::createUuid())), NotFound);
+    }
+
+    void withdrawOverTheServer()
+    {
+        RestFixture server;
+        SIGNOFF_REQUIRE_FIXTURE(server);
+        server.addUser(QStringLiteral("alice"), Role::Requester);
+        RestBackend desk(server.url());
+        SIGNOFF_VERIFY_OK(await(desk.signIn(QStringLiteral("alice"), password())));
+        auto created = await(desk.createFeature(NewFeature{QStringLiteral("Offline"), {}}));
+        SIGNOFF_VERIFY_OK(created);
+        auto submitted = await(desk.transitionFeature(created->id, WorkflowAction::Submit, created->version, QString()));
+        SIGNOFF_VERIFY_OK(submitted);
+        auto withdrawn = await(desk.transitionFeature(created->id, WorkflowAction::Withdraw, submitted->version, QString()));
+        SIGNOFF_VERIFY_OK(withdrawn);
+        QVERIFY(withdrawn->status == ItemStatus::Draft);
+    }
+
+    void thePolicyOverTheServer()
+    {
+        RestFixture server;
+        SIGNOFF_REQUIRE_FIXTURE(server);
+        server.addUser(QStringLiteral("adam"), Role::Admin);
+        server.addUser(QStringLiteral("alice"), Role::Requester);
+        RestBackend admin(server.url());
+        SIGNOFF_VERIFY_OK(await(admin.signIn(QStringLiteral("adam"), password())));
+        auto policy = await(admin.policy());
+        SIGNOFF_VERIFY_OK(policy);
+        QCOMPARE(policy->featureApprovals, 1);
+        const int loadedAt = policy->version;
+
+        ApprovalPolicy stricter = policy.value();
+        stricter.featureApprovals = 2;
+        stricter.orderThresholds = {ApprovalThreshold{100000, 3}};
+        auto saved = await(admin.updatePolicy(stricter, loadedAt));
+        SIGNOFF_VERIFY_OK(saved);
+        QCOMPARE(saved->featureApprovals, 2);
+        QCOMPARE(saved->version, loadedAt + 1);
+        QVERIFY(server.services().policy().get(Actor{})->sameRules(stricter));
+        // Saved from a stale version: refused, nothing changed.
+        stricter.featureApprovals = 5;
+        SIGNOFF_VERIFY_ERROR(await(admin.updatePolicy(stricter, loadedAt)), PreconditionFailed);
+        QCOMPARE(server.services().policy().get(Actor{})->featureApprovals, 2);
+
+        RestBackend requester(server.url());
+        SIGNOFF_VERIFY_OK(await(requester.signIn(QStringLiteral("alice"), password())));
+        auto read = await(requester.policy());
+        SIGNOFF_VERIFY_OK(read);
+        QCOMPARE(read->featureApprovals, 2);
+        SIGNOFF_VERIFY_ERROR(await(requester.updatePolicy(read.value(), read->version)), Forbidden);
+    }
+};
+
+QTEST_MAIN(TestClientReview)
+#include "tst_client_review.moc"
