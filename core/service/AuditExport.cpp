@@ -3,6 +3,7 @@
 
 #include "AuditExport.h"
 
+#include "domain/Csv.h"
 #include "domain/Timestamp.h"
 
 #include <QJsonDocument>
@@ -49,21 +50,6 @@ QByteArray jsonLine(const AuditEvent &event)
     return QJsonDocument(eventJson(event)).toJson(QJsonDocument::Compact) + '\n';
 }
 
-QByteArray csvCell(const QString &text)
-{
-    QString cell = text;
-    if (!cell.isEmpty()) {
-        const QChar first = cell.front();
-        if (first == u'=' || first == u'+' || first == u'-' || first == u'@' || first == u'\t' || first == u'\r')
-            cell.prepend(u'\'');
-    }
-    const bool quoted = cell.contains(u',') || cell.contains(u'"') || cell.contains(u'\n') || cell.contains(u'\r');
-    if (!quoted)
-        return cell.toUtf8();
-    cell.replace(QStringLiteral("\""), QStringLiteral("\"\""));
-    return '"' + cell.toUtf8() + '"';
-}
-
 QByteArray csvHeader()
 {
     return "id,at,actor,action,entity_type,entity_id,from_status,to_status,version,comment,detail\r\n";
@@ -84,13 +70,7 @@ QByteArray csvRow(const AuditEvent &event)
         event.comment,
         event.detail.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(event.detail).toJson(QJsonDocument::Compact)),
     };
-    QByteArray row;
-    for (qsizetype i = 0; i < cells.size(); ++i) {
-        if (i > 0)
-            row += ',';
-        row += csvCell(cells.at(i));
-    }
-    return row + "\r\n";
+    return csvRecord(cells);
 }
 
 QJsonObject feedEventJson(const AuditEvent &event)

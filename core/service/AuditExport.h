@@ -16,12 +16,9 @@ namespace signoff::audit_export {
 QJsonObject eventJson(const AuditEvent &event);
 QByteArray jsonLine(const AuditEvent &event); // with its "\n"
 
-// RFC 4180: CRLF line ends, fields with a comma, quote or line break quoted,
-// quotes doubled. A cell that a spreadsheet would take for a formula (first
-// character =, +, -, @, tab or carriage return) gets a leading apostrophe.
+// The audit log as CSV (domain/Csv.h: RFC 4180, formula-safe cells).
 QByteArray csvHeader();
 QByteArray csvRow(const AuditEvent &event);
-QByteArray csvCell(const QString &text);
 
 // An event of the ordered feed as the event stream's `data:` and a webhook's
 // body carry it (product.md sections 9 and 11): entity_type, entity_id,

@@ -9,6 +9,7 @@
 #include "Backend.h"
 #include "support/ChangeListener.h"
 #include "support/FieldMessage.h"
+#include "support/TableExport.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -323,6 +324,54 @@ void ListPage::restoreState(const QString &settingsKey)
     const QByteArray state = settings.value(settingsKey + QStringLiteral("/header")).toByteArray();
     if (!state.isEmpty() && m_table->horizontalHeader()->restoreState(state))
         m_columnsFitted = true;
+}
+
+void ListPage::exportCsv(const QString &path)
+{
+    if (isExporting() || path.isEmpty())
+        return;
+    ensureLoaded();
+    m_exportPath = path;
+    m_exportProblem.clear();
+    setWorking(true, tr("Exporting…"));
+    continueExport();
+}
+
+// Fetches page after page (the model's own loads, off the GUI thread) until
+// the list is complete or at the export's bound, then writes.
+void ListPage::continueExport()
+{
+    if (!isExporting())
+        return;
+    QObject::disconnect(m_exportFailure);
+    if (!m_exportProblem.isEmpty()) {
+        finishExport(m_exportProblem);
+        return;
+    }
+    if (m_model->isLoading() || (!m_model->isComplete() && m_model->rowCount() < maxExportRows)) {
+        m_exportFailure = connect(m_model, &TableModel::loadFailed, this,
+                                  [this](const QString &message) { m_exportProblem = message; });
+        connect(m_model, &TableModel::loaded, this, &ListPage::continueExport, Qt::SingleShotConnection);
+        if (!m_model->isLoading())
+            m_model->fetchMore({});
+        return;
+    }
+    finishExport(exportTableCsv(*m_table, m_exportPath, maxExportRows));
+}
+
+void ListPage::finishExport(const QString &problem)
+{
+    const QString path = std::exchange(m_exportPath, QString());
+    const int rows = qMin(m_model->rowCount(), maxExportRows);
+    setWorking(false);
+    if (!problem.isEmpty()) {
+        emit statusMessage(tr("The export failed: %1").arg(problem));
+    } else if (!m_model->isComplete() && rows >= maxExportRows) {
+        emit statusMessage(tr("Exported the first %L1 rows to %2 (an export stops there).").arg(rows).arg(path));
+    } else {
+        emit statusMessage(tr("Exported %Ln row(s) to %1.", nullptr, rows).arg(path));
+    }
+    emit exportFinished(path, rows, problem);
 }
 
 } // namespace signoff

@@ -61,6 +61,13 @@ public:
     virtual bool canReview(WorkflowAction) const { return false; }
     virtual void reviewSelected(WorkflowAction) {}
 
+    // Writes the list as shown (columns, order, filter, search) to `path`
+    // as CSV, loading the rows not fetched yet first (at most
+    // maxExportRows); exportFinished() says how it went.
+    static constexpr int maxExportRows = 100000;
+    void exportCsv(const QString &path);
+    bool isExporting() const { return !m_exportPath.isEmpty(); }
+
     void saveState(const QString &settingsKey) const;
     void restoreState(const QString &settingsKey);
 
@@ -68,6 +75,8 @@ signals:
     // Selection or rows changed: the window re-checks which actions apply.
     void actionsChanged();
     void statusMessage(const QString &text);
+    // `problem` empty: `rows` rows were written to `path`.
+    void exportFinished(const QString &path, int rows, const QString &problem);
 
 protected:
     Session &session() const { return m_session; }
@@ -93,6 +102,8 @@ private:
     void onChangedElsewhere();
     void keepSortIndicatorHonest(int section, Qt::SortOrder order);
     void fitColumns();
+    void continueExport();
+    void finishExport(const QString &problem);
 
     Session &m_session;
     FormManager &m_forms;
@@ -111,6 +122,9 @@ private:
     bool m_everLoaded = false;
     bool m_columnsFitted = false;
     int m_stretchColumn = -1;
+    QString m_exportPath;
+    QString m_exportProblem;
+    QMetaObject::Connection m_exportFailure;
 };
 
 } // namespace signoff
