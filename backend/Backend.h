@@ -11,6 +11,7 @@
 #include "domain/Page.h"
 #include "domain/Product.h"
 #include "domain/Queries.h"
+#include "domain/Stats.h"
 #include "domain/User.h"
 #include "domain/Workflow.h"
 
@@ -95,6 +96,10 @@ public:
 
     // The audit log.
     virtual Call<Page<AuditEvent>> listAudit(const AuditQuery &query) = 0;
+
+    // The dashboard's figures over the last `days` UTC days (product.md
+    // section 13), the same in both modes.
+    virtual Call<Stats> stats(int days) = 0;
 
     // A feature's or an order's transition and history, by type.
     Call<void> transitionItem(EntityType type, const QUuid &id, WorkflowAction action, int expectedVersion,

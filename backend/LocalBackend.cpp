@@ -261,4 +261,9 @@ Call<Page<AuditEvent>> LocalBackend::listAudit(const AuditQuery &query)
     return run([query](Services &services, const Actor &actor) { return services.audit().list(actor, query); });
 }
 
+Call<Stats> LocalBackend::stats(int days)
+{
+    return run([days](Services &services, const Actor &actor) { return services.stats().compute(actor, days); });
+}
+
 } // namespace signoff

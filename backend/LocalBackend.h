@@ -78,6 +78,8 @@ public:
 
     Call<Page<AuditEvent>> listAudit(const AuditQuery &query) override;
 
+    Call<Stats> stats(int days) override;
+
 private:
     // Runs `task(services, actor)` on a worker thread as the signed-in user;
     // Unauthenticated when nobody is signed in.

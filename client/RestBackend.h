@@ -91,6 +91,8 @@ public:
 
     Call<Page<AuditEvent>> listAudit(const AuditQuery &query) override;
 
+    Call<Stats> stats(int days) override;
+
 protected:
     // Every request's common parts (the token, TLS settings); subclasses
     // (tests) may add to them.
