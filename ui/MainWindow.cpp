@@ -8,6 +8,7 @@
 #include "SettingsDialog.h"
 #include "forms/EntityForm.h"
 #include "pages/AuditPage.h"
+#include "pages/DashboardPage.h"
 #include "pages/ItemsPage.h"
 #include "pages/ProductsPage.h"
 #include "pages/UsersPage.h"
@@ -39,6 +40,7 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     , m_forms(new FormManager(m_session, this))
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
+    , m_dashboard(new DashboardPage(m_session, m_stack))
     , m_databaseStatus(new QLabel(this))
     , m_userStatus(new QLabel(this))
     , m_restStatus(new QLabel(this))
@@ -57,6 +59,9 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_stack->setObjectName(QStringLiteral("pages"));
 
+    // The dashboard comes first and opens at start (product.md sections 7 and 13).
+    addNavigationEntry(m_dashboard, m_dashboard->title(), themeIcon("office-chart-bar", QStyle::SP_ComputerIcon));
+    connect(m_dashboard, &DashboardPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     addPage(new ItemsPage(m_session, *m_forms, ItemsPage::Kind::MyItems, m_stack),
             themeIcon("user-home", QStyle::SP_DirHomeIcon));
     if (m_session.isReviewer())
@@ -134,8 +139,8 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     createMenus();
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && row < m_pages.size()) {
-            m_stack->setCurrentWidget(m_pages.at(row));
+        if (row >= 0 && row < m_navigationPages.size()) {
+            m_stack->setCurrentWidget(m_navigationPages.at(row));
             updateActions();
         }
     });
@@ -149,14 +154,20 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::addNavigationEntry(QWidget *page, const QString &title, const QIcon &icon)
+{
+    m_navigationPages.append(page);
+    m_stack->addWidget(page);
+    auto *item = new QListWidgetItem(icon, title, m_navigation);
+    item->setData(Qt::UserRole, page->objectName());
+    item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 14));
+}
+
 void MainWindow::addPage(ListPage *page, const QIcon &icon)
 {
     m_pages.append(page);
-    m_stack->addWidget(page);
     page->table()->setAccessibleName(page->title());
-    auto *item = new QListWidgetItem(icon, page->title(), m_navigation);
-    item->setData(Qt::UserRole, page->objectName());
-    item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 14));
+    addNavigationEntry(page, page->title(), icon);
     connect(page, &ListPage::actionsChanged, this, [this, page] {
         if (page == currentPage())
             updateActions();
@@ -174,6 +185,8 @@ void MainWindow::createActions()
     connect(m_newAction, &QAction::triggered, this, [this] {
         if (ListPage *page = currentPage(); page && page->canCreate())
             page->createItem();
+        else if (isDashboardShown()) // as on My items: Ctrl+N from the first page starts a feature
+            m_forms->openFeature(QUuid());
     });
 
     m_newFeatureAction = new QAction(tr("New &feature"), this);
@@ -219,10 +232,12 @@ void MainWindow::createActions()
     m_refreshAction = new QAction(themeIcon("view-refresh", QStyle::SP_BrowserReload), tr("&Refresh"), this);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
-    m_refreshAction->setToolTip(tr("Load the list again (F5)"));
+    m_refreshAction->setToolTip(tr("Load the page again (F5)"));
     connect(m_refreshAction, &QAction::triggered, this, [this] {
         if (ListPage *page = currentPage())
             page->refresh();
+        else if (isDashboardShown())
+            m_dashboard->refresh();
     });
 
     m_findAction = new QAction(themeIcon("edit-find", QStyle::SP_FileDialogContentsView), tr("&Find"), this);
@@ -300,6 +315,11 @@ ListPage *MainWindow::currentPage() const
     return qobject_cast<ListPage *>(m_stack->currentWidget());
 }
 
+bool MainWindow::isDashboardShown() const
+{
+    return m_stack->currentWidget() == m_dashboard;
+}
+
 ListPage *MainWindow::page(const QString &objectName) const
 {
     for (ListPage *page : m_pages) {
@@ -311,8 +331,8 @@ ListPage *MainWindow::page(const QString &objectName) const
 
 bool MainWindow::showPage(const QString &objectName)
 {
-    for (qsizetype i = 0; i < m_pages.size(); ++i) {
-        if (m_pages.at(i)->objectName() == objectName) {
+    for (qsizetype i = 0; i < m_navigationPages.size(); ++i) {
+        if (m_navigationPages.at(i)->objectName() == objectName) {
             m_navigation->setCurrentRow(int(i));
             return true;
         }
@@ -323,7 +343,7 @@ bool MainWindow::showPage(const QString &objectName)
 void MainWindow::updateActions()
 {
     ListPage *page = currentPage();
-    m_newAction->setEnabled(page && page->canCreate());
+    m_newAction->setEnabled((page && page->canCreate()) || isDashboardShown());
     m_openAction->setEnabled(page && page->canOpen());
     m_deleteAction->setEnabled(page && page->canDelete());
     const bool reviewer = m_session.isReviewer();
@@ -458,8 +478,6 @@ void MainWindow::saveWindowState() const
     QSettings settings(QStringLiteral("signoff"), QStringLiteral("signoff"));
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    if (ListPage *page = currentPage())
-        settings.setValue(QStringLiteral("window/page"), page->objectName());
     for (ListPage *page : m_pages)
         page->saveState(QStringLiteral("window/") + page->objectName());
 }
@@ -470,7 +488,7 @@ void MainWindow::restoreWindowState()
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1180, 720);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    showPage(settings.value(QStringLiteral("window/page")).toString());
+    // No page is restored: the window opens on the dashboard, the overview.
 }
 
 } // namespace signoff

@@ -124,6 +124,8 @@ private slots:
         QVERIFY(labelText(&aliceWindow, QStringLiteral("databaseStatus")).startsWith(QStringLiteral("Server: ")));
         QVERIFY(!child<QLabel>(&aliceWindow, QStringLiteral("restStatus"))->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(aliceDesk.events().isConnected(), patienceMs);
+        // The window opens on the dashboard; Alice goes to her items.
+        QVERIFY(aliceWindow.showPage(QStringLiteral("myItemsPage")));
 
         // A feature made in the form is made on the server.
         child<QAction>(&aliceWindow, QStringLiteral("newAction"))->trigger();
