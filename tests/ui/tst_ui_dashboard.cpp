@@ -165,6 +165,23 @@ private slots:
         QVERIFY(child<QTableView>(again.dashboard(), QStringLiteral("decisionsPerDayTable"))->isVisible());
     }
 
+    // A count the backend refuses says why where the other pages do, under the bar.
+    void showsWhyItCannotCount()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        // A backend nobody signed in to refuses every call.
+        MainWindow window(fixture.backend(), alice);
+        window.show();
+        DashboardPage *dashboard = window.dashboard();
+        QVERIFY(waitFor([dashboard] { return !dashboard->isLoading(); }, patienceMs));
+        QVERIFY(!dashboard->stats());
+        auto *error = child<QLabel>(dashboard, QStringLiteral("loadError"));
+        QVERIFY(error->isVisible());
+        QCOMPARE(error->text(), QStringLiteral("Cannot load the dashboard: Sign in first."));
+    }
+
     // Qt Charts' own theme draws dark labels; on a dark desktop they follow the palette.
     void chartsFollowThePalette()
     {
