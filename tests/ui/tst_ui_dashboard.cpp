@@ -9,10 +9,13 @@
 
 #include "MainWindow.h"
 #include "UiFixture.h"
+#include "pages/DashboardCharts.h"
+#include "pages/DashboardFigures.h"
 #include "pages/DashboardPage.h"
 #include "support/Format.h"
 
 #include <QAbstractAxis>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -163,6 +166,36 @@ private slots:
         QVERIFY(settled(*again.dashboard()));
         QCOMPARE(again.dashboard()->days(), 7);
         QVERIFY(child<QTableView>(again.dashboard(), QStringLiteral("decisionsPerDayTable"))->isVisible());
+    }
+
+    // However narrow the window, the day labels are whole: fewer of them,
+    // whole weeks apart, today's always among them.
+    void dayLabelsFitTheChart()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        MainWindow window(fixture.backendFor(alice), alice);
+        window.show();
+        DashboardPage *dashboard = window.dashboard();
+        dashboard->setDays(90);
+        QVERIFY(settled(*dashboard));
+        auto *view = child<QChartView>(dashboard, QStringLiteral("decisionsPerDayChart"));
+        const auto dayLabels = [view] {
+            for (QAbstractAxis *axis : view->chart()->axes(Qt::Horizontal)) {
+                if (auto *days = qobject_cast<QCategoryAxis *>(axis))
+                    return days->categoriesLabels();
+            }
+            return QStringList();
+        };
+        const QString today = DashboardFigures::dayLabel(QDateTime::currentDateTimeUtc().date());
+        for (const int width : {1600, 800, 500}) {
+            window.resize(width, 700);
+            QTRY_COMPARE_WITH_TIMEOUT(qsizetype(dayLabels().size()) <= DashboardCharts::dayLabelsFitting(view->width(), view->font()),
+                                      true, patienceMs);
+            QVERIFY(!dayLabels().isEmpty());
+            QCOMPARE(dayLabels().last(), today);
+        }
     }
 
     // A count the backend refuses says why where the other pages do, under the bar.

@@ -11,6 +11,7 @@
 #include <QBarSet>
 #include <QCategoryAxis>
 #include <QChart>
+#include <QFontMetrics>
 #include <QLegend>
 #include <QStackedBarSeries>
 #include <QValueAxis>
@@ -50,14 +51,17 @@ QValueAxis *countAxis(qint64 largest)
     return axis;
 }
 
-// How many days apart the day labels are, for a period this long.
-int labelStep(qsizetype days)
+// How many days apart the day labels are: every day when all fit (short
+// periods), else whole weeks, as few as let the labels fit.
+int labelStep(qsizetype days, int maxLabels)
 {
-    if (days <= 10)
+    const auto fits = [days, maxLabels](qsizetype step) { return (days + step - 1) / step <= maxLabels; };
+    if (days <= 10 && fits(1))
         return 1;
-    if (days <= 45)
-        return 7;
-    return 14;
+    qsizetype step = 7;
+    while (!fits(step) && step < days)
+        step += 7;
+    return int(step);
 }
 
 } // namespace
@@ -97,7 +101,7 @@ void DashboardCharts::showItemsByStatus(QChart &chart, const Stats &stats)
     chart.legend()->setAlignment(Qt::AlignBottom);
 }
 
-void DashboardCharts::showDecisionsPerDay(QChart &chart, const Stats &stats)
+void DashboardCharts::showDecisionsPerDay(QChart &chart, const Stats &stats, int maxLabels)
 {
     clear(chart);
     auto *approved = new QBarSet(tr("Approved"));
@@ -125,7 +129,7 @@ void DashboardCharts::showDecisionsPerDay(QChart &chart, const Stats &stats)
     dates->setRange(-0.5, std::max<double>(0.5, double(days) - 0.5));
     dates->setStartValue(-0.5);
     dates->setGridLineVisible(false);
-    const int step = labelStep(days);
+    const int step = labelStep(days, std::max(1, maxLabels));
     QList<qsizetype> labelled;
     for (qsizetype index = days - 1; index >= 0; index -= step)
         labelled.prepend(index);
@@ -137,6 +141,15 @@ void DashboardCharts::showDecisionsPerDay(QChart &chart, const Stats &stats)
     chart.addAxis(counts, Qt::AlignLeft);
     series->attachAxis(counts);
     chart.legend()->setAlignment(Qt::AlignBottom);
+}
+
+int DashboardCharts::dayLabelsFitting(int width, const QFont &font)
+{
+    const QFontMetrics metrics(font);
+    // The widest day label there is, and room between labels; the value
+    // axis and the margins take about eight characters.
+    const int label = metrics.horizontalAdvance(DashboardFigures::dayLabel(QDate(2026, 9, 28))) + 2 * metrics.averageCharWidth() * 2;
+    return std::max(1, (width - 8 * metrics.averageCharWidth()) / std::max(1, label));
 }
 
 QString DashboardCharts::describeItemsByStatus(const Stats &stats)

@@ -119,14 +119,17 @@ DashboardPage::DashboardPage(Session &session, QWidget *parent)
     bar->addWidget(m_asOf);
 
     auto *content = new QWidget;
-    auto *grid = new QGridLayout(content);
-    grid->setContentsMargins(0, 0, 0, 0);
-    grid->addWidget(createWaitingSection(), 0, 0, 1, 2);
-    grid->addWidget(createItemsSection(), 1, 0);
-    grid->addWidget(createDecisionsSection(), 1, 1);
-    grid->setColumnStretch(0, 1);
-    grid->setColumnStretch(1, 1);
-    grid->setRowStretch(1, 1);
+    m_grid = new QGridLayout(content);
+    m_grid->setContentsMargins(0, 0, 0, 0);
+    m_grid->addWidget(createWaitingSection(), 0, 0, 1, 2);
+    m_itemsSection = createItemsSection();
+    m_decisionsSection = createDecisionsSection();
+    m_grid->addWidget(m_itemsSection, 1, 0);
+    m_grid->addWidget(m_decisionsSection, 1, 1);
+    m_grid->setColumnStretch(0, 1);
+    m_grid->setColumnStretch(1, 1);
+    // The charts take the height; the waiting times keep theirs.
+    m_grid->setRowStretch(1, 1);
     auto *scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("dashboardScroll"));
     scroll->setWidget(content);
@@ -329,7 +332,8 @@ void DashboardPage::showStats(const Stats &stats)
     DashboardFigures::fillDecisionsPerDay(*m_decisionsModel, stats);
     DashboardFigures::fillWaitingTimes(*m_waitingModel, stats);
     DashboardCharts::showItemsByStatus(*m_itemsChart, stats);
-    DashboardCharts::showDecisionsPerDay(*m_decisionsChart, stats);
+    m_dayLabels = DashboardCharts::dayLabelsFitting(m_decisionsView->width(), font());
+    DashboardCharts::showDecisionsPerDay(*m_decisionsChart, stats, m_dayLabels);
     m_itemsView->setAccessibleDescription(DashboardCharts::describeItemsByStatus(stats));
     m_decisionsView->setAccessibleDescription(DashboardCharts::describeDecisionsPerDay(stats));
     applyPaletteToCharts();
@@ -365,6 +369,44 @@ void DashboardPage::showEvent(QShowEvent *event)
         load();
     else if (m_stale)
         onChangedElsewhere();
+}
+
+void DashboardPage::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    arrangeCharts();
+    // Once the layout has given the charts their new sizes.
+    QTimer::singleShot(0, this, &DashboardPage::fitDayLabels);
+}
+
+void DashboardPage::fitDayLabels()
+{
+    const int fitting = DashboardCharts::dayLabelsFitting(m_decisionsView->width(), font());
+    if (!m_stats || fitting == m_dayLabels)
+        return;
+    m_dayLabels = fitting;
+    DashboardCharts::showDecisionsPerDay(*m_decisionsChart, *m_stats, m_dayLabels);
+    applyPaletteToCharts();
+}
+
+void DashboardPage::arrangeCharts()
+{
+    // Room for two charts with their day labels: about 55 characters each.
+    const bool stacked = width() < fontMetrics().averageCharWidth() * 110;
+    if (stacked == m_stacked)
+        return;
+    m_stacked = stacked;
+    m_grid->removeWidget(m_itemsSection);
+    m_grid->removeWidget(m_decisionsSection);
+    // An empty row with a stretch would still take height.
+    m_grid->setRowStretch(2, stacked ? 1 : 0);
+    if (stacked) {
+        m_grid->addWidget(m_itemsSection, 1, 0, 1, 2);
+        m_grid->addWidget(m_decisionsSection, 2, 0, 1, 2);
+    } else {
+        m_grid->addWidget(m_itemsSection, 1, 0);
+        m_grid->addWidget(m_decisionsSection, 1, 1);
+    }
 }
 
 void DashboardPage::changeEvent(QEvent *event)

@@ -10,6 +10,7 @@
 #include <QWidget>
 
 QT_BEGIN_NAMESPACE
+class QGridLayout;
 class QChart;
 class QChartView;
 class QCheckBox;
@@ -60,6 +61,7 @@ signals:
 protected:
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
 
 private:
     QWidget *createItemsSection();
@@ -71,6 +73,11 @@ private:
     void onChangedElsewhere();
     void showStats(const Stats &stats);
     void applyPaletteToCharts();
+    // Charts side by side when there is room, one above the other when not
+    // (a narrow window would cut the day labels short).
+    void arrangeCharts();
+    // Draws the decisions chart again when its width fits more or fewer day labels.
+    void fitDayLabels();
 
     Session &m_session;
     QComboBox *m_period;
@@ -79,6 +86,12 @@ private:
     QLabel *m_asOf;
     FieldMessage *m_error;
     QList<QStackedWidget *> m_sections;
+    QGridLayout *m_grid = nullptr;
+    QWidget *m_itemsSection = nullptr;
+    QWidget *m_decisionsSection = nullptr;
+    bool m_stacked = false;
+    // How many day labels the decisions chart was drawn with.
+    int m_dayLabels = 0;
     QChart *m_itemsChart;
     QChart *m_decisionsChart;
     QChartView *m_itemsView = nullptr;
