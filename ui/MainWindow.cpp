@@ -61,7 +61,6 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
 
     // The dashboard comes first and opens at start (product.md sections 7 and 13).
     addNavigationEntry(m_dashboard, m_dashboard->title(), themeIcon("office-chart-bar", QStyle::SP_ComputerIcon));
-    connect(m_dashboard, &DashboardPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     addPage(new ItemsPage(m_session, *m_forms, ItemsPage::Kind::MyItems, m_stack),
             themeIcon("user-home", QStyle::SP_DirHomeIcon));
     if (m_session.isReviewer())

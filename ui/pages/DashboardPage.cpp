@@ -249,7 +249,7 @@ QChartView *DashboardPage::createChartView(const QString &objectName, QChart *ch
     view->setFrameShape(QFrame::NoFrame);
     // Transparent, like the chart: the group box's panel shows through.
     view->setBackgroundBrush(Qt::NoBrush);
-    view->setStyleSheet(QStringLiteral("background: transparent"));
+    view->viewport()->setAutoFillBackground(false);
     view->setMinimumHeight(view->fontMetrics().height() * 16);
     view->setMinimumWidth(view->fontMetrics().averageCharWidth() * 40);
     // Keyboard users reach the chart and hear its description; the toggle above shows it as a table.

@@ -55,9 +55,6 @@ public:
     void setDays(int days);
     void setShowTables(bool tables);
 
-signals:
-    void statusMessage(const QString &text);
-
 protected:
     void showEvent(QShowEvent *event) override;
     void changeEvent(QEvent *event) override;
