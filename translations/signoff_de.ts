@@ -1161,14 +1161,6 @@
         <translation>Wartezeiten</translation>
     </message>
     <message>
-        <source>Submission to decision, median</source>
-        <translation>Von der Einreichung bis zur Entscheidung, Median</translation>
-    </message>
-    <message>
-        <source>Review queue</source>
-        <translation>Zu prüfen</translation>
-    </message>
-    <message>
         <source>Items by status</source>
         <translation>Einträge nach Status</translation>
     </message>
@@ -1187,35 +1179,6 @@
     <message>
         <source>Cannot load the dashboard: %1</source>
         <translation>Die Übersicht kann nicht geladen werden: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>No decisions in the last %n day(s).</source>
-        <translation>
-            <numerusform>Keine Entscheidung am letzten Tag.</numerusform>
-            <numerusform>Keine Entscheidungen in den letzten %n Tagen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>90th percentile %1, longest %2; %n decision(s) in the last %3 days.</source>
-        <translation>
-            <numerusform>90. Perzentil %1, längste %2; %n Entscheidung in den letzten %3 Tagen.</numerusform>
-            <numerusform>90. Perzentil %1, längste %2; %n Entscheidungen in den letzten %3 Tagen.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n wartet</numerusform>
-            <numerusform>%n warten</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing is waiting for a review.</source>
-        <translation>Nichts wartet auf eine Prüfung.</translation>
-    </message>
-    <message>
-        <source>Median %1, 90th percentile %2, oldest %3.</source>
-        <translation>Median %1, 90. Perzentil %2, älteste %3</translation>
     </message>
     <message>
         <source>As of %1</source>
@@ -2513,6 +2476,46 @@ Fügen Sie mit Strg+N ein Produkt hinzu.</translation>
     <message>
         <source>Users</source>
         <translation>Benutzer</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::WaitingTimesTiles</name>
+    <message>
+        <source>Submission to decision, median</source>
+        <translation>Von der Einreichung bis zur Entscheidung, Median</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>No decisions in the last %n day(s).</source>
+        <translation>
+            <numerusform>Keine Entscheidung am letzten Tag.</numerusform>
+            <numerusform>Keine Entscheidungen in den letzten %n Tagen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>90th percentile %1, longest %2; %n decision(s) in the last %3 days.</source>
+        <translation>
+            <numerusform>90. Perzentil %1, längste %2; %n Entscheidung in den letzten %3 Tagen.</numerusform>
+            <numerusform>90. Perzentil %1, längste %2; %n Entscheidungen in den letzten %3 Tagen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for a review.</source>
+        <translation>Nichts wartet auf eine Prüfung.</translation>
+    </message>
+    <message>
+        <source>Median %1, 90th percentile %2, oldest %3.</source>
+        <translation>Median %1, 90. Perzentil %2, älteste %3</translation>
     </message>
 </context>
 <context>

@@ -1159,14 +1159,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Submission to decision, median</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Review queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Items by status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,35 +1176,6 @@
     </message>
     <message>
         <source>Cannot load the dashboard: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>No decisions in the last %n day(s).</source>
-        <translation>
-            <numerusform>No decisions in the last day.</numerusform>
-            <numerusform>No decisions in the last %n days.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>90th percentile %1, longest %2; %n decision(s) in the last %3 days.</source>
-        <translation>
-            <numerusform>90th percentile %1, longest %2; %n decision in the last %3 days.</numerusform>
-            <numerusform>90th percentile %1, longest %2; %n decisions in the last %3 days.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n waiting</source>
-        <translation>
-            <numerusform>%n waiting</numerusform>
-            <numerusform>%n waiting</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Nothing is waiting for a review.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Median %1, 90th percentile %2, oldest %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2504,6 +2467,46 @@ Add a product with Ctrl+N.</source>
     </message>
     <message>
         <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::WaitingTimesTiles</name>
+    <message>
+        <source>Submission to decision, median</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No decisions in the last %n day(s).</source>
+        <translation>
+            <numerusform>No decisions in the last day.</numerusform>
+            <numerusform>No decisions in the last %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>90th percentile %1, longest %2; %n decision(s) in the last %3 days.</source>
+        <translation>
+            <numerusform>90th percentile %1, longest %2; %n decision in the last %3 days.</numerusform>
+            <numerusform>90th percentile %1, longest %2; %n decisions in the last %3 days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n waiting</numerusform>
+            <numerusform>%n waiting</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for a review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median %1, 90th percentile %2, oldest %3.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -7,10 +7,10 @@
 #include "DashboardCharts.h"
 #include "DashboardFigures.h"
 #include "Session.h"
+#include "WaitingTimesTiles.h"
 #include "support/ChangeListener.h"
 #include "support/ChartPalette.h"
 #include "support/FieldMessage.h"
-#include "support/Format.h"
 
 #include <QChart>
 #include <QChartView>
@@ -42,27 +42,6 @@ const QList<int> periods{7, 30, 90};
 QSettings settings()
 {
     return QSettings(QStringLiteral("signoff"), QStringLiteral("signoff"));
-}
-
-QLabel *figureLabel(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    QFont large = label->font();
-    large.setPointSizeF(large.pointSizeF() * 1.6);
-    large.setBold(true);
-    label->setFont(large);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
-}
-
-QLabel *detailLabel(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    return label;
 }
 
 } // namespace
@@ -163,20 +142,8 @@ QWidget *DashboardPage::createWaitingSection()
 {
     auto *box = new QGroupBox(tr("Waiting times"), this);
     box->setObjectName(QStringLiteral("waitingSection"));
-    auto *tiles = new QWidget(box);
-    m_decisionTime = figureLabel(QStringLiteral("decisionTimeFigure"), tiles);
-    m_decisionTimeDetail = detailLabel(QStringLiteral("decisionTimeDetail"), tiles);
-    m_queueSize = figureLabel(QStringLiteral("queueFigure"), tiles);
-    m_queueDetail = detailLabel(QStringLiteral("queueDetail"), tiles);
-    auto *tilesLayout = new QGridLayout(tiles);
-    tilesLayout->addWidget(new QLabel(tr("Submission to decision, median"), tiles), 0, 0);
-    tilesLayout->addWidget(m_decisionTime, 1, 0);
-    tilesLayout->addWidget(m_decisionTimeDetail, 2, 0);
-    tilesLayout->addWidget(new QLabel(tr("Review queue"), tiles), 0, 1);
-    tilesLayout->addWidget(m_queueSize, 1, 1);
-    tilesLayout->addWidget(m_queueDetail, 2, 1);
-    tilesLayout->setColumnStretch(0, 1);
-    tilesLayout->setColumnStretch(1, 1);
+    auto *tiles = new WaitingTimesTiles(box);
+    m_tiles = tiles;
 
     auto *stack = new QStackedWidget(box);
     stack->addWidget(tiles);
@@ -338,21 +305,7 @@ void DashboardPage::showStats(const Stats &stats)
     m_decisionsView->setAccessibleDescription(DashboardCharts::describeDecisionsPerDay(stats));
     applyPaletteToCharts();
 
-    const DurationSummary &decided = stats.timeToDecision;
-    m_decisionTime->setText(Format::duration(decided.medianSeconds));
-    m_decisionTimeDetail->setText(
-        decided.count == 0 ? tr("No decisions in the last %n day(s).", nullptr, stats.days)
-                           : tr("90th percentile %1, longest %2; %n decision(s) in the last %3 days.", nullptr,
-                                int(decided.count))
-                                 .arg(Format::duration(decided.p90Seconds), Format::duration(decided.maxSeconds))
-                                 .arg(stats.days));
-    const DurationSummary &waiting = stats.queueAge;
-    m_queueSize->setText(tr("%n waiting", nullptr, int(waiting.count)));
-    m_queueDetail->setText(waiting.count == 0
-                               ? tr("Nothing is waiting for a review.")
-                               : tr("Median %1, 90th percentile %2, oldest %3.")
-                                     .arg(Format::duration(waiting.medianSeconds), Format::duration(waiting.p90Seconds),
-                                          Format::duration(waiting.maxSeconds)));
+    m_tiles->showStats(stats);
     m_asOf->setText(tr("As of %1").arg(QLocale().toString(stats.generatedAt.toLocalTime().time(), QLocale::ShortFormat)));
 }
 

@@ -27,6 +27,7 @@ namespace signoff {
 class ChangeListener;
 class FieldMessage;
 class Session;
+class WaitingTimesTiles;
 
 // The first page of the window (product.md section 13): items by status and
 // kind, decisions per day, the time from submission to decision and the
@@ -96,10 +97,7 @@ private:
     QStandardItemModel *m_itemsModel;
     QStandardItemModel *m_decisionsModel;
     QStandardItemModel *m_waitingModel;
-    QLabel *m_decisionTime = nullptr;
-    QLabel *m_decisionTimeDetail = nullptr;
-    QLabel *m_queueSize = nullptr;
-    QLabel *m_queueDetail = nullptr;
+    WaitingTimesTiles *m_tiles = nullptr;
     ChangeListener *m_listener;
     QTimer m_loadingDelay;
     QTimer m_throttle;
