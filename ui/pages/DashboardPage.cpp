@@ -134,7 +134,8 @@ DashboardPage::DashboardPage(Session &session, QWidget *parent)
         setShowTables(tables);
     });
     m_throttle.setSingleShot(true);
-    connect(&m_throttle, &QTimer::timeout, this, &DashboardPage::load);
+    // When the pause is over: counted now, or when next shown if hidden meanwhile.
+    connect(&m_throttle, &QTimer::timeout, this, &DashboardPage::onChangedElsewhere);
     connect(m_listener, &ChangeListener::changed, this, &DashboardPage::onChangedElsewhere);
 }
 
@@ -243,12 +244,12 @@ void DashboardPage::setShowTables(bool tables)
 
 void DashboardPage::refresh()
 {
-    m_throttle.stop();
     load();
 }
 
 void DashboardPage::load()
 {
+    m_throttle.stop();
     m_everLoaded = true;
     m_stale = false;
     m_reloadWhenDone = false;
