@@ -13,6 +13,7 @@
 #include "domain/Page.h"
 #include "domain/Product.h"
 #include "domain/Queries.h"
+#include "domain/Stats.h"
 #include "domain/User.h"
 #include "domain/Workflow.h"
 
@@ -113,6 +114,10 @@ public:
     // The approval policy: everyone reads it, administrators change it.
     virtual Call<ApprovalPolicy> policy() = 0;
     virtual Call<ApprovalPolicy> updatePolicy(const ApprovalPolicy &policy, int expectedVersion) = 0;
+
+    // The dashboard's figures over the last `days` UTC days (product.md
+    // section 13), the same in both modes.
+    virtual Call<Stats> stats(int days) = 0;
 
     // A feature's or an order's transition and history, by type.
     Call<void> transitionItem(EntityType type, const QUuid &id, WorkflowAction action, int expectedVersion,

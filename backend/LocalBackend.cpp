@@ -306,4 +306,9 @@ Call<ApprovalPolicy> LocalBackend::updatePolicy(const ApprovalPolicy &policy, in
     });
 }
 
+Call<Stats> LocalBackend::stats(int days)
+{
+    return run([days](Services &services, const Actor &actor) { return services.stats().compute(actor, days); });
+}
+
 } // namespace signoff

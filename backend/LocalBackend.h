@@ -84,6 +84,8 @@ public:
     Call<ApprovalPolicy> policy() override;
     Call<ApprovalPolicy> updatePolicy(const ApprovalPolicy &policy, int expectedVersion) override;
 
+    Call<Stats> stats(int days) override;
+
 private:
     // Runs `task(services, actor)` on a worker thread as the signed-in user;
     // Unauthenticated when nobody is signed in.

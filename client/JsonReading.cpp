@@ -53,6 +53,23 @@ public:
             return std::nullopt;
         return int(integer(name));
     }
+    // A count or a duration in seconds; null allowed when `nullable`.
+    std::optional<double> number(const char *name, bool nullable = false)
+    {
+        const QJsonValue value = m_object.value(QLatin1String(name));
+        if (value.isDouble())
+            return value.toDouble();
+        if (!(nullable && value.isNull()))
+            fail(name);
+        return std::nullopt;
+    }
+    QDate date(const char *name)
+    {
+        const QDate day = QDate::fromString(text(name), Qt::ISODate);
+        if (!day.isValid())
+            fail(name);
+        return day;
+    }
     bool boolean(const char *name)
     {
         const QJsonValue value = m_object.value(QLatin1String(name));
@@ -235,6 +252,59 @@ Result<ApprovalPolicy> readPolicy(const QJsonValue &json)
     if (!json.isObject() || !policy)
         return unexpectedAnswer(QStringLiteral("approval policy"));
     return policy.value();
+}
+
+namespace {
+
+// `largestName`: what the largest duration is called there ("max_seconds",
+// "oldest_seconds"; core/rest/Representation.cpp).
+DurationSummary readDurations(Fields &parent, const char *name, const char *largestName)
+{
+    Fields fields(parent.object(name), QString::fromLatin1(name));
+    DurationSummary summary;
+    summary.count = fields.integer("count");
+    summary.medianSeconds = fields.number("median_seconds", true);
+    summary.p90Seconds = fields.number("p90_seconds", true);
+    summary.maxSeconds = fields.number(largestName, true);
+    if (auto checked = fields.result(0); !checked)
+        parent.fail(name);
+    return summary;
+}
+
+} // namespace
+
+Result<Stats> readStats(const QJsonValue &json)
+{
+    Fields fields(json, QStringLiteral("statistics"));
+    Stats stats;
+    stats.days = int(fields.integer("days"));
+    stats.firstDay = fields.date("from");
+    stats.generatedAt = fields.time("generated_at");
+    const QJsonObject items = fields.object("items");
+    for (auto kind = items.begin(); kind != items.end(); ++kind) {
+        if (!kind.value().isObject())
+            fields.fail("items");
+        const QJsonObject byStatus = kind.value().toObject();
+        for (auto status = byStatus.begin(); status != byStatus.end(); ++status) {
+            const double count = status.value().toDouble(-1);
+            if (!status.value().isDouble() || count < 0 || count != double(qint64(count)))
+                fields.fail("items");
+            stats.itemsByStatus[kind.key()].insert(status.key(), qint64(count));
+        }
+    }
+    for (const QJsonValue &value : fields.array("decisions_per_day")) {
+        Fields day(value, QStringLiteral("decisions_per_day"));
+        DecisionDay decided;
+        decided.date = day.date("date");
+        decided.approved = day.integer("approved");
+        decided.rejected = day.integer("rejected");
+        if (auto checked = day.result(0); !checked)
+            fields.fail("decisions_per_day");
+        stats.decisionsPerDay.append(decided);
+    }
+    stats.timeToDecision = readDurations(fields, "time_to_decision", "max_seconds");
+    stats.queueAge = readDurations(fields, "review_queue", "oldest_seconds");
+    return fields.result(std::move(stats));
 }
 
 Result<AuditEvent> readAuditEvent(const QJsonValue &json)

@@ -11,6 +11,7 @@
 #include "domain/Page.h"
 #include "domain/Product.h"
 #include "domain/Result.h"
+#include "domain/Stats.h"
 #include "domain/User.h"
 
 #include <QJsonArray>
@@ -32,6 +33,7 @@ Result<User> readUser(const QJsonValue &json);
 Result<AuditEvent> readAuditEvent(const QJsonValue &json);
 Result<Comment> readComment(const QJsonValue &json);
 Result<ApprovalPolicy> readPolicy(const QJsonValue &json);
+Result<Stats> readStats(const QJsonValue &json);
 
 // {"items": [...], "next": cursor or null}
 template<typename T>

@@ -489,6 +489,14 @@ Call<Page<AuditEvent>> RestBackend::listAudit(const AuditQuery &query)
     return listPage<AuditEvent>(QStringLiteral("/api/v1/audit"), url, readAuditEvent);
 }
 
+Call<Stats> RestBackend::stats(int days)
+{
+    Request request;
+    request.path = QStringLiteral("/api/v1/stats");
+    request.query.addQueryItem(QStringLiteral("days"), QString::number(days));
+    return call<Stats>(request, readStats);
+}
+
 // Features and orders.
 
 template<typename T>

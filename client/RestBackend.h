@@ -102,6 +102,8 @@ public:
     Call<ApprovalPolicy> policy() override;
     Call<ApprovalPolicy> updatePolicy(const ApprovalPolicy &policy, int expectedVersion) override;
 
+    Call<Stats> stats(int days) override;
+
 protected:
     // Every request's common parts (the token, TLS settings); subclasses
     // (tests) may add to them.

@@ -680,6 +680,92 @@
     </message>
 </context>
 <context>
+    <name>DashboardCharts</name>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>In the last %n day(s): %1 approved, %2 rejected.</source>
+        <translation>
+            <numerusform>Letzter %n Tag: %1 genehmigt, %2 abgelehnt.</numerusform>
+            <numerusform>Letzte %n Tage: %1 genehmigt, %2 abgelehnt.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>DashboardFigures</name>
+    <message>
+        <source>Features</source>
+        <translation>Features</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>Bestellungen</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <extracomment>A day on the dashboard&apos;s charts and tables (QDate format: &quot;6 Dec&quot;).</extracomment>
+        <translation>d. MMM</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Kennzahl</translation>
+    </message>
+    <message>
+        <source>Time to decision</source>
+        <translation>Zeit bis zur Entscheidung</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message>
+        <source>How many</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Median</source>
+        <translation>Median</translation>
+    </message>
+    <message>
+        <source>90th percentile</source>
+        <translation>90. Perzentil</translation>
+    </message>
+    <message>
+        <source>Longest</source>
+        <translation>Längste</translation>
+    </message>
+</context>
+<context>
     <name>Desktop</name>
     <message>
         <source>Signoff</source>
@@ -834,6 +920,34 @@
         <source>Withdrawing…</source>
         <translation>Wird zurückgezogen …</translation>
     </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>%1 d</source>
+        <translation>%1 Tg.</translation>
+    </message>
+    <message>
+        <source>%1 d %2 h</source>
+        <translation>%1 Tg. %2 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 Std.</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 Std. %2 Min.</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 Min.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 Sek.</translation>
+    </message>
 </context>
 <context>
     <name>Rest</name>
@@ -935,6 +1049,13 @@
     </message>
 </context>
 <context>
+    <name>TableExport</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
+    </message>
+</context>
+<context>
     <name>signoff::AuditListModel</name>
     <message>
         <source>When</source>
@@ -1023,6 +1144,68 @@
 %3</source>
         <translation>%1 · %2
 %3</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::DashboardPage</name>
+    <message>
+        <source>Show figures as &amp;tables</source>
+        <translation>Zahlen als &amp;Tabellen zeigen</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message numerus="yes">
+        <source>Last %n day(s)</source>
+        <translation>
+            <numerusform>Letzter %n Tag</numerusform>
+            <numerusform>Letzte %n Tage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Period:</source>
+        <translation>&amp;Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Show the numbers behind each chart as a table, for screen readers and exact figures</source>
+        <translation>Die Zahlen hinter jedem Diagramm als Tabelle zeigen, für Bildschirmleser und genaue Werte</translation>
+    </message>
+    <message>
+        <source>Loading</source>
+        <translation>Wird geladen</translation>
+    </message>
+    <message>
+        <source>Waiting times</source>
+        <translation>Wartezeiten</translation>
+    </message>
+    <message>
+        <source>Items by status</source>
+        <translation>Einträge nach Status</translation>
+    </message>
+    <message>
+        <source>Items by status, chart</source>
+        <translation>Einträge nach Status, Diagramm</translation>
+    </message>
+    <message>
+        <source>Decisions per day</source>
+        <translation>Entscheidungen pro Tag</translation>
+    </message>
+    <message>
+        <source>Decisions per day, chart</source>
+        <translation>Entscheidungen pro Tag, Diagramm</translation>
+    </message>
+    <message>
+        <source>Cannot load the dashboard: %1</source>
+        <translation>Die Übersicht kann nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>Stand %1</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Übersicht</translation>
     </message>
 </context>
 <context>
@@ -1391,6 +1574,25 @@ Legen Sie eine mit Strg+N an.</translation>
         <source>Loading…</source>
         <translation>Wird geladen …</translation>
     </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Wird exportiert…</translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>Der Export ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Exported the first %L1 rows to %2 (an export stops there).</source>
+        <translation>Die ersten %L1 Zeilen wurden nach %2 exportiert (ein Export endet dort).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %Ln row(s) to %1.</source>
+        <translation>
+            <numerusform>%Ln Zeile nach %1 exportiert.</numerusform>
+            <numerusform>%Ln Zeilen nach %1 exportiert.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>signoff::LoginDialog</name>
@@ -1618,10 +1820,6 @@ Trotzdem verbinden?</translation>
         <translation>&amp;Aktualisieren</translation>
     </message>
     <message>
-        <source>Load the list again (F5)</source>
-        <translation>Die Liste neu laden (F5)</translation>
-    </message>
-    <message>
         <source>&amp;Find</source>
         <translation>&amp;Suchen</translation>
     </message>
@@ -1735,6 +1933,26 @@ Trotzdem verbinden?</translation>
     <message>
         <source>Sign in again</source>
         <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>Load the page again (F5)</source>
+        <translation>Die Seite neu laden (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Export as CSV…</source>
+        <translation>Als CSV &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Save the list as shown as a CSV file</source>
+        <translation>Die Liste so, wie sie angezeigt wird, als CSV-Datei speichern</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>%1 exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -2379,6 +2597,46 @@ Fügen Sie mit Strg+N ein Produkt hinzu.</translation>
     <message>
         <source>Users</source>
         <translation>Benutzer</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::WaitingTimesTiles</name>
+    <message>
+        <source>Submission to decision, median</source>
+        <translation>Von der Einreichung bis zur Entscheidung, Median</translation>
+    </message>
+    <message>
+        <source>Review queue</source>
+        <translation>Zu prüfen</translation>
+    </message>
+    <message numerus="yes">
+        <source>No decisions in the last %n day(s).</source>
+        <translation>
+            <numerusform>Keine Entscheidung am letzten Tag.</numerusform>
+            <numerusform>Keine Entscheidungen in den letzten %n Tagen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>90th percentile %1, longest %2; %n decision(s) in the last %3 days.</source>
+        <translation>
+            <numerusform>90. Perzentil %1, längste %2; %n Entscheidung in den letzten %3 Tagen.</numerusform>
+            <numerusform>90. Perzentil %1, längste %2; %n Entscheidungen in den letzten %3 Tagen.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting</source>
+        <translation>
+            <numerusform>%n wartet</numerusform>
+            <numerusform>%n warten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is waiting for a review.</source>
+        <translation>Nichts wartet auf eine Prüfung.</translation>
+    </message>
+    <message>
+        <source>Median %1, 90th percentile %2, oldest %3.</source>
+        <translation>Median %1, 90. Perzentil %2, älteste %3</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,9 @@
 #include "SettingsDialog.h"
 #include "forms/EntityForm.h"
 #include "pages/AuditPage.h"
+#include "pages/DashboardPage.h"
 #include "pages/ItemsPage.h"
+#include "pages/PoliciesPage.h"
 #include "pages/ProductsPage.h"
 #include "pages/UsersPage.h"
 #include "support/ChangeListener.h"
@@ -19,6 +21,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -26,6 +30,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolBar>
@@ -39,6 +44,7 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     , m_forms(new FormManager(m_session, this))
     , m_navigation(new QListWidget(this))
     , m_stack(new QStackedWidget(this))
+    , m_dashboard(new DashboardPage(m_session, m_stack))
     , m_databaseStatus(new QLabel(this))
     , m_userStatus(new QLabel(this))
     , m_restStatus(new QLabel(this))
@@ -57,6 +63,8 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_stack->setObjectName(QStringLiteral("pages"));
 
+    // The dashboard comes first and opens at start (product.md sections 7 and 13).
+    addNavigationEntry(m_dashboard, m_dashboard->title(), themeIcon("office-chart-bar", QStyle::SP_ComputerIcon));
     addPage(new ItemsPage(m_session, *m_forms, ItemsPage::Kind::MyItems, m_stack),
             themeIcon("user-home", QStyle::SP_DirHomeIcon));
     if (m_session.isReviewer())
@@ -69,6 +77,11 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     addPage(new ProductsPage(m_session, *m_forms, m_stack), themeIcon("package-x-generic", QStyle::SP_DriveHDIcon));
     if (m_session.isAdmin())
         addPage(new UsersPage(m_session, *m_forms, m_stack), themeIcon("system-users", QStyle::SP_DirIcon));
+    if (m_session.isAdmin()) {
+        auto *policies = new PoliciesPage(m_session, m_stack);
+        addNavigationEntry(policies, policies->title(), themeIcon("preferences-system", QStyle::SP_FileDialogInfoView));
+        connect(policies, &PoliciesPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    }
     if (m_session.isReviewer())
         addPage(new AuditPage(m_session, *m_forms, m_stack),
                 themeIcon("document-open-recent", QStyle::SP_FileDialogContentsView));
@@ -134,8 +147,8 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     createMenus();
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && row < m_pages.size()) {
-            m_stack->setCurrentWidget(m_pages.at(row));
+        if (row >= 0 && row < m_navigationPages.size()) {
+            m_stack->setCurrentWidget(m_navigationPages.at(row));
             updateActions();
         }
     });
@@ -149,19 +162,26 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::addNavigationEntry(QWidget *page, const QString &title, const QIcon &icon)
+{
+    m_navigationPages.append(page);
+    m_stack->addWidget(page);
+    auto *item = new QListWidgetItem(icon, title, m_navigation);
+    item->setData(Qt::UserRole, page->objectName());
+    item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 14));
+}
+
 void MainWindow::addPage(ListPage *page, const QIcon &icon)
 {
     m_pages.append(page);
-    m_stack->addWidget(page);
     page->table()->setAccessibleName(page->title());
-    auto *item = new QListWidgetItem(icon, page->title(), m_navigation);
-    item->setData(Qt::UserRole, page->objectName());
-    item->setSizeHint(QSize(0, m_navigation->fontMetrics().height() + 14));
+    addNavigationEntry(page, page->title(), icon);
     connect(page, &ListPage::actionsChanged, this, [this, page] {
         if (page == currentPage())
             updateActions();
     });
     connect(page, &ListPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(page, &ListPage::exportFinished, this, &MainWindow::updateActions);
     page->restoreState(QStringLiteral("window/") + page->objectName());
 }
 
@@ -174,6 +194,8 @@ void MainWindow::createActions()
     connect(m_newAction, &QAction::triggered, this, [this] {
         if (ListPage *page = currentPage(); page && page->canCreate())
             page->createItem();
+        else if (isDashboardShown()) // as on My items: Ctrl+N from the first page starts a feature
+            m_forms->openFeature(QUuid());
     });
 
     m_newFeatureAction = new QAction(tr("New &feature"), this);
@@ -219,10 +241,12 @@ void MainWindow::createActions()
     m_refreshAction = new QAction(themeIcon("view-refresh", QStyle::SP_BrowserReload), tr("&Refresh"), this);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
-    m_refreshAction->setToolTip(tr("Load the list again (F5)"));
+    m_refreshAction->setToolTip(tr("Load the page again (F5)"));
     connect(m_refreshAction, &QAction::triggered, this, [this] {
         if (ListPage *page = currentPage())
             page->refresh();
+        else if (isDashboardShown())
+            m_dashboard->refresh();
     });
 
     m_findAction = new QAction(themeIcon("edit-find", QStyle::SP_FileDialogContentsView), tr("&Find"), this);
@@ -232,6 +256,12 @@ void MainWindow::createActions()
         if (ListPage *page = currentPage())
             page->focusSearch();
     });
+
+    m_exportAction = new QAction(themeIcon("document-export", QStyle::SP_DialogSaveButton), tr("&Export as CSV…"), this);
+    m_exportAction->setObjectName(QStringLiteral("exportAction"));
+    m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+    m_exportAction->setToolTip(tr("Save the list as shown as a CSV file"));
+    connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportCurrentList);
 
     m_settingsAction = new QAction(themeIcon("configure", QStyle::SP_FileDialogDetailedView), tr("&Settings…"), this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
@@ -261,6 +291,8 @@ void MainWindow::createMenus()
     file->addAction(m_newAction);
     file->addAction(m_newFeatureAction);
     file->addAction(m_newOrderAction);
+    file->addSeparator();
+    file->addAction(m_exportAction);
     file->addSeparator();
     file->addAction(m_settingsAction);
     file->addSeparator();
@@ -300,6 +332,11 @@ ListPage *MainWindow::currentPage() const
     return qobject_cast<ListPage *>(m_stack->currentWidget());
 }
 
+bool MainWindow::isDashboardShown() const
+{
+    return m_stack->currentWidget() == m_dashboard;
+}
+
 ListPage *MainWindow::page(const QString &objectName) const
 {
     for (ListPage *page : m_pages) {
@@ -311,8 +348,8 @@ ListPage *MainWindow::page(const QString &objectName) const
 
 bool MainWindow::showPage(const QString &objectName)
 {
-    for (qsizetype i = 0; i < m_pages.size(); ++i) {
-        if (m_pages.at(i)->objectName() == objectName) {
+    for (qsizetype i = 0; i < m_navigationPages.size(); ++i) {
+        if (m_navigationPages.at(i)->objectName() == objectName) {
             m_navigation->setCurrentRow(int(i));
             return true;
         }
@@ -320,12 +357,28 @@ bool MainWindow::showPage(const QString &objectName)
     return false;
 }
 
+void MainWindow::exportCurrentList()
+{
+    ListPage *page = currentPage();
+    if (!page || page->isExporting())
+        return;
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(page->title().toLower().replace(u' ', u'-') + QStringLiteral(".csv"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export %1").arg(page->title()), suggested,
+                                                      tr("CSV files (*.csv)"));
+    if (path.isEmpty())
+        return;
+    page->exportCsv(path);
+    updateActions();
+}
+
 void MainWindow::updateActions()
 {
     ListPage *page = currentPage();
-    m_newAction->setEnabled(page && page->canCreate());
+    m_newAction->setEnabled((page && page->canCreate()) || isDashboardShown());
     m_openAction->setEnabled(page && page->canOpen());
     m_deleteAction->setEnabled(page && page->canDelete());
+    m_exportAction->setEnabled(page && !page->isExporting());
     const bool reviewer = m_session.isReviewer();
     m_approveAction->setVisible(reviewer);
     m_rejectAction->setVisible(reviewer);
@@ -458,8 +511,6 @@ void MainWindow::saveWindowState() const
     QSettings settings(QStringLiteral("signoff"), QStringLiteral("signoff"));
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
-    if (ListPage *page = currentPage())
-        settings.setValue(QStringLiteral("window/page"), page->objectName());
     for (ListPage *page : m_pages)
         page->saveState(QStringLiteral("window/") + page->objectName());
 }
@@ -470,7 +521,7 @@ void MainWindow::restoreWindowState()
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1180, 720);
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
-    showPage(settings.value(QStringLiteral("window/page")).toString());
+    // No page is restored: the window opens on the dashboard, the overview.
 }
 
 } // namespace signoff

@@ -17,13 +17,14 @@ class QStackedWidget;
 namespace signoff {
 
 class ChangeListener;
+class DashboardPage;
 class FormManager;
 class ListPage;
 class Backend;
 class MessageBanner;
 
-// The desk: pages on the left (My items, Review queue, Features, Orders,
-// Products, Users, Audit log), the page's table on the right, the open
+// The desk: pages on the left (Dashboard, My items, Review queue, Features,
+// Orders, Products, Users, Audit log), the page on the right, the open
 // database (or the server), the signed-in user and the REST server's state
 // below.
 //
@@ -39,10 +40,14 @@ public:
 
     Session &session() { return m_session; }
     FormManager &forms() const { return *m_forms; }
+    // The list page shown (none while the dashboard is).
     ListPage *currentPage() const;
     // By object name: "myItemsPage", "reviewQueuePage", "featuresPage", ...
     ListPage *page(const QString &objectName) const;
     QList<ListPage *> pages() const { return m_pages; }
+    DashboardPage *dashboard() const { return m_dashboard; }
+    bool isDashboardShown() const;
+    // Any page by object name, the dashboard's "dashboardPage" included.
     bool showPage(const QString &objectName);
 
     void setRestStatus(const RestStatus &status);
@@ -65,7 +70,10 @@ private:
     void createActions();
     void createMenus();
     void addPage(ListPage *page, const QIcon &icon);
+    void addNavigationEntry(QWidget *page, const QString &title, const QIcon &icon);
     void updateActions();
+    // File → Export as CSV…: asks where, then the page writes what it shows.
+    void exportCurrentList();
     void openSettings();
     void signOut();
     void showAbout();
@@ -79,6 +87,9 @@ private:
     QListWidget *m_navigation;
     QStackedWidget *m_stack;
     QList<ListPage *> m_pages;
+    DashboardPage *m_dashboard;
+    // Every page in the navigation's order, the dashboard first.
+    QList<QWidget *> m_navigationPages;
     QLabel *m_databaseStatus;
     QLabel *m_userStatus;
     QLabel *m_restStatus;
@@ -95,6 +106,7 @@ private:
     QAction *m_rejectAction = nullptr;
     QAction *m_refreshAction = nullptr;
     QAction *m_findAction = nullptr;
+    QAction *m_exportAction = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_quitAction = nullptr;

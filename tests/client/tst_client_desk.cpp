@@ -21,6 +21,7 @@
 #include "RestTestSupport.h"
 #include "client/EventStream.h"
 #include "forms/FeatureForm.h"
+#include "pages/DashboardPage.h"
 #include "pages/ItemsPage.h"
 #include "support/FieldMessage.h"
 #include "support/MessageBanner.h"
@@ -124,6 +125,15 @@ private slots:
         QVERIFY(labelText(&aliceWindow, QStringLiteral("databaseStatus")).startsWith(QStringLiteral("Server: ")));
         QVERIFY(!child<QLabel>(&aliceWindow, QStringLiteral("restStatus"))->isVisible());
         QTRY_VERIFY_WITH_TIMEOUT(aliceDesk.events().isConnected(), patienceMs);
+        // The window opens on the dashboard, counted by the server: nothing yet.
+        DashboardPage *dashboard = aliceWindow.dashboard();
+        QVERIFY(dashboard->isVisible());
+        QTRY_VERIFY_WITH_TIMEOUT(!dashboard->isLoading() && dashboard->stats().has_value(), patienceMs);
+        auto *itemsByStatus = child<QTableView>(dashboard, QStringLiteral("itemsByStatusTable"));
+        QCOMPARE(itemsByStatus->model()->index(2, 0).data().toString(), QStringLiteral("Approved"));
+        QCOMPARE(itemsByStatus->model()->index(2, 1).data().toString(), QStringLiteral("0"));
+        // Alice goes to her items.
+        QVERIFY(aliceWindow.showPage(QStringLiteral("myItemsPage")));
 
         // A feature made in the form is made on the server.
         child<QAction>(&aliceWindow, QStringLiteral("newAction"))->trigger();
@@ -191,6 +201,11 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(labelText(form, QStringLiteral("statusLabel")), QStringLiteral("Approved"), patienceMs);
         QTRY_COMPARE_WITH_TIMEOUT(toString(myItems->items()->rowAt(myItems->items()->rowOfKey(form->key())).status),
                                   QStringLiteral("approved"), patienceMs);
+        // So does her dashboard, counted again when she comes back to it.
+        QVERIFY(aliceWindow.showPage(QStringLiteral("dashboardPage")));
+        QTRY_COMPARE_WITH_TIMEOUT(itemsByStatus->model()->index(2, 1).data().toString(), QStringLiteral("1"), patienceMs);
+        auto *decisions = child<QTableView>(dashboard, QStringLiteral("decisionsPerDayTable"));
+        QCOMPARE(decisions->model()->index(0, 1).data().toString(), QStringLiteral("1"));
     }
 
     // 412 over HTTP is the same reload banner, with the edit kept.

@@ -14,6 +14,7 @@
 #include "forms/FeatureForm.h"
 #include "forms/OptionsEditor.h"
 #include "FormManager.h"
+#include "pages/DashboardPage.h"
 #include "pages/ItemsPage.h"
 #include "support/FieldMessage.h"
 #include "support/MessageBanner.h"
@@ -170,7 +171,11 @@ private slots:
 
         MainWindow aliceWindow(fixture.backendFor(alice), alice);
         aliceWindow.show();
-        QCOMPARE(aliceWindow.currentPage()->objectName(), QStringLiteral("myItemsPage"));
+        // The dashboard is the first page and opens at start.
+        QVERIFY(!aliceWindow.currentPage());
+        QVERIFY(aliceWindow.dashboard()->isVisible());
+        QCOMPARE(child<QListWidget>(&aliceWindow, QStringLiteral("navigation"))->item(0)->text(), QStringLiteral("Dashboard"));
+        QVERIFY(aliceWindow.showPage(QStringLiteral("myItemsPage")));
         // A requester has no review queue, users or audit log.
         QVERIFY(!aliceWindow.page(QStringLiteral("reviewQueuePage")));
         QVERIFY(!aliceWindow.page(QStringLiteral("usersPage")));

@@ -6,6 +6,8 @@
 #include <QLocale>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace signoff {
 
 QString Format::status(ItemStatus status)
@@ -130,6 +132,29 @@ QString Format::shortId(const QString &id)
 QString Format::approvalProgress(int approvals, int required)
 {
     return tr("%1 of %2").arg(approvals).arg(required);
+}
+
+QString Format::duration(std::optional<double> seconds)
+{
+    if (!seconds)
+        return tr("none");
+    const QLocale locale;
+    // Whole units, rounded down: "3 h 20 min" never claims more than waited.
+    const qint64 total = std::max<qint64>(0, qint64(*seconds));
+    const qint64 days = total / 86400;
+    const qint64 hours = total % 86400 / 3600;
+    const qint64 minutes = total % 3600 / 60;
+    if (days >= 10 || (days > 0 && hours == 0))
+        return tr("%1 d").arg(locale.toString(days));
+    if (days > 0)
+        return tr("%1 d %2 h").arg(locale.toString(days), locale.toString(hours));
+    if (hours > 0 && minutes == 0)
+        return tr("%1 h").arg(locale.toString(hours));
+    if (hours > 0)
+        return tr("%1 h %2 min").arg(locale.toString(hours), locale.toString(minutes));
+    if (minutes > 0)
+        return tr("%1 min").arg(locale.toString(minutes));
+    return tr("%1 s").arg(locale.toString(total));
 }
 
 } // namespace signoff

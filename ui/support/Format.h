@@ -10,6 +10,7 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
+#include <optional>
 
 namespace signoff {
 
@@ -37,6 +38,9 @@ public:
     static QString shortId(const QString &id);
     // Approvals against the number an item needs: "1 of 2".
     static QString approvalProgress(int approvals, int required);
+    // A duration as a person reads it, to the two largest units that matter:
+    // "45 s", "12 min", "3 h 20 min", "2 d 4 h", "12 d". None: "none".
+    static QString duration(std::optional<double> seconds);
 };
 
 } // namespace signoff

@@ -17,6 +17,7 @@
 #include "forms/EntityForm.h"
 #include "LocalBackend.h"
 #include "models/TableModel.h"
+#include "pages/DashboardPage.h"
 #include "pages/ListPage.h"
 #include "service/Services.h"
 #include "storage/OpenDatabase.h"
@@ -62,6 +63,10 @@ void settle()
             }
             if (const auto *login = qobject_cast<LoginDialog *>(window); login && (login->isBusy() || !login->isReady()))
                 return true;
+            for (const DashboardPage *dashboard : window->findChildren<DashboardPage *>()) {
+                if (dashboard->isLoading())
+                    return true;
+            }
         }
         return false;
     };
@@ -73,6 +78,32 @@ void settle()
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
         QThread::msleep(20);
     }
+}
+
+// Fusion's colours on a dark desktop (as a dark KDE or GNOME theme sets them).
+QPalette darkPalette()
+{
+    QPalette dark;
+    const QColor window(0x2b, 0x2d, 0x30);
+    const QColor base(0x1f, 0x21, 0x24);
+    const QColor text(0xe6, 0xe6, 0xe6);
+    dark.setColor(QPalette::Window, window);
+    dark.setColor(QPalette::WindowText, text);
+    dark.setColor(QPalette::Base, base);
+    dark.setColor(QPalette::AlternateBase, window);
+    dark.setColor(QPalette::ToolTipBase, base);
+    dark.setColor(QPalette::ToolTipText, text);
+    dark.setColor(QPalette::Text, text);
+    dark.setColor(QPalette::Button, window);
+    dark.setColor(QPalette::ButtonText, text);
+    dark.setColor(QPalette::BrightText, Qt::red);
+    dark.setColor(QPalette::Link, QColor(0x6c, 0xb4, 0xff));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x90, 0x90, 0x90));
+    for (const auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText})
+        dark.setColor(QPalette::Disabled, role, QColor(0x80, 0x80, 0x80));
+    return dark;
 }
 
 bool save(QWidget *widget, const QDir &folder, const QString &name)
@@ -198,6 +229,10 @@ int main(int argc, char **argv)
     QSettings(QStringLiteral("signoff"), QStringLiteral("signoff")).clear();
     QApplication::setStyle(QStringLiteral("Fusion"));
     QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedKingdom));
+    // English is the source language; its file adds the plural forms ("1 day", "30 days").
+    QTranslator english;
+    if (english.load(QStringLiteral(SIGNOFF_QM_DIR "/signoff_en.qm")))
+        QCoreApplication::installTranslator(&english);
 
     const QStringList arguments = QCoreApplication::arguments();
     if (arguments.size() != 2) {
@@ -247,6 +282,10 @@ int main(int argc, char **argv)
     window.resize(1240, 700);
     window.setRestStatus(RestStatus{RestStatus::State::Listening, QUrl(QStringLiteral("http://127.0.0.1:8080/")), 8080, {}});
     window.show();
+    ok &= save(&window, output, QStringLiteral("dashboard"));
+    window.dashboard()->setShowTables(true);
+    ok &= save(&window, output, QStringLiteral("dashboard-tables"));
+    window.dashboard()->setShowTables(false);
     const QList<std::pair<QString, QString>> pages{
         {QStringLiteral("myItemsPage"), QStringLiteral("my-items")},
         {QStringLiteral("reviewQueuePage"), QStringLiteral("review-queue")},
@@ -296,6 +335,15 @@ int main(int argc, char **argv)
     ok &= save(&settings, output, QStringLiteral("settings"));
     settings.close();
 
+    {
+        // A dark desktop: the charts take their colours from the palette.
+        const QPalette light = QApplication::palette();
+        QApplication::setPalette(darkPalette());
+        window.showPage(QStringLiteral("dashboardPage"));
+        ok &= save(&window, output, QStringLiteral("dashboard-dark"));
+        QApplication::setPalette(light);
+    }
+
     window.setRestStatus(RestStatus{RestStatus::State::PortBusy, {}, 8080, {}});
     window.showPage(QStringLiteral("reviewQueuePage"));
     ok &= save(&window, output, QStringLiteral("rest-port-busy"));
@@ -303,6 +351,7 @@ int main(int argc, char **argv)
     // The same desk in German.
     QTranslator german;
     if (german.load(QStringLiteral(SIGNOFF_QM_DIR "/signoff_de.qm"))) {
+        QCoreApplication::removeTranslator(&english);
         QCoreApplication::installTranslator(&german);
         QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
         LocalBackend ritasBackend(services);
@@ -312,6 +361,7 @@ int main(int argc, char **argv)
         deutsch.resize(1240, 700);
         deutsch.setRestStatus(RestStatus{RestStatus::State::Listening, QUrl(QStringLiteral("http://127.0.0.1:8080/")), 8080, {}});
         deutsch.show();
+        ok &= save(&deutsch, output, QStringLiteral("dashboard-de"));
         deutsch.showPage(QStringLiteral("reviewQueuePage"));
         ok &= save(&deutsch, output, QStringLiteral("review-queue-de"));
         EntityForm *form = deutsch.forms().openFeature(demo.featured.id);
