@@ -100,6 +100,8 @@ void AuditFeed::start(Options options)
     connect(m_thread.get(), &QThread::started, worker, [worker] { worker->begin(); });
     connect(&m_notifier, &ChangeNotifier::changed, worker, [worker] { worker->nudge(); });
     m_thread->start();
+    if (!options.listen)
+        return;
 
     m_listener = std::make_unique<DatabaseNotifications>(m_database.url(), m_database.instanceName());
     // Announced from the listener's thread, at once: a token revoked or a

@@ -38,6 +38,9 @@ public:
         // After an in-process change: at least this long between two seals,
         // so that a busy server seals in batches.
         std::chrono::milliseconds sealSpacing{100};
+        // PostgreSQL: hear other instances' changes and seals at once
+        // (LISTEN/NOTIFY) rather than at the next poll.
+        bool listen = true;
     };
 
     AuditFeed(Database &database, ChangeNotifier &notifier);

@@ -160,7 +160,8 @@ private slots:
         SIGNOFF_VERIFY_OK(watching.database);
         watching.sealEverything(); // the watcher's first look finds the fixture's events sealed
         AuditFeed feed(*watching.database.value(), watching.notifier);
-        feed.start(AuditFeed::Options{std::chrono::milliseconds(50), std::chrono::milliseconds(10)});
+        // Without LISTEN: what is announced here, the watcher announced.
+        feed.start(AuditFeed::Options{std::chrono::milliseconds(50), std::chrono::milliseconds(10), false});
         watching.watcher->start(50);
         QTest::qWait(120);
         SIGNOFF_VERIFY_OK(writer.services().features().create(writer.bob, NewFeature{QStringLiteral("Timed"), {}}));
