@@ -206,6 +206,19 @@ Result<void> Connection::open()
     return execute(QStringLiteral("SELECT set_config('signoff.instance', ?, false)"), {m_instance});
 }
 
+bool Connection::answers()
+{
+    if (m_broken)
+        return false;
+    QSqlQuery query(*m_handle); // not forward-only: QPSQL reads the whole result at once
+    if (query.prepare(QStringLiteral("SELECT 1")) && query.exec() && query.next())
+        return true;
+    m_broken = m_broken || isConnectionLoss(query.lastError()) || !m_handle->isOpen();
+    if (!m_broken)
+        failure(query); // logged; a server that answers with an error is still there
+    return !m_broken;
+}
+
 Result<void> Connection::configureSqlite()
 {
     // journal_mode is stored in the file; the others are per connection and

@@ -85,6 +85,11 @@ public:
     Error failure(const QSqlError &error, const QString &context);
 
     bool isBroken() const { return m_broken; }
+    // Whether the server still answers, asked so that the connection is
+    // left exactly as it was (a whole result, not a forward-only one left
+    // half read: libpq would hold back a LISTENing connection's
+    // notifications behind it). Marks the connection broken when not.
+    bool answers();
     // Whether execute() and query() run on SQLite's own handle
     // (SqliteStatement) rather than through QSqlQuery: SQLite, always.
     bool runsSqliteStatements() const { return m_sqlite != nullptr; }

@@ -51,6 +51,17 @@ public:
         m_connection.reset();
     }
 
+    void check()
+    {
+        // A trivial statement is the only way to learn that the server went:
+        // the driver does not say so by itself.
+        if (m_connection && m_connection->answers())
+            return;
+        if (m_connection)
+            qCWarning(lcStorage) << "lost the connection that listens for changes; reconnecting";
+        connectAndListen();
+    }
+
 private:
     void connectAndListen()
     {
@@ -75,17 +86,6 @@ private:
         m_connection = std::move(connection);
         qCDebug(lcStorage) << "listening for other processes' changes";
         emit m_listener.listening();
-    }
-
-    void check()
-    {
-        // A trivial statement is the only way to learn that the server went:
-        // the driver does not say so by itself.
-        if (m_connection && m_connection->execute(QStringLiteral("SELECT 1")) && !m_connection->isBroken())
-            return;
-        if (m_connection)
-            qCWarning(lcStorage) << "lost the connection that listens for changes; reconnecting";
-        connectAndListen();
     }
 
     void heard(const QString &channel, const QString &payload)
@@ -143,6 +143,14 @@ void DatabaseNotifications::start()
     Worker *worker = m_worker;
     connect(m_thread.get(), &QThread::started, worker, [worker] { worker->begin(); });
     m_thread->start();
+}
+
+void DatabaseNotifications::checkNow()
+{
+    if (!m_worker)
+        return;
+    Worker *worker = m_worker;
+    QMetaObject::invokeMethod(worker, [worker] { worker->check(); }, Qt::BlockingQueuedConnection);
 }
 
 void DatabaseNotifications::stop()

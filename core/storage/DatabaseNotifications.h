@@ -36,6 +36,9 @@ public:
     // Starts listening (idempotent; PostgreSQL only).
     void start();
     void stop();
+    // Checks the listening connection now, as the timer does (and reconnects
+    // if it went); waits until done.
+    void checkNow();
 
 signals:
     // Another process committed a change to `entityType` ("feature", ...)
