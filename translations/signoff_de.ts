@@ -678,6 +678,14 @@
         <source>Only features and orders have comments.</source>
         <translation>Nur Features und Bestellungen haben Kommentare.</translation>
     </message>
+    <message>
+        <source>There is no database at %1 (check the path).</source>
+        <translation>Unter %1 gibt es keine Datenbank (prüfen Sie den Pfad).</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist (check the path, or create the folder first).</source>
+        <translation>Den Ordner %1 gibt es nicht (prüfen Sie den Pfad oder legen Sie den Ordner zuerst an).</translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>

@@ -678,6 +678,14 @@
         <source>Only features and orders have comments.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>There is no database at %1 (check the path).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist (check the path, or create the folder first).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>

@@ -19,7 +19,7 @@ int verify(CommandParser &command)
 {
     if (command.parser().positionalArguments().size() != 1)
         return console::usageError(QStringLiteral("usage: signoff audit verify"));
-    auto database = openForUse(command.database());
+    auto database = openForUse(command.database(), IfMissing::Create);
     if (!database)
         return console::fail(database.error());
     auto report = verifyAuditChain(*database.value());
@@ -73,7 +73,7 @@ int exportLog(CommandParser &command, const QCommandLineOption &formatOption, co
                                            .arg(command.parser().value(sinceOption)));
         query.since = *since;
     }
-    auto database = openForUse(command.database());
+    auto database = openForUse(command.database(), IfMissing::Create);
     if (!database)
         return console::fail(database.error());
     ChangeNotifier notifier;

@@ -22,7 +22,7 @@ int runBackupCommand(const GlobalOptions &options)
     if (positional.size() != 1)
         return console::usageError(QStringLiteral("usage: signoff backup FILE"));
 
-    auto database = openAsIs(command.database());
+    auto database = openAsIs(command.database(), IfMissing::Refuse);
     if (!database)
         return console::fail(database.error());
     const QString target = QDir::current().absoluteFilePath(positional.first());

@@ -8,6 +8,9 @@
 #include "storage/Migrator.h"
 #include "storage/OpenDatabase.h"
 
+#include <QDir>
+#include <QFileInfo>
+
 namespace signoff {
 
 CommandParser::CommandParser(const QString &usage, const QString &description)
@@ -39,17 +42,40 @@ QString CommandParser::database() const
     return m_parser.isSet(m_database) ? m_parser.value(m_database) : m_globalDatabase;
 }
 
-Result<std::unique_ptr<Database>> openForUse(const QString &databaseOption)
+namespace {
+
+// The URL, or why the database it names may not be opened.
+Result<DatabaseUrl> resolveExisting(const QString &databaseOption, IfMissing ifMissing)
 {
     auto url = DatabaseUrl::resolve(databaseOption);
+    if (!url || url->dialect != SqlDialect::Sqlite)
+        return url;
+    const QFileInfo file(url->path);
+    if (file.exists())
+        return url;
+    if (ifMissing == IfMissing::Refuse)
+        return Error::notFound(Message(QT_TRANSLATE_NOOP("Core", "There is no database at %1 (check the path)."),
+                                       {QDir::toNativeSeparators(file.absoluteFilePath())}));
+    const bool defaultLocation = url->path == DatabaseUrl::defaultLocation().path;
+    if (!defaultLocation && !file.absoluteDir().exists())
+        return Error::notFound(Message(QT_TRANSLATE_NOOP("Core", "The folder %1 does not exist (check the path, or create the folder first)."),
+                                       {QDir::toNativeSeparators(file.absolutePath())}));
+    return url;
+}
+
+} // namespace
+
+Result<std::unique_ptr<Database>> openForUse(const QString &databaseOption, IfMissing ifMissing)
+{
+    auto url = resolveExisting(databaseOption, ifMissing);
     if (!url)
         return url.error();
     return openDatabase(url.value());
 }
 
-Result<std::unique_ptr<Database>> openAsIs(const QString &databaseOption)
+Result<std::unique_ptr<Database>> openAsIs(const QString &databaseOption, IfMissing ifMissing)
 {
-    auto url = DatabaseUrl::resolve(databaseOption);
+    auto url = resolveExisting(databaseOption, ifMissing);
     if (!url)
         return url.error();
     auto database = std::make_unique<Database>(url.value());

@@ -34,10 +34,16 @@ private:
     QString m_usage;
 };
 
+// What to do when an SQLite file named on the command line is not there:
+// create it (a new database; but never a folder, except the default
+// location's on first start, so that a mistyped folder is an error, not
+// an empty database), or refuse (`backup`: there is nothing to copy).
+enum class IfMissing { Create, Refuse };
+
 // Opens the database for use: resolves the URL, refuses a schema newer than
 // the program, backs up and migrates an older one.
-Result<std::unique_ptr<Database>> openForUse(const QString &databaseOption);
+Result<std::unique_ptr<Database>> openForUse(const QString &databaseOption, IfMissing ifMissing);
 // Opens it as it is, without migrating (for `migrate` itself and `backup`).
-Result<std::unique_ptr<Database>> openAsIs(const QString &databaseOption);
+Result<std::unique_ptr<Database>> openAsIs(const QString &databaseOption, IfMissing ifMissing);
 
 } // namespace signoff

@@ -65,7 +65,7 @@ int runMigrateCommand(const GlobalOptions &options)
         steps = value;
     }
 
-    auto database = openAsIs(command.database());
+    auto database = openAsIs(command.database(), IfMissing::Create);
     if (!database)
         return console::fail(database.error());
     Migrator migrator(*database.value());

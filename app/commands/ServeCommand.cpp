@@ -187,7 +187,7 @@ int runServeCommand(const GlobalOptions &options)
         tls = files.configuration;
     }
 
-    auto database = openForUse(command.database());
+    auto database = openForUse(command.database(), IfMissing::Create);
     if (!database)
         return console::fail(database.error());
     // Checkpoints of the SQLite log in a thread of their own, not in requests

@@ -40,7 +40,7 @@ int addUser(CommandParser &command, const QCommandLineOption &roleOption, const 
         return console::usageError(QStringLiteral("unknown role ‘%1’: use requester, reviewer or admin")
                                        .arg(command.parser().value(roleOption)));
 
-    auto database = openForUse(command.database());
+    auto database = openForUse(command.database(), IfMissing::Create);
     if (!database)
         return console::fail(database.error());
 
@@ -95,7 +95,7 @@ int setUser(CommandParser &command, const UserSetOptions &options)
     if (const int *usage = std::get_if<int>(&patch))
         return *usage;
     const QString username = command.parser().positionalArguments().at(1);
-    auto database = openForUse(command.database());
+    auto database = openForUse(command.database(), IfMissing::Create);
     if (!database)
         return console::fail(database.error());
     UserPatch &change = std::get<UserPatch>(patch);
@@ -121,7 +121,7 @@ int listUsers(CommandParser &command)
 {
     if (command.parser().positionalArguments().size() != 1)
         return console::usageError(QStringLiteral("usage: signoff user list"));
-    auto database = openForUse(command.database());
+    auto database = openForUse(command.database(), IfMissing::Create);
     if (!database)
         return console::fail(database.error());
     ChangeNotifier notifier;

@@ -60,7 +60,7 @@ class LocalDesk
 public:
     static Result<std::unique_ptr<LocalDesk>> open(const QString &databaseOption)
     {
-        auto database = openForUse(databaseOption);
+        auto database = openForUse(databaseOption, IfMissing::Create);
         if (!database)
             return database.error();
         return std::unique_ptr<LocalDesk>(new LocalDesk(std::move(database.value())));

@@ -337,6 +337,23 @@ private slots:
         const Run noFolder = runSignoff({QStringLiteral("--database"), QStringLiteral("/proc/no/such/folder/x.db"), QStringLiteral("user"), QStringLiteral("list")});
         VERIFY_ONE_LINE_FAILURE(noFolder, 1);
 
+        // A mistyped folder is an error, not a new empty database in new folders.
+        const QString mistyped = folder.filePath(QStringLiteral("tpyo/signoff.db"));
+        for (const QStringList &command : {QStringList{QStringLiteral("user"), QStringLiteral("list")},
+                                           QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")},
+                                           QStringList{QStringLiteral("audit"), QStringLiteral("verify")}}) {
+            const Run run = runSignoff(QStringList{QStringLiteral("--database"), mistyped} + command);
+            VERIFY_ONE_LINE_FAILURE(run, 1);
+            QVERIFY2(run.err.contains(QStringLiteral("does not exist")), qPrintable(run.err));
+        }
+        QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("tpyo"))));
+        // Nothing to back up: said so, nothing made.
+        const Run missing = runSignoff({QStringLiteral("--database"), folder.filePath(QStringLiteral("missing.db")), QStringLiteral("backup"),
+                                        folder.filePath(QStringLiteral("copy.db"))});
+        VERIFY_ONE_LINE_FAILURE(missing, 1);
+        QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("missing.db"))));
+        QVERIFY(!QFileInfo::exists(folder.filePath(QStringLiteral("copy.db"))));
+
         VERIFY_ONE_LINE_FAILURE(runSignoff({QStringLiteral("--database"), QStringLiteral("mysql://x/y"), QStringLiteral("user"), QStringLiteral("list")}), 1);
     }
 
