@@ -1962,6 +1962,29 @@ Trotzdem verbinden?</translation>
         <source>CSV files (*.csv)</source>
         <translation>CSV-Dateien (*.csv)</translation>
     </message>
+    <message>
+        <source>%1 or more items wait for your review</source>
+        <translation>%1 oder mehr Einträge warten auf Ihre Prüfung</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) wait for your review</source>
+        <translation>
+            <numerusform>%n Eintrag wartet auf Ihre Prüfung</numerusform>
+            <numerusform>%n Einträge warten auf Ihre Prüfung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signoff (%1)</source>
+        <translation>Signoff (%1)</translation>
+    </message>
+    <message>
+        <source>Signoff: %1</source>
+        <translation>Signoff: %1</translation>
+    </message>
+    <message>
+        <source>Signoff: nothing waits for your review</source>
+        <translation>Signoff: nichts wartet auf Ihre Prüfung</translation>
+    </message>
 </context>
 <context>
     <name>signoff::MessageBanner</name>
@@ -2437,6 +2460,49 @@ Fügen Sie mit Strg+N ein Produkt hinzu.</translation>
     </message>
 </context>
 <context>
+    <name>signoff::ReviewNotifications</name>
+    <message>
+        <source>an order of %1</source>
+        <translation>eine Bestellung über %1</translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation>Genehmigt</translation>
+    </message>
+    <message>
+        <source>‘%1’ was approved.</source>
+        <translation>„%1“ wurde genehmigt.</translation>
+    </message>
+    <message>
+        <source>Waiting for your review</source>
+        <translation>Wartet auf Ihre Prüfung</translation>
+    </message>
+    <message>
+        <source>‘%1’ by %2 waits for your review.</source>
+        <translation>„%1“ von %2 wartet auf Ihre Prüfung.</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Abgelehnt</translation>
+    </message>
+    <message>
+        <source>‘%1’ was rejected.</source>
+        <translation>„%1“ wurde abgelehnt.</translation>
+    </message>
+    <message>
+        <source>‘%1’ was rejected by %2: %3</source>
+        <translation>„%1“ wurde von %2 abgelehnt: %3</translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation>Neuer Kommentar</translation>
+    </message>
+    <message>
+        <source>%1 commented on ‘%2’: %3</source>
+        <translation>%1 hat „%2“ kommentiert: %3</translation>
+    </message>
+</context>
+<context>
     <name>signoff::SettingsDialog</name>
     <message>
         <source>&amp;Serve the REST API while this window is open</source>
@@ -2481,6 +2547,14 @@ Fügen Sie mit Strg+N ein Produkt hinzu.</translation>
     <message>
         <source>Other computers on the network can reach the API; they still need a user’s token.</source>
         <translation>Andere Rechner im Netz erreichen die API; sie brauchen trotzdem das Token eines Benutzers.</translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications: items that wait for my review, and decisions and comments on my items</source>
+        <translation>&amp;Benachrichtigungen anzeigen: Einträge, die auf meine Prüfung warten, und Entscheidungen und Kommentare zu meinen Einträgen</translation>
+    </message>
+    <message>
+        <source>Notifications</source>
+        <translation>Benachrichtigungen</translation>
     </message>
 </context>
 <context>

@@ -1955,6 +1955,29 @@ Connect anyway?</source>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 or more items wait for your review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) wait for your review</source>
+        <translation>
+            <numerusform>%n item waits for your review</numerusform>
+            <numerusform>%n items wait for your review</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signoff (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signoff: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signoff: nothing waits for your review</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>signoff::MessageBanner</name>
@@ -2429,6 +2452,49 @@ Add a product with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>signoff::ReviewNotifications</name>
+    <message>
+        <source>an order of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‘%1’ was approved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for your review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‘%1’ by %2 waits for your review.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‘%1’ was rejected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>‘%1’ was rejected by %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New comment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 commented on ‘%2’: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>signoff::SettingsDialog</name>
     <message>
         <source>&amp;Serve the REST API while this window is open</source>
@@ -2472,6 +2538,14 @@ Add a product with Ctrl+N.</source>
     </message>
     <message>
         <source>Other computers on the network can reach the API; they still need a user’s token.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications: items that wait for my review, and decisions and comments on my items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notifications</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,6 +5,7 @@
 
 #include "Backend.h"
 #include "FormManager.h"
+#include "ReviewNotifications.h"
 #include "SettingsDialog.h"
 #include "forms/EntityForm.h"
 #include "pages/AuditPage.h"
@@ -32,6 +33,7 @@
 #include <QStackedWidget>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QSystemTrayIcon>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -145,6 +147,7 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
 
     createActions();
     createMenus();
+    setNotificationsEnabled(ReviewNotifications::enabledInSettings());
 
     connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row >= 0 && row < m_navigationPages.size()) {
@@ -421,11 +424,63 @@ QString MainWindow::restStatusText() const
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(RestSettings::load(), this);
+    dialog.setNotificationsEnabled(m_notifications != nullptr);
     if (dialog.exec() != QDialog::Accepted)
         return;
     const RestSettings settings = dialog.settings();
     settings.save();
+    ReviewNotifications::saveEnabledInSettings(dialog.notificationsEnabled());
+    setNotificationsEnabled(dialog.notificationsEnabled());
     emit restSettingsChanged(settings);
+}
+
+// The count in the tray (where the desktop has one) and in the title; the
+// messages as the desktop's notifications, else in the status bar.
+void MainWindow::setNotificationsEnabled(bool enabled)
+{
+    if (!enabled) {
+        delete m_notifications;
+        m_notifications = nullptr;
+        delete m_tray;
+        m_tray = nullptr;
+        setWindowTitle(tr("Signoff"));
+        return;
+    }
+    if (m_notifications)
+        return;
+    m_notifications = new ReviewNotifications(m_session, this);
+    m_notifications->setObjectName(QStringLiteral("reviewNotifications"));
+    if (QSystemTrayIcon::isSystemTrayAvailable()) {
+        m_tray = new QSystemTrayIcon(windowIcon(), this);
+        m_tray->setObjectName(QStringLiteral("trayIcon"));
+        m_tray->setToolTip(tr("Signoff"));
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+        });
+        connect(m_tray, &QSystemTrayIcon::messageClicked, this, [this] {
+            showNormal();
+            raise();
+            activateWindow();
+            showPage(QStringLiteral("reviewQueuePage"));
+        });
+        m_tray->show();
+    }
+    connect(m_notifications, &ReviewNotifications::waitingCountChanged, this, [this](int count) {
+        const QString waiting = count >= ReviewNotifications::countedUpTo
+                                    ? tr("%1 or more items wait for your review").arg(count)
+                                    : tr("%n item(s) wait for your review", nullptr, count);
+        setWindowTitle(count > 0 ? tr("Signoff (%1)").arg(count) : tr("Signoff"));
+        if (m_tray)
+            m_tray->setToolTip(count > 0 ? tr("Signoff: %1").arg(waiting) : tr("Signoff: nothing waits for your review"));
+    });
+    connect(m_notifications, &ReviewNotifications::notified, this, [this](const QString &title, const QString &text) {
+        if (m_tray && QSystemTrayIcon::supportsMessages())
+            m_tray->showMessage(title, text, windowIcon(), 10000);
+        else
+            statusBar()->showMessage(text, 10000);
+    });
 }
 
 bool MainWindow::mayLeave()

@@ -13,6 +13,7 @@ class QAction;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
+class QSystemTrayIcon;
 
 namespace signoff {
 
@@ -20,6 +21,7 @@ class ChangeListener;
 class DashboardPage;
 class FormManager;
 class ListPage;
+class ReviewNotifications;
 class Backend;
 class MessageBanner;
 
@@ -75,6 +77,8 @@ private:
     // File → Export as CSV…: asks where, then the page writes what it shows.
     void exportCurrentList();
     void openSettings();
+    // Notifications (product.md section 8), on or off as in Settings.
+    void setNotificationsEnabled(bool enabled);
     void signOut();
     void showAbout();
     void onUserChanged();
@@ -107,6 +111,8 @@ private:
     QAction *m_refreshAction = nullptr;
     QAction *m_findAction = nullptr;
     QAction *m_exportAction = nullptr;
+    ReviewNotifications *m_notifications = nullptr;
+    QSystemTrayIcon *m_tray = nullptr;
     QAction *m_settingsAction = nullptr;
     QAction *m_signOutAction = nullptr;
     QAction *m_quitAction = nullptr;

@@ -47,6 +47,7 @@ bool isLoopback(const QString &text)
 SettingsDialog::SettingsDialog(const RestSettings &settings, QWidget *parent)
     : QDialog(parent)
     , m_enabled(new QCheckBox(tr("&Serve the REST API while this window is open"), this))
+    , m_notifications(new QCheckBox(tr("Show &notifications: items that wait for my review, and decisions and comments on my items"), this))
     , m_address(new QLineEdit(settings.address, this))
     , m_addressMessage(new FieldMessage(this))
     , m_port(new QSpinBox(this))
@@ -87,7 +88,14 @@ SettingsDialog::SettingsDialog(const RestSettings &settings, QWidget *parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    m_notifications->setObjectName(QStringLiteral("notificationsCheck"));
+    m_notifications->setChecked(true);
+    auto *notificationsGroup = new QGroupBox(tr("Notifications"), this);
+    auto *notificationsLayout = new QVBoxLayout(notificationsGroup);
+    notificationsLayout->addWidget(m_notifications);
+
     auto *layout = new QVBoxLayout(this);
+    layout->addWidget(notificationsGroup);
     layout->addWidget(group);
     layout->addStretch(1);
     layout->addWidget(buttons);
@@ -105,6 +113,16 @@ RestSettings SettingsDialog::settings() const
     settings.address = m_address->text().trimmed();
     settings.port = quint16(m_port->value());
     return settings;
+}
+
+void SettingsDialog::setNotificationsEnabled(bool enabled)
+{
+    m_notifications->setChecked(enabled);
+}
+
+bool SettingsDialog::notificationsEnabled() const
+{
+    return m_notifications->isChecked();
 }
 
 void SettingsDialog::check()

@@ -26,11 +26,14 @@ public:
     explicit SettingsDialog(const RestSettings &settings, QWidget *parent = nullptr);
 
     RestSettings settings() const;
+    void setNotificationsEnabled(bool enabled);
+    bool notificationsEnabled() const;
 
 private:
     void check();
 
     QCheckBox *m_enabled;
+    QCheckBox *m_notifications;
     QLineEdit *m_address;
     FieldMessage *m_addressMessage;
     QSpinBox *m_port;
