@@ -27,4 +27,14 @@ Call<void> Backend::removeItem(EntityType type, const QUuid &id, int expectedVer
     return type == EntityType::Order ? removeOrder(id, expectedVersion) : removeFeature(id, expectedVersion);
 }
 
+Call<void> Backend::keepSession()
+{
+    return Call<void>::finished(Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Only a server's sessions can be kept."))));
+}
+
+Call<User> Backend::resumeKeptSession(const QString &)
+{
+    return Call<User>::finished(Error::notFound(Message(QT_TRANSLATE_NOOP("Core", "No session is kept for this server."))));
+}
+
 } // namespace signoff

@@ -70,6 +70,12 @@ public:
     virtual Call<void> signOut() = 0;
     // The signed-in user as stored now (role changes, disabling).
     virtual Call<User> me() = 0;
+    // Server mode, "Stay signed in" (product.md section 8): keeps the
+    // session's token in the system keyring, so that the next start signs
+    // in with it; signing out forgets it. A database has nothing to keep.
+    virtual Call<void> keepSession();
+    // Signs in with the session kept for `username`, if there is one.
+    virtual Call<User> resumeKeptSession(const QString &username);
 
     // Features.
     virtual Call<Feature> createFeature(const NewFeature &input) = 0;

@@ -5,6 +5,7 @@
 
 #include "EventStream.h"
 #include "JsonReading.h"
+#include "KeptSession.h"
 #include "ProblemReading.h"
 #include "TrustedCertificates.h"
 
@@ -348,10 +349,37 @@ Call<User> RestBackend::createFirstAdministrator(const NewUser &)
         Message(QT_TRANSLATE_NOOP("Core", "A server creates its administrator when it first starts; sign in instead."))));
 }
 
+Call<void> RestBackend::keepSession()
+{
+    if (m_token.isEmpty())
+        return Call<void>::finished(Error::unauthenticated(Message(QT_TRANSLATE_NOOP("Core", "Sign in first."))));
+    return KeptSession::keep(m_server, m_me.username, m_token);
+}
+
+Call<User> RestBackend::resumeKeptSession(const QString &username)
+{
+    Promise<User> promise;
+    KeptSession::find(m_server, username).then(this, [this, promise, username](Result<QString> token) {
+        if (!token) {
+            promise.finish(token.error());
+            return;
+        }
+        resume(token.value()).then(this, [this, promise, username](Result<User> user) {
+            // A kept token the server refuses (expired, revoked) is of no more use.
+            if (!user && user.error().kind == ErrorKind::Unauthenticated)
+                KeptSession::forget(m_server, username).then(this, [](const Result<void> &) {});
+            promise.finish(std::move(user));
+        });
+    });
+    return promise.call();
+}
+
 Call<void> RestBackend::signOut()
 {
     if (m_token.isEmpty())
         return Call<void>::finished(Result<void>());
+    // Signing out ends the kept session too (nothing happens when there is none).
+    KeptSession::forget(m_server, m_me.username).then(this, [](const Result<void> &) {});
     Request request;
     request.method = "DELETE";
     request.path = QStringLiteral("/api/v1/auth/token");

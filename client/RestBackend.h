@@ -64,6 +64,8 @@ public:
     Call<User> createFirstAdministrator(const NewUser &input) override;
     Call<void> signOut() override;
     Call<User> me() override;
+    Call<void> keepSession() override;
+    Call<User> resumeKeptSession(const QString &username) override;
 
     Call<Feature> createFeature(const NewFeature &input) override;
     Call<Feature> getFeature(const QUuid &id) override;

@@ -686,6 +686,18 @@
         <source>The folder %1 does not exist (check the path, or create the folder first).</source>
         <translation>Den Ordner %1 gibt es nicht (prüfen Sie den Pfad oder legen Sie den Ordner zuerst an).</translation>
     </message>
+    <message>
+        <source>Only a server&apos;s sessions can be kept.</source>
+        <translation>Nur Sitzungen auf einem Server können behalten werden.</translation>
+    </message>
+    <message>
+        <source>No session is kept for this server.</source>
+        <translation>Für diesen Server ist keine Sitzung gespeichert.</translation>
+    </message>
+    <message>
+        <source>The system keyring is not available (%1).</source>
+        <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1).</translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>
@@ -1214,6 +1226,13 @@
     <message>
         <source>Dashboard</source>
         <translation>Übersicht</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::DesktopController</name>
+    <message>
+        <source>You will sign in again next time: %1</source>
+        <translation>Beim nächsten Start melden Sie sich erneut an: %1</translation>
     </message>
 </context>
 <context>
@@ -1755,6 +1774,14 @@ Trotzdem verbinden?</translation>
     <message>
         <source>&amp;Trust this certificate</source>
         <translation>Diesem Zertifikat &amp;vertrauen</translation>
+    </message>
+    <message>
+        <source>S&amp;tay signed in</source>
+        <translation>A&amp;ngemeldet bleiben</translation>
+    </message>
+    <message>
+        <source>Keep the session in the system keyring, so that the next start signs in by itself. Signing out ends it.</source>
+        <translation>Die Sitzung im Schlüsselbund des Systems behalten, damit der nächste Start von selbst anmeldet. Abmelden beendet sie.</translation>
     </message>
 </context>
 <context>

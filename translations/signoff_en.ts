@@ -686,6 +686,18 @@
         <source>The folder %1 does not exist (check the path, or create the folder first).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Only a server&apos;s sessions can be kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No session is kept for this server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system keyring is not available (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>
@@ -1211,6 +1223,13 @@
     </message>
     <message>
         <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::DesktopController</name>
+    <message>
+        <source>You will sign in again next time: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1747,6 +1766,14 @@ Connect anyway?</source>
     </message>
     <message>
         <source>&amp;Trust this certificate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;tay signed in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep the session in the system keyring, so that the next start signs in by itself. Signing out ends it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -91,4 +91,16 @@ void ConnectionChoice::saveLastUsername(const QString &username)
     settings.setValue(QStringLiteral("login/username"), username);
 }
 
+bool ConnectionChoice::staySignedIn()
+{
+    const QSettings settings(QStringLiteral("signoff"), QStringLiteral("signoff"));
+    return settings.value(QStringLiteral("login/staySignedIn"), false).toBool();
+}
+
+void ConnectionChoice::saveStaySignedIn(bool stay)
+{
+    QSettings settings(QStringLiteral("signoff"), QStringLiteral("signoff"));
+    settings.setValue(QStringLiteral("login/staySignedIn"), stay);
+}
+
 } // namespace signoff

@@ -31,6 +31,10 @@ struct ConnectionChoice
     void save() const;
     static QString lastUsername();
     static void saveLastUsername(const QString &username);
+    // "Stay signed in" was ticked at the last sign-in to a server (the
+    // token itself is in the system keyring, never here).
+    static bool staySignedIn();
+    static void saveStaySignedIn(bool stay);
 
     friend bool operator==(const ConnectionChoice &, const ConnectionChoice &) = default;
 };

@@ -9,6 +9,7 @@
 #include "support/PasswordFields.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
 #include <QMessageBox>
@@ -86,6 +87,11 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     m_password->setObjectName(QStringLiteral("passwordEdit"));
     m_password->setAccessibleName(tr("Password"));
     m_password->setEchoMode(QLineEdit::Password);
+    m_staySignedIn = new QCheckBox(tr("S&tay signed in"), signInPage);
+    m_staySignedIn->setObjectName(QStringLiteral("staySignedInCheck"));
+    m_staySignedIn->setToolTip(tr("Keep the session in the system keyring, so that the next start signs in by itself. "
+                                  "Signing out ends it."));
+    m_staySignedIn->setChecked(ConnectionChoice::staySignedIn());
     m_signInMessage = new FieldMessage(signInPage);
     m_signInMessage->setObjectName(QStringLiteral("signInMessage"));
     m_signIn = new QPushButton(tr("&Sign in"), signInPage);
@@ -98,6 +104,7 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     passwordLabel->setBuddy(m_password);
     signInForm->addRow(usernameLabel, m_username);
     signInForm->addRow(passwordLabel, m_password);
+    signInForm->addRow(QString(), m_staySignedIn);
     auto *signInLayout = new QVBoxLayout(signInPage);
     signInLayout->addWidget(heading(tr("Signoff"), signInPage));
     signInLayout->addWidget(paragraph(tr("Sign in with your user name and password."), signInPage));
@@ -198,6 +205,8 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
 void LoginDialog::setBackend(Backend &backend)
 {
     m_backend = &backend;
+    if (!m_connector)
+        m_staySignedIn->setVisible(backend.kind() == Backend::Kind::Server);
     m_location->setText(backend.kind() == Backend::Kind::Server ? tr("Server: %1").arg(backend.location())
                                                                 : tr("Database: %1").arg(backend.location()));
     m_ready = false;
@@ -238,6 +247,7 @@ void LoginDialog::updateConnectionFields()
 {
     const bool server = m_connectionKind->currentData().toInt() == int(ConnectionChoice::Kind::Server);
     m_serverEdit->setVisible(server);
+    m_staySignedIn->setVisible(server);
     if (auto *label = m_connectionRows->findChild<QLabel *>(QStringLiteral("serverLabel")))
         label->setVisible(server);
     if (!server)
@@ -383,6 +393,33 @@ void LoginDialog::signIn()
             m_connection.save();
             ConnectionChoice::saveLastUsername(m_user.username);
         }
+        finishSignIn();
+    });
+}
+
+bool LoginDialog::serverChosen() const
+{
+    if (m_connector)
+        return m_connectionKind->currentData().toInt() == int(ConnectionChoice::Kind::Server);
+    return m_backend->kind() == Backend::Kind::Server;
+}
+
+void LoginDialog::finishSignIn()
+{
+    if (!serverChosen()) {
+        accept();
+        return;
+    }
+    const bool keep = m_staySignedIn->isChecked();
+    ConnectionChoice::saveStaySignedIn(keep);
+    if (!keep) {
+        accept();
+        return;
+    }
+    m_signIn->setEnabled(false); // the keyring answers in a moment
+    m_backend->keepSession().then(this, [this](Result<void> kept) {
+        m_signIn->setEnabled(true);
+        m_keepProblem = kept ? QString() : kept.error().translatedSummary();
         accept();
     });
 }

@@ -12,6 +12,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -48,6 +49,8 @@ public:
     Backend &backend() const { return *m_backend; }
     // Shown above the fields, such as why the last session ended.
     void showProblem(const QString &message);
+    // Why "Stay signed in" could not keep the session (empty: it did, or was not asked).
+    QString keepProblem() const { return m_keepProblem; }
 
     // The signed-in user, once accepted.
     const User &user() const { return m_user; }
@@ -62,6 +65,9 @@ protected:
 
 private:
     void signIn();
+    // After a sign-in: the session kept in the keyring if asked, then accept().
+    void finishSignIn();
+    bool serverChosen() const;
     // A server's certificate that this computer does not trust, or that is
     // not the one trusted before: shows its fingerprint and asks. True when
     // the person chose to trust it (then it is pinned).
@@ -96,6 +102,8 @@ private:
     FieldMessage *m_serverMessage;
     QLineEdit *m_username;
     QLineEdit *m_password;
+    QCheckBox *m_staySignedIn;
+    QString m_keepProblem;
     FieldMessage *m_signInMessage;
     QPushButton *m_signIn;
     QPushButton *m_quit;

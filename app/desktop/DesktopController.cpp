@@ -4,12 +4,14 @@
 #include "DesktopController.h"
 
 #include "Backend.h"
+#include "ConnectionSettings.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "RestControl.h"
 #include "rest/RestServer.h"
 
 #include <QApplication>
+#include <QStatusBar>
 
 namespace signoff {
 
@@ -47,6 +49,18 @@ void DesktopController::setRestServer(RestServer *rest)
 
 void DesktopController::start()
 {
+    // "Stay signed in": the session kept in the keyring for the last user
+    // of this server, if the server still takes it; else the login.
+    const QString username = ConnectionChoice::lastUsername();
+    if (m_backend->kind() == Backend::Kind::Server && ConnectionChoice::staySignedIn() && !username.isEmpty()) {
+        m_backend->resumeKeptSession(username).then(this, [this](Result<User> user) {
+            if (user)
+                openWindow(user.value());
+            else
+                showLogin(user.error().kind == ErrorKind::NotFound ? QString() : user.error().translatedSummary());
+        });
+        return;
+    }
     showLogin();
 }
 
@@ -71,6 +85,8 @@ void DesktopController::showLogin(const QString &problem)
     connect(m_login, &QDialog::accepted, this, [this] {
         m_backend = &m_login->backend();
         openWindow(m_login->user());
+        if (const QString problem = m_login->keepProblem(); !problem.isEmpty())
+            m_window->statusBar()->showMessage(tr("You will sign in again next time: %1").arg(problem), 15000);
     });
     connect(m_login, &QDialog::rejected, qApp, &QCoreApplication::quit, Qt::QueuedConnection);
     m_login->show();

@@ -122,6 +122,31 @@ private slots:
         QCOMPARE(read->featureApprovals, 2);
         SIGNOFF_VERIFY_ERROR(await(requester.updatePolicy(read.value(), read->version)), Forbidden);
     }
+
+    // "Stay signed in" needs the system keyring. Where there is none (a test
+    // machine without a session bus), keeping fails with a message, the
+    // session goes on in memory, and nothing is found to resume.
+    void keepingASessionWithoutAKeyringSaysSo()
+    {
+        if (!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"))
+            QSKIP("a session bus may have a keyring here; this checks the case without one");
+        RestFixture server;
+        SIGNOFF_REQUIRE_FIXTURE(server);
+        server.addUser(QStringLiteral("alice"), Role::Requester);
+        RestBackend desk(server.url());
+        SIGNOFF_VERIFY_ERROR(await(desk.keepSession()), Unauthenticated); // nothing to keep yet
+        SIGNOFF_VERIFY_OK(await(desk.signIn(QStringLiteral("alice"), password())));
+        auto kept = await(desk.keepSession());
+        SIGNOFF_VERIFY_ERROR(kept, Unavailable);
+        QVERIFY2(kept.error().message.english().contains(QStringLiteral("keyring")), qPrintable(kept.error().message.english()));
+        SIGNOFF_VERIFY_OK(await(desk.me())); // still signed in, in memory
+
+        RestBackend later(server.url());
+        auto resumed = await(later.resumeKeptSession(QStringLiteral("alice")));
+        QVERIFY(!resumed);
+        QVERIFY(later.token().isEmpty());
+        SIGNOFF_VERIFY_OK(await(desk.signOut()));
+    }
 };
 
 QTEST_MAIN(TestClientReview)
