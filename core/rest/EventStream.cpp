@@ -97,6 +97,17 @@ bool EventStream::stillSignedIn()
     return true;
 }
 
+// A user's role changed among the events just read (say, made an admin):
+// what they may see changed with it, from those events on.
+bool EventStream::roleChanged()
+{
+    auto actor = m_services.auth().authenticate(QString::fromLatin1(m_token));
+    if (!actor || actor->role == m_actor.role)
+        return false; // an ended session is told after the events (stillSignedIn)
+    m_actor = actor.value();
+    return true;
+}
+
 void EventStream::pull()
 {
     if (m_ended || !m_sink || m_pulling)
@@ -118,6 +129,8 @@ void EventStream::pull()
         }
         if (page->readUpTo == m_position)
             break;
+        if (page->hasUserEvents && roleChanged())
+            continue; // the same events again, with what the user may see now
         QByteArray frames;
         for (const SealedEvent &sealed : page->events)
             frames += frame(sealed.position, eventTypeName(sealed.event), audit_export::feedEventJson(sealed.event));

@@ -48,6 +48,7 @@ private:
     void keepAlive();
     // Whether the token still signs in a user who is not disabled; ends the stream if not.
     bool stillSignedIn();
+    bool roleChanged();
     void end();
 
     Services &m_services;

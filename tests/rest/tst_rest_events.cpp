@@ -407,6 +407,30 @@ private slots:
         QCOMPARE(aliceStream.events.last().id, adminStream.events.at(adminTypes.indexOf(QStringLiteral("feature.created"))).id);
     }
 
+    // Made an administrator while their stream is open: the very event that
+    // made them one is theirs to see (it was judged by the old role).
+    void aPromotedUserSeesUserEventsFromThePromotionOn()
+    {
+        RestFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        const QByteArray admin = f.signIn(QStringLiteral("adam"), Role::Admin);
+        const QByteArray dave = f.signIn(QStringLiteral("dave"), Role::Reviewer);
+        EventClient daveStream(f.url(), dave);
+        QCOMPARE(daveStream.status(), 200);
+        const Reply before = f.call("GET", QStringLiteral("/api/v1/user/dave"), admin);
+        QCOMPARE(before.status, 200);
+        const Reply promoted = f.call("PATCH", QStringLiteral("/api/v1/user/dave"), admin,
+                                      QJsonObject{{QStringLiteral("role"), QStringLiteral("admin")}},
+                                      {{"If-Match", before.header("etag")}});
+        QCOMPARE(promoted.status, 200);
+        createFeature(f, admin, QStringLiteral("After the promotion"));
+        for (int i = 0; i < 10 && !typesOf(daveStream.events).contains(QStringLiteral("feature.created")); ++i)
+            QVERIFY(daveStream.waitForEvents(int(daveStream.events.size()) + 1));
+        const QStringList types = typesOf(daveStream.events);
+        QVERIFY2(types.contains(QStringLiteral("user.updated")), qPrintable(types.join(u' ')));
+        QVERIFY(types.indexOf(QStringLiteral("user.updated")) < types.indexOf(QStringLiteral("feature.created")));
+    }
+
     void needsAToken()
     {
         RestFixture f;
