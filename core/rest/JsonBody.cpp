@@ -8,6 +8,7 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 #include <QList>
+#include <QLocale>
 #include <QSet>
 
 namespace signoff::rest {
@@ -128,6 +129,63 @@ std::optional<QString> firstDuplicateName(const QByteArray &json)
     return std::nullopt;
 }
 
+// Significant digits of a number's text: "0.0150" has 2, "1500" has 2.
+qsizetype significantDigits(QByteArray text)
+{
+    if (const qsizetype exponent = qMax(text.indexOf('e'), text.indexOf('E')); exponent >= 0)
+        text.truncate(exponent);
+    text.replace("-", "").replace(".", "");
+    qsizetype first = 0;
+    while (first < text.size() && text.at(first) == '0')
+        ++first;
+    qsizetype last = text.size();
+    while (last > first && text.at(last - 1) == '0')
+        --last;
+    return last - first;
+}
+
+// Whether a JSON number literal survives parsing unchanged: Qt keeps whole
+// numbers within 64 bits exactly and everything else as a double, which
+// comes back as its shortest form. 123456789012345678901234567890 would be
+// stored as 1.2345678901234568e+29, and 3.14159265358979323846 as
+// 3.141592653589793, without a word: refused instead.
+bool keptExactly(const QByteArray &literal)
+{
+    if (!literal.contains('.') && !literal.contains('e') && !literal.contains('E')) {
+        bool fits = false;
+        literal.toLongLong(&fits);
+        return fits;
+    }
+    bool ok = false;
+    const double value = literal.toDouble(&ok);
+    if (!ok)
+        return true; // not a number Qt reads: its parser says so
+    return significantDigits(literal) <= significantDigits(QByteArray::number(value, 'g', QLocale::FloatingPointShortest));
+}
+
+std::optional<QByteArray> firstInexactNumber(const QByteArray &json)
+{
+    qsizetype at = 0;
+    while (at < json.size()) {
+        const char c = json.at(at);
+        if (c == '"') {
+            readString(json, &at);
+            continue;
+        }
+        if (c == '-' || (c >= '0' && c <= '9')) {
+            const qsizetype start = at;
+            while (at < json.size() && (QByteArrayView("+-.eE").contains(json.at(at)) || (json.at(at) >= '0' && json.at(at) <= '9')))
+                ++at;
+            const QByteArray literal = json.mid(start, at - start);
+            if (!keptExactly(literal))
+                return literal;
+            continue;
+        }
+        ++at;
+    }
+    return std::nullopt;
+}
+
 Result<QJsonObject> parseJsonObject(const QByteArray &body)
 {
     if (body.trimmed().isEmpty())
@@ -142,6 +200,10 @@ Result<QJsonObject> parseJsonObject(const QByteArray &body)
     if (const std::optional<QString> duplicate = firstDuplicateName(body))
         return invalidBody(Message(QT_TRANSLATE_NOOP("Rest", "The body names the field ‘%1’ more than once."),
                                    {duplicate->left(64)}));
+    if (const std::optional<QByteArray> number = firstInexactNumber(body))
+        return invalidBody(Message(QT_TRANSLATE_NOOP("Rest", "The number %1 cannot be kept exactly: use a whole number of at "
+                                                             "most 64 bits, a number of at most 15 significant digits, or a string."),
+                                   {QString::fromLatin1(number->left(64))}));
     // A NUL would cut the statement that QPSQL formats (qt-6.4-notes.md),
     // and is no character a person means: refused wherever it is.
     if (const std::optional<QString> field = firstMemberWithNul(document.object()))

@@ -675,6 +675,32 @@ private slots:
         QCOMPARE(reply.errorFields(), QStringList{QStringLiteral("options")});
     }
 
+    // Numbers that would not come back as sent are refused, not rounded.
+    void numbersAreKeptExactlyOrRefused()
+    {
+        const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
+        const QString path = QStringLiteral("/api/v1/feature");
+        for (const char *number : {"123456789012345678901234567890", "3.14159265358979323846", "-9223372036854775809",
+                                   "0.30000000000000001"}) {
+            const QByteArray body = QByteArray("{\"name\":\"n") + QByteArray::number(qHash(QByteArray(number)))
+                                    + "\",\"options\":{\"n\":" + number + "}}";
+            EXPECT_PROBLEM(f().call("POST", path, token, body), 400, "invalid-body");
+        }
+        // What a double or a 64-bit integer holds exactly goes through, as sent.
+        const QList<QByteArray> kept{"9223372036854775807", "-9223372036854775808", "0.1", "0.30000000000000004", "1.5e300",
+                                     "100.000", "2.50"};
+        for (const QByteArray &number : kept) {
+            const QByteArray body = QByteArray("{\"name\":\"k") + QByteArray::number(qHash(number)) + "\",\"options\":{\"n\":" + number + "}}";
+            const Reply created = f().call("POST", path, token, body);
+            EXPECT_STATUS(created, 201);
+            const QJsonValue stored = created.json.value(QStringLiteral("options")).toObject().value(QStringLiteral("n"));
+            QCOMPARE(stored.toDouble(), number.toDouble());
+        }
+        // Digits inside strings are text, whatever their length.
+        EXPECT_STATUS(f().call("POST", path, token,
+                               QByteArray("{\"name\":\"s\",\"options\":{\"n\":\"123456789012345678901234567890\"}}")), 201);
+    }
+
     void bodiesThatAreNotJsonAre415()
     {
         const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
