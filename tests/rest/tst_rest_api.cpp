@@ -711,7 +711,21 @@ private slots:
         QCOMPARE(reply.header("allow"), QByteArray("POST"));
         reply = f().call("POST", QStringLiteral("/api/v1/user/me"), token);
         EXPECT_PROBLEM(reply, 405, "method-not-allowed");
-        QVERIFY(reply.header("allow").contains("PATCH")); // "me" could be a user name too
+        QCOMPARE(reply.header("allow"), QByteArray("GET, HEAD")); // no user is called "me"
+    }
+
+    // "batch" is never an {id}: every other method on it is 405 with its own Allow.
+    void batchPathsAre405WithAllowPost()
+    {
+        const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
+        for (const QString &path : {QStringLiteral("/api/v1/feature/batch"), QStringLiteral("/api/v1/order/batch")}) {
+            for (const QByteArray &method : {QByteArray("GET"), QByteArray("PATCH"), QByteArray("DELETE"), QByteArray("PUT")}) {
+                const Reply reply = f().call(method, path, token, method == "GET" || method == "DELETE" ? QByteArray() : QByteArray("{}"));
+                QVERIFY2(reply.status == 405, qPrintable(QString::fromLatin1(method) + u' ' + path + u' ' + describe(reply)));
+                QCOMPARE(reply.problemType(), QStringLiteral("method-not-allowed"));
+                QCOMPARE(reply.header("allow"), QByteArray("POST"));
+            }
+        }
     }
 
     void rateLimitIs429WithRetryAfter()
