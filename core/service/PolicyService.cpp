@@ -26,7 +26,7 @@ Result<ApprovalPolicy> PolicyService::get(const Actor &)
 }
 
 Result<ApprovalPolicy> PolicyService::update(const Actor &actor, const ApprovalPolicy &policy,
-                                             std::optional<int> expectedVersion)
+                                             ExpectedVersion expectedVersion)
 {
     if (!actor.isAdmin())
         return Error::forbidden(Message(QT_TRANSLATE_NOOP("Core", "Only administrators can change the approval policy.")));

@@ -22,7 +22,7 @@ public:
     // Replaces the policy; `policy.version` is ignored, `expectedVersion`
     // (If-Match) is checked when given. Audited as entity "policy".
     Result<ApprovalPolicy> update(const Actor &actor, const ApprovalPolicy &policy,
-                                  std::optional<int> expectedVersion = {});
+                                  ExpectedVersion expectedVersion = {});
 
 private:
     ServiceContext &m_context;

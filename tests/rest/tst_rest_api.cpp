@@ -254,6 +254,37 @@ private slots:
         EXPECT_STATUS(any, 200);
     }
 
+    // If-Match compares strongly (RFC 9110 section 13.1.1): a list matches
+    // when one of its strong tags is the current version; weak tags and other
+    // spellings ("01") never match (412); only what is no entity tag is 400.
+    void ifMatchListsAndWeakTags()
+    {
+        const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
+        const QString path = QStringLiteral("/api/v1/feature/") + createFeature(token, QStringLiteral("Tagged")).value(QStringLiteral("id")).toString();
+        const auto rename = [&](const QString &name, const QByteArray &tag) { return f().call("PATCH", path, token, named(name), ifMatch(tag)); };
+        EXPECT_PROBLEM(rename(QStringLiteral("Weak"), "W/\"1\""), 412, "stale-version");
+        EXPECT_PROBLEM(rename(QStringLiteral("Zero"), "\"01\""), 412, "stale-version");
+        EXPECT_PROBLEM(rename(QStringLiteral("Other"), "\"3\", W/\"1\", \"x\""), 412, "stale-version");
+        Reply reply = rename(QStringLiteral("Listed"), "\"2\", \"1\"");
+        EXPECT_STATUS(reply, 200);
+        QCOMPARE(reply.json.value(QStringLiteral("version")).toInt(), 2);
+        EXPECT_STATUS(rename(QStringLiteral("Any"), "*"), 200);
+        reply = rename(QStringLiteral("Bad"), "abc");
+        EXPECT_PROBLEM(reply, 400, "validation");
+        QCOMPARE(reply.errorFields(), QStringList{QStringLiteral("If-Match")});
+        EXPECT_PROBLEM(rename(QStringLiteral("Bad"), "\"3\", abc"), 400, "validation");
+        QCOMPARE(f().call("GET", path, token).json.value(QStringLiteral("name")).toString(), QStringLiteral("Any"));
+
+        // A decision names its version the same way.
+        const QByteArray reviewer = f().signIn(QStringLiteral("rob"), Role::Reviewer);
+        const Reply submitted = f().call("POST", path + QStringLiteral("/submit"), token, QByteArray(), ifMatch("\"9\", \"3\""));
+        EXPECT_STATUS(submitted, 200);
+        const QByteArray current = submitted.header("etag");
+        QVERIFY(!current.isEmpty());
+        EXPECT_PROBLEM(f().call("POST", path + QStringLiteral("/approve"), reviewer, QByteArray(), ifMatch("W/" + current)), 412, "stale-version");
+        EXPECT_STATUS(f().call("POST", path + QStringLiteral("/approve"), reviewer, QByteArray(), ifMatch("\"99\", " + current)), 200);
+    }
+
     void deleteFeatureOnlyAsDraft()
     {
         const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
