@@ -621,6 +621,26 @@ private slots:
         EXPECT_PROBLEM(f().call("GET", QStringLiteral("/api/v1/audit?entity_type=spaceship"), reviewer), 400, "validation");
     }
 
+    // Accept's q-values decide between JSON and CSV: the higher wins, a tie
+    // is JSON, q=0 is not acceptable.
+    void auditHonoursAcceptQValues()
+    {
+        const QByteArray reviewer = f().signIn(QStringLiteral("rob"), Role::Reviewer);
+        const auto contentTypeFor = [&](const QByteArray &accept) {
+            const Reply reply = f().call("GET", QStringLiteral("/api/v1/audit"), reviewer, QByteArray(), {{"Accept", accept}});
+            if (reply.status != 200)
+                qWarning("Accept %s: %s", accept.constData(), qPrintable(describe(reply)));
+            return reply.header("content-type");
+        };
+        QVERIFY(contentTypeFor("text/csv").startsWith("text/csv"));
+        QVERIFY(contentTypeFor("application/json;q=0.5, text/csv").startsWith("text/csv"));
+        QVERIFY(contentTypeFor("text/*;q=0.8, application/json;q=0.2").startsWith("text/csv"));
+        QCOMPARE(contentTypeFor("text/csv;q=0.9, application/json;q=1"), QByteArray("application/json"));
+        QCOMPARE(contentTypeFor("text/csv, application/json"), QByteArray("application/json"));
+        QCOMPARE(contentTypeFor("text/csv;q=0"), QByteArray("application/json"));
+        QVERIFY(contentTypeFor("text/csv; q=0.5, */*;q=0.1").startsWith("text/csv"));
+    }
+
     void signInAndOut()
     {
         f().addUser(QStringLiteral("alice"), Role::Requester);
