@@ -84,6 +84,13 @@ private slots:
         const Reply byReviewer = f.call("PUT", QStringLiteral("/api/v1/policy"), rita, wanted);
         QCOMPARE(byReviewer.status, 403);
         QCOMPARE(byReviewer.header("Content-Type"), QByteArray("application/problem+json"));
+        // Permission first: a non-admin learns nothing about a body it may not send.
+        const QJsonObject invalid{{QStringLiteral("feature"), QJsonObject{{QStringLiteral("required_approvals"), 99}}},
+                                  {QStringLiteral("colour"), QStringLiteral("red")}};
+        QCOMPARE(f.call("PUT", QStringLiteral("/api/v1/policy"), rita, invalid).status, 403);
+        QCOMPARE(f.call("PUT", QStringLiteral("/api/v1/policy"), alice, QByteArray("{\"feature\": ")).status, 403);
+        QCOMPARE(f.call("PUT", QStringLiteral("/api/v1/policy"), alice, invalid, {{"If-Match", "abc"}}).status, 403);
+        QCOMPARE(f.call("PUT", QStringLiteral("/api/v1/policy"), adam, invalid).status, 400);
         const Reply updated = f.call("PUT", QStringLiteral("/api/v1/policy"), adam, wanted, ifMatch(1));
         QCOMPARE(updated.status, 200);
         QCOMPARE(updated.json, wanted);
