@@ -678,6 +678,10 @@
         <source>Only features and orders have comments.</source>
         <translation>Nur Features und Bestellungen haben Kommentare.</translation>
     </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Geben Sie das Passwort ein.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>

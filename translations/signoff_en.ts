@@ -678,6 +678,10 @@
         <source>Only features and orders have comments.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>

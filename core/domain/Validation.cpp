@@ -308,6 +308,16 @@ QList<FieldError> featurePatch(const FeaturePatch &patch)
     return errors;
 }
 
+QList<FieldError> credentials(const QString &username, const QString &password)
+{
+    QList<FieldError> errors;
+    if (username.isEmpty())
+        errors.append({QStringLiteral("username"), Message(QT_TRANSLATE_NOOP("Core", "Enter a user name."))});
+    if (password.isEmpty())
+        errors.append({QStringLiteral("password"), Message(QT_TRANSLATE_NOOP("Core", "Enter the password."))});
+    return errors;
+}
+
 QList<FieldError> newUser(const NewUser &user)
 {
     QList<FieldError> errors;

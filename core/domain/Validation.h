@@ -67,6 +67,10 @@ std::optional<Message> requiredApprovals(qint64 count);
 // Whole inputs: every field problem at once, field names as in the API.
 QList<FieldError> newFeature(const NewFeature &feature);
 QList<FieldError> featurePatch(const FeaturePatch &patch);
+// A sign-in: both fields are needed (400 naming the empty one), before any
+// password is checked. Their content is not validated: a wrong name is a
+// wrong credential (401), not a hint which names exist.
+QList<FieldError> credentials(const QString &username, const QString &password);
 QList<FieldError> newUser(const NewUser &user);
 QList<FieldError> userPatch(const UserPatch &patch);
 QList<FieldError> newProduct(const NewProduct &product);

@@ -101,6 +101,14 @@ private slots:
         QCOMPARE(!validate::username(username).has_value(), valid);
     }
 
+    void credentialsAreBothNeeded()
+    {
+        QVERIFY(validate::credentials(QStringLiteral("alice"), QStringLiteral("x")).isEmpty());
+        QCOMPARE(validate::credentials(QString(), QStringLiteral("x")).first().field, QStringLiteral("username"));
+        QCOMPARE(validate::credentials(QStringLiteral("alice"), QString()).first().field, QStringLiteral("password"));
+        QCOMPARE(validate::credentials(QString(), QString()).size(), 2);
+    }
+
     void password()
     {
         QVERIFY(validate::password(QStringLiteral("1234567")));

@@ -667,6 +667,15 @@ private slots:
         reply = f().call("POST", QStringLiteral("/api/v1/auth/token"), QByteArray(), QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")}});
         EXPECT_PROBLEM(reply, 400, "validation");
         QCOMPARE(reply.errorFields(), QStringList{QStringLiteral("password")});
+        // Empty is missing too (product.md section 5's 400), not a wrong password.
+        reply = f().call("POST", QStringLiteral("/api/v1/auth/token"), QByteArray(),
+                         QJsonObject{{QStringLiteral("username"), QString()}, {QStringLiteral("password"), QString()}});
+        EXPECT_PROBLEM(reply, 400, "validation");
+        QCOMPARE(reply.errorFields(), (QStringList{QStringLiteral("username"), QStringLiteral("password")}));
+        reply = f().call("POST", QStringLiteral("/api/v1/auth/token"), QByteArray(),
+                         QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")}, {QStringLiteral("password"), QString()}});
+        EXPECT_PROBLEM(reply, 400, "validation");
+        QCOMPARE(reply.errorFields(), QStringList{QStringLiteral("password")});
     }
 
     void protectedRoutesNeedAValidToken()
