@@ -679,6 +679,10 @@
         <translation>Nur Features und Bestellungen haben Kommentare.</translation>
     </message>
     <message>
+        <source>The user name &quot;me&quot; is reserved; choose another.</source>
+        <translation>Der Benutzername „me“ ist reserviert; wählen Sie einen anderen.</translation>
+    </message>
+    <message>
         <source>Enter the password.</source>
         <translation>Geben Sie das Passwort ein.</translation>
     </message>

@@ -679,6 +679,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The user name &quot;me&quot; is reserved; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Enter the password.</source>
         <translation type="unfinished"></translation>
     </message>

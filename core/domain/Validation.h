@@ -50,6 +50,10 @@ namespace validate {
 std::optional<Message> featureName(const QString &name);
 std::optional<Message> options(const QJsonObject &options);
 std::optional<Message> username(const QString &username);
+// A name for a new user: a valid name that is not reserved ("me" is the
+// signed-in user in /api/v1/user/me, so no user may be called that).
+// Existing users keep their names; lookups use username().
+std::optional<Message> newUsername(const QString &username);
 std::optional<Message> displayName(const QString &displayName);
 std::optional<Message> password(const QString &password);
 std::optional<Message> sku(const QString &sku);

@@ -574,6 +574,11 @@ private slots:
         QCOMPARE(reply.header("location"), QByteArray("/api/v1/user/neo"));
         QVERIFY(!reply.body.contains("password"));
         EXPECT_PROBLEM(f().call("POST", QStringLiteral("/api/v1/user"), admin, newUser), 409, "duplicate");
+        QJsonObject me = newUser;
+        me.insert(QStringLiteral("username"), QStringLiteral("me")); // would be /api/v1/user/me
+        reply = f().call("POST", QStringLiteral("/api/v1/user"), admin, me);
+        EXPECT_PROBLEM(reply, 400, "validation");
+        QCOMPARE(reply.errorFields(), QStringList{QStringLiteral("username")});
         reply = f().call("POST", QStringLiteral("/api/v1/user"), admin,
                          QJsonObject{{QStringLiteral("username"), QStringLiteral("x")}, {QStringLiteral("role"), QStringLiteral("boss")},
                                      {QStringLiteral("password"), QStringLiteral("short")}});
