@@ -933,7 +933,19 @@ private slots:
         }
         const Reply reply = f().call("GET", QStringLiteral("/healthz"));
         EXPECT_PROBLEM(reply, 503, "unavailable");
-        EXPECT_PROBLEM(f().call("GET", QStringLiteral("/readyz")), 503, "unavailable");
+        const Reply ready = f().call("GET", QStringLiteral("/readyz"));
+        EXPECT_PROBLEM(ready, 503, "unavailable");
+        // Anyone may ask: where the database is stays in the log.
+        for (const Reply &probe : {reply, ready}) {
+            QCOMPARE(probe.json.value(QStringLiteral("detail")).toString(), QStringLiteral("The database does not answer."));
+            QVERIFY(!probe.json.contains(QStringLiteral("detail_template")));
+            const QString body = QString::fromUtf8(probe.body);
+            const DatabaseUrl url = database.url();
+            QVERIFY2(!body.contains(database.dialect() == SqlDialect::Sqlite ? QFileInfo(url.path).fileName() : url.databaseName),
+                     qPrintable(body));
+            if (database.dialect() == SqlDialect::Postgresql)
+                QVERIFY2(!body.contains(QString::number(url.port)) && !body.contains(url.host), qPrintable(body));
+        }
         const Reply metrics = f().call("GET", QStringLiteral("/metrics"));
         QVERIFY(metrics.body.contains("http_requests_total{method=\"GET\",route=\"/healthz\",code=\"503\"}"));
     }
