@@ -1008,6 +1008,10 @@ private slots:
         QCOMPARE(reply.header("content-type"), QByteArray("application/json"));
         QVERIFY(reply.json.value(QStringLiteral("openapi")).toString().startsWith(QStringLiteral("3.")));
         QVERIFY(reply.json.value(QStringLiteral("paths")).toObject().contains(QStringLiteral("/api/v1/feature/{id}/approve")));
+        // Relative: right for whatever address the server listens on (here a free port).
+        const QJsonArray servers = reply.json.value(QStringLiteral("servers")).toArray();
+        QCOMPARE(servers.size(), 1);
+        QCOMPARE(servers.at(0).toObject().value(QStringLiteral("url")).toString(), QStringLiteral("/"));
     }
 
     void headAnswersWithoutBody()
