@@ -17,7 +17,7 @@ using Handler = HttpResponse (*)(RequestContext &context);
 
 enum class Access {
     Public,        // anyone: health, metrics, the OpenAPI document, signing in
-    Probe,         // anyone, never rate limited: /readyz, which load balancers poll
+    Probe,         // anyone, never rate limited: /healthz and /readyz, which load balancers poll
     Authenticated, // needs Authorization: Bearer TOKEN
 };
 
