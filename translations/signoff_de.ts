@@ -698,6 +698,14 @@
         <source>The system keyring is not available (%1).</source>
         <translation>Der Schlüsselbund des Systems ist nicht verfügbar (%1).</translation>
     </message>
+    <message>
+        <source>The user name &quot;me&quot; is reserved; choose another.</source>
+        <translation>Der Benutzername „me“ ist reserviert; wählen Sie einen anderen.</translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation>Geben Sie das Passwort ein.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>
@@ -1066,6 +1074,10 @@
     <message>
         <source>Too many sign-ins from this address; try again in %1 seconds.</source>
         <translation>Zu viele Anmeldungen von dieser Adresse; versuchen Sie es in %1 Sekunden erneut.</translation>
+    </message>
+    <message>
+        <source>The number %1 cannot be kept exactly: use a whole number of at most 64 bits, a number of at most 15 significant digits, or a string.</source>
+        <translation>Die Zahl %1 kann nicht genau gespeichert werden: Verwenden Sie eine ganze Zahl mit höchstens 64 Bit, eine Zahl mit höchstens 15 signifikanten Stellen oder eine Zeichenkette.</translation>
     </message>
 </context>
 <context>

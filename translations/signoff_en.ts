@@ -698,6 +698,14 @@
         <source>The system keyring is not available (%1).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The user name &quot;me&quot; is reserved; choose another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the password.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>
@@ -1064,6 +1072,10 @@
     </message>
     <message>
         <source>Too many sign-ins from this address; try again in %1 seconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number %1 cannot be kept exactly: use a whole number of at most 64 bits, a number of at most 15 significant digits, or a string.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

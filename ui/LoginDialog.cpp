@@ -455,7 +455,7 @@ bool LoginDialog::askAboutCertificate(const Error &error)
 
 void LoginDialog::checkSetup()
 {
-    const auto problem = validate::username(m_adminUsername->text());
+    const auto problem = validate::newUsername(m_adminUsername->text());
     m_adminUsernameMessage->showProblem(problem ? problem->translated() : QString());
     m_create->setEnabled(!problem && m_adminPassword->isValid());
 }

@@ -185,6 +185,15 @@ std::optional<Message> username(const QString &username)
     return std::nullopt;
 }
 
+std::optional<Message> newUsername(const QString &username)
+{
+    if (auto problem = validate::username(username))
+        return problem;
+    if (username == QLatin1String("me"))
+        return Message(QT_TRANSLATE_NOOP("Core", "The user name \"me\" is reserved; choose another."));
+    return std::nullopt;
+}
+
 std::optional<Message> displayName(const QString &displayName)
 {
     return optionalText(displayName, limits::displayNameMax,
@@ -308,10 +317,20 @@ QList<FieldError> featurePatch(const FeaturePatch &patch)
     return errors;
 }
 
+QList<FieldError> credentials(const QString &username, const QString &password)
+{
+    QList<FieldError> errors;
+    if (username.isEmpty())
+        errors.append({QStringLiteral("username"), Message(QT_TRANSLATE_NOOP("Core", "Enter a user name."))});
+    if (password.isEmpty())
+        errors.append({QStringLiteral("password"), Message(QT_TRANSLATE_NOOP("Core", "Enter the password."))});
+    return errors;
+}
+
 QList<FieldError> newUser(const NewUser &user)
 {
     QList<FieldError> errors;
-    collect(errors, QStringLiteral("username"), username(user.username));
+    collect(errors, QStringLiteral("username"), newUsername(user.username));
     collect(errors, QStringLiteral("display_name"), displayName(user.displayName));
     collect(errors, QStringLiteral("password"), password(user.password));
     return errors;

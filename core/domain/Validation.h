@@ -50,6 +50,10 @@ namespace validate {
 std::optional<Message> featureName(const QString &name);
 std::optional<Message> options(const QJsonObject &options);
 std::optional<Message> username(const QString &username);
+// A name for a new user: a valid name that is not reserved ("me" is the
+// signed-in user in /api/v1/user/me, so no user may be called that).
+// Existing users keep their names; lookups use username().
+std::optional<Message> newUsername(const QString &username);
 std::optional<Message> displayName(const QString &displayName);
 std::optional<Message> password(const QString &password);
 std::optional<Message> sku(const QString &sku);
@@ -67,6 +71,10 @@ std::optional<Message> requiredApprovals(qint64 count);
 // Whole inputs: every field problem at once, field names as in the API.
 QList<FieldError> newFeature(const NewFeature &feature);
 QList<FieldError> featurePatch(const FeaturePatch &patch);
+// A sign-in: both fields are needed (400 naming the empty one), before any
+// password is checked. Their content is not validated: a wrong name is a
+// wrong credential (401), not a hint which names exist.
+QList<FieldError> credentials(const QString &username, const QString &password);
 QList<FieldError> newUser(const NewUser &user);
 QList<FieldError> userPatch(const UserPatch &patch);
 QList<FieldError> newProduct(const NewProduct &product);

@@ -65,10 +65,42 @@ private:
     bool m_done = false;
 };
 
+// The q-value Accept gives `type` (RFC 9110 section 12.5.1): that of the most
+// specific range that names it; 0 when none does.
+double acceptQuality(const QByteArray &accept, const QByteArray &type)
+{
+    const QByteArray anySubtype = type.left(type.indexOf('/') + 1) + '*';
+    int bestSpecificity = -1;
+    double quality = 0;
+    for (const QByteArray &element : accept.split(',')) {
+        const QList<QByteArray> parts = element.split(';');
+        const QByteArray range = parts.first().trimmed().toLower();
+        const int specificity = range == type ? 2 : range == anySubtype ? 1 : range == "*/*" ? 0 : -1;
+        if (specificity <= bestSpecificity)
+            continue;
+        double q = 1;
+        for (qsizetype i = 1; i < parts.size(); ++i) {
+            const QByteArray parameter = parts.at(i).trimmed().toLower();
+            if (parameter.startsWith("q=")) {
+                bool ok = false;
+                q = parameter.mid(2).toDouble(&ok);
+                if (!ok || q < 0 || q > 1)
+                    q = 0; // a malformed weight is no acceptance
+            }
+        }
+        bestSpecificity = specificity;
+        quality = q;
+    }
+    return quality;
+}
+
+// CSV only when the client prefers it to JSON: the higher q wins, a tie is
+// JSON, q=0 is "not acceptable".
 bool wantsCsv(const HttpRequest &request)
 {
-    const QByteArray accept = request.value("Accept").toLower();
-    return accept.contains("text/csv");
+    const QByteArray accept = request.value("Accept");
+    const double csv = acceptQuality(accept, "text/csv");
+    return csv > 0 && csv > acceptQuality(accept, "application/json");
 }
 
 } // namespace

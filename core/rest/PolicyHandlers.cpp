@@ -14,9 +14,12 @@ HttpResponse getPolicy(RequestContext &context)
     return readResponse(context, context.services.policy().get(context.user()));
 }
 
-// PUT /api/v1/policy: the whole document; If-Match optional.
+// PUT /api/v1/policy: the whole document; If-Match optional. Permission is
+// decided before the body is read: a non-admin learns nothing about it.
 HttpResponse updatePolicy(RequestContext &context)
 {
+    if (auto allowed = context.services.policy().mayUpdate(context.user()); !allowed)
+        return toResponse(allowed.error());
     auto body = context.jsonObject();
     if (!body)
         return toResponse(body.error());

@@ -21,17 +21,59 @@ Result<QJsonObject> RequestContext::jsonObject() const
     return parseJsonObject(request.body());
 }
 
-Result<std::optional<int>> RequestContext::expectedVersion() const
+namespace {
+
+// An entity tag's opaque part (RFC 9110 section 8.8.3): etagc is "!" or
+// %x23-7E or obs-text, so no quote, space or control.
+bool isOpaqueTag(QByteArrayView quoted)
+{
+    if (quoted.size() < 2 || !quoted.startsWith('"') || !quoted.endsWith('"'))
+        return false;
+    for (const char c : quoted.sliced(1, quoted.size() - 2)) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte != 0x21 && (byte < 0x23 || byte == 0x7F))
+            return false;
+    }
+    return true;
+}
+
+// The version a strong tag names: only the exact form entityTag() writes
+// ("3", never "03" or "+3"); nothing for any other tag.
+std::optional<int> versionOfTag(QByteArrayView quoted)
+{
+    const QByteArrayView digits = quoted.sliced(1, quoted.size() - 2);
+    if (digits.isEmpty() || digits.size() > 10)
+        return std::nullopt;
+    bool ok = false;
+    const int version = digits.toByteArray().toInt(&ok);
+    if (!ok || entityTag(version) != quoted.toByteArray())
+        return std::nullopt;
+    return version;
+}
+
+} // namespace
+
+Result<ExpectedVersion> RequestContext::expectedVersion() const
 {
     const QByteArray value = request.value("If-Match").trimmed();
     if (value.isEmpty() || value == "*")
-        return std::optional<int>();
-    bool ok = value.size() >= 3 && value.size() <= 11 && value.startsWith('"') && value.endsWith('"');
-    const int version = ok ? value.mid(1, value.size() - 2).toInt(&ok) : 0;
-    if (!ok || version < 1)
-        return Error::invalidField(QStringLiteral("If-Match"),
-                                   Message(QT_TRANSLATE_NOOP("Rest", "If-Match must be the version's entity tag from ETag, for example \"3\".")));
-    return std::optional<int>(version);
+        return ExpectedVersion(); // "*": any item that exists
+    // A list of tags (RFC 9110 section 13.1.1), compared strongly: a weak
+    // tag never matches, nor does a tag that is not a version of ours.
+    QList<int> versions;
+    for (const QByteArray &element : value.split(',')) {
+        const QByteArray member = element.trimmed();
+        const bool weak = member.startsWith("W/");
+        const QByteArrayView quoted = QByteArrayView(member).sliced(weak ? 2 : 0);
+        if (!isOpaqueTag(quoted))
+            return Error::invalidField(QStringLiteral("If-Match"),
+                                       Message(QT_TRANSLATE_NOOP("Rest", "If-Match must be the version's entity tag from ETag, for example \"3\".")));
+        if (weak)
+            continue;
+        if (const auto version = versionOfTag(quoted))
+            versions.append(*version);
+    }
+    return ExpectedVersion::anyOf(versions);
 }
 
 bool RequestContext::notModified(int version) const

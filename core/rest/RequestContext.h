@@ -9,6 +9,7 @@
 #include "Router.h"
 #include "StreamLimits.h"
 #include "domain/Actor.h"
+#include "domain/ExpectedVersion.h"
 #include "domain/Page.h"
 #include "domain/Result.h"
 
@@ -50,9 +51,11 @@ struct RequestContext
     // is not JSON or not an object.
     Result<QJsonObject> jsonObject() const;
 
-    // If-Match: nothing when absent or "*", else the version of its entity
-    // tag ("3"). Invalid (400, field "If-Match") when it is not one.
-    Result<std::optional<int>> expectedVersion() const;
+    // If-Match: no check when absent or "*", else the versions its strong
+    // entity tags name ("3"; not "03", not W/"3"), of which the current one
+    // must be one: none when they name none, so nothing matches (412).
+    // Invalid (400, field "If-Match") when it is not a list of entity tags.
+    Result<ExpectedVersion> expectedVersion() const;
     // Whether If-None-Match names this version (GET answers 304 then).
     bool notModified(int version) const;
 };

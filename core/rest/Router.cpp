@@ -71,20 +71,20 @@ RouteMatch Router::match(const QByteArray &method, const QString &encodedPath) c
         }
         if (!matches)
             continue;
-        if (result.pathTemplate.isEmpty())
-            result.pathTemplate = candidate.path;
+        // The most specific template owns the path: "/feature/batch" is
+        // never the feature with the id "batch", whatever the method, so
+        // its other methods are 405 with its own Allow, not a lookup.
+        result.pathTemplate = candidate.path;
         for (const Route *route : candidate.routes) {
             if (!result.route && route->method == wanted) {
                 result.route = route;
-                result.pathTemplate = candidate.path;
                 result.parameters = parameters;
             }
-            if (!result.allowed.contains(route->method)) {
-                result.allowed.append(route->method);
-                if (route->method == "GET")
-                    result.allowed.append("HEAD");
-            }
+            result.allowed.append(route->method);
+            if (route->method == "GET")
+                result.allowed.append("HEAD");
         }
+        break;
     }
     return result;
 }

@@ -17,7 +17,7 @@ using Handler = HttpResponse (*)(RequestContext &context);
 
 enum class Access {
     Public,        // anyone: health, metrics, the OpenAPI document, signing in
-    Probe,         // anyone, never rate limited: /readyz, which load balancers poll
+    Probe,         // anyone, never rate limited: /healthz and /readyz, which load balancers poll
     Authenticated, // needs Authorization: Bearer TOKEN
 };
 
@@ -40,8 +40,9 @@ struct RouteMatch
 };
 
 // Matches request paths against the route table. A literal segment beats a
-// placeholder ("/user/me" before "/user/{username}"); HEAD is served by the
-// GET route. Built once; matching allocates only the parameters.
+// placeholder ("/user/me" before "/user/{username}") for every method: the
+// path is the literal one's, and its other methods are 405. HEAD is served
+// by the GET route. Built once; matching allocates only the parameters.
 class Router
 {
 public:

@@ -82,7 +82,7 @@ const QList<Route> &routeTable()
         route("POST", "/api/v1/webhook/{id}/delivery/{delivery_id}/retry", retryWebhookDelivery),
 
         route("GET", "/api/v1/openapi.json", openApi, Access::Public),
-        route("GET", "/healthz", health, Access::Public),
+        route("GET", "/healthz", health, Access::Probe),
         route("GET", "/readyz", ready, Access::Probe),
         route("GET", "/metrics", metrics, Access::Public),
     };

@@ -23,6 +23,21 @@ const QByteArray &openApiDocument()
     return document;
 }
 
+// The driver's error names the database's host, port and name: anyone may
+// ask the probes, so the answer says only that the database is gone. The
+// error itself stays in `failure`, which the dispatcher logs (escaped).
+HttpResponse databaseUnavailable(const Error &error)
+{
+    Problem problem = problemFor(error);
+    problem.status = 503;
+    problem.detail = QStringLiteral("The database does not answer.");
+    problem.detailMessage = Message();
+    problem.fields.clear();
+    HttpResponse response = toResponse(problem);
+    response.failure = toResponse(error).failure;
+    return response;
+}
+
 } // namespace
 
 HttpResponse issueToken(RequestContext &context)
@@ -52,7 +67,7 @@ HttpResponse health(RequestContext &context)
 {
     auto answered = context.services.database().ping();
     HttpResponse response = answered ? HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}})
-                                     : toResponse(answered.error());
+                                     : databaseUnavailable(answered.error());
     response.setHeader("Cache-Control", "no-store");
     return response;
 }
@@ -69,7 +84,7 @@ HttpResponse ready(RequestContext &context)
         response = toResponse(httpProblem(503, QStringLiteral("draining"),
                                           QStringLiteral("The server is stopping: it finishes what it has, but takes no new work.")));
     } else if (auto answered = context.services.database().ping(); !answered) {
-        response = toResponse(answered.error());
+        response = databaseUnavailable(answered.error());
     } else {
         response = HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ready")}});
     }

@@ -58,6 +58,8 @@ AuthService::AuthService(ServiceContext &context, const PasswordHasher &hasher, 
 
 Result<User> AuthService::checkPassword(const QString &username, const QString &password)
 {
+    if (const QList<FieldError> problems = validate::credentials(username, password); !problems.isEmpty())
+        return Error::invalid(problems);
     const QDateTime now = utcNow();
     if (username.size() > maxCredentialLength || password.size() > maxCredentialLength)
         return wrongCredentials(); // nothing worth counting: no name is that long

@@ -144,7 +144,7 @@ Result<Page<Feature>> FeatureService::list(const Actor &actor, const ItemQuery &
 }
 
 Result<Feature> FeatureService::update(const Actor &actor, const QUuid &id, const FeaturePatch &patch,
-                                       std::optional<int> expectedVersion)
+                                       ExpectedVersion expectedVersion)
 {
     const auto timing = m_metrics.time(EntityMetrics::Operation::Update);
     if (const QList<FieldError> problems = validate::featurePatch(patch); !problems.isEmpty())
@@ -160,14 +160,14 @@ Result<Feature> FeatureService::update(const Actor &actor, const QUuid &id, cons
     return FeaturePath::update(m_context, actor, id, expectedVersion, edit);
 }
 
-Result<void> FeatureService::remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion)
+Result<void> FeatureService::remove(const Actor &actor, const QUuid &id, ExpectedVersion expectedVersion)
 {
     const auto timing = m_metrics.time(EntityMetrics::Operation::Delete);
     return FeaturePath::remove(m_context, actor, id, expectedVersion);
 }
 
 Result<Feature> FeatureService::transition(const Actor &actor, const QUuid &id, WorkflowAction action,
-                                           std::optional<int> expectedVersion, const QString &comment)
+                                           ExpectedVersion expectedVersion, const QString &comment)
 {
     const auto timing = m_metrics.time(EntityMetrics::Operation::Transition);
     return FeatureWorkflow::transition(m_context, actor, id, action, expectedVersion, comment);

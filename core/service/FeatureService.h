@@ -32,10 +32,10 @@ public:
     Result<Feature> get(const Actor &actor, const QUuid &id);
     Result<Page<Feature>> list(const Actor &actor, const ItemQuery &query);
     Result<Feature> update(const Actor &actor, const QUuid &id, const FeaturePatch &patch,
-                           std::optional<int> expectedVersion = {});
-    Result<void> remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion = {});
+                           ExpectedVersion expectedVersion = {});
+    Result<void> remove(const Actor &actor, const QUuid &id, ExpectedVersion expectedVersion = {});
     Result<Feature> transition(const Actor &actor, const QUuid &id, WorkflowAction action,
-                               std::optional<int> expectedVersion = {}, const QString &comment = {});
+                               ExpectedVersion expectedVersion = {}, const QString &comment = {});
     Result<QList<AuditEvent>> history(const Actor &actor, const QUuid &id);
     // The discussion: any user, any status; comments are never changed.
     Result<QList<Comment>> comments(const Actor &actor, const QUuid &id);

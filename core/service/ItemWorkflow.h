@@ -22,7 +22,7 @@ struct DecidedByWorkflow
     static QString status(const Item &item) { return toString(item.status); }
 
     template<typename Item>
-    static std::optional<Error> refuseEdit(const Actor &actor, const Item &item, const std::optional<int> &expectedVersion)
+    static std::optional<Error> refuseEdit(const Actor &actor, const Item &item, const ExpectedVersion &expectedVersion)
     {
         const WorkflowActor who = workflowActor(actor, item.ownerId);
         if (!Workflow::mayEdit(who))
@@ -33,7 +33,7 @@ struct DecidedByWorkflow
     }
 
     template<typename Item>
-    static std::optional<Error> refuseDelete(const Actor &actor, const Item &item, const std::optional<int> &expectedVersion)
+    static std::optional<Error> refuseDelete(const Actor &actor, const Item &item, const ExpectedVersion &expectedVersion)
     {
         const WorkflowActor who = workflowActor(actor, item.ownerId);
         if (!Workflow::mayEdit(who))
@@ -65,12 +65,12 @@ public:
     // submission (approve, reject, withdraw) may name any version since the
     // item was submitted: approvals by others make a new version of the
     // item, not of what was submitted. Everything else needs the current one.
-    static bool acceptsVersion(WorkflowAction action, const Item &item, const std::optional<int> &expected)
+    static bool acceptsVersion(WorkflowAction action, const Item &item, const ExpectedVersion &expected)
     {
         if (versionMatches(expected, item.version))
             return true;
-        return Workflow::decidesSubmission(action) && item.submittedVersion && *expected >= *item.submittedVersion
-            && *expected <= item.version;
+        return Workflow::decidesSubmission(action) && item.submittedVersion
+            && expected.namesOneIn(*item.submittedVersion, item.version);
     }
 
     static WorkflowActor workflowActorFor(const Actor &actor, const Item &item)
@@ -81,7 +81,7 @@ public:
     }
 
     static Result<Item> transition(ServiceContext &context, const Actor &actor, const QUuid &id,
-                                   WorkflowAction action, const std::optional<int> &expectedVersion,
+                                   WorkflowAction action, const ExpectedVersion &expectedVersion,
                                    const QString &comment)
     {
         const QString text = normalizedText(comment);

@@ -146,7 +146,7 @@ Result<Page<Order>> OrderService::list(const Actor &actor, const ItemQuery &quer
 }
 
 Result<Order> OrderService::update(const Actor &actor, const QUuid &id, const OrderPatch &patch,
-                                   std::optional<int> expectedVersion)
+                                   ExpectedVersion expectedVersion)
 {
     const auto timing = m_metrics.time(EntityMetrics::Operation::Update);
     if (const QList<FieldError> problems = validate::orderPatch(patch); !problems.isEmpty())
@@ -171,14 +171,14 @@ Result<Order> OrderService::update(const Actor &actor, const QUuid &id, const Or
     return OrderPath::update(m_context, actor, id, expectedVersion, edit);
 }
 
-Result<void> OrderService::remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion)
+Result<void> OrderService::remove(const Actor &actor, const QUuid &id, ExpectedVersion expectedVersion)
 {
     const auto timing = m_metrics.time(EntityMetrics::Operation::Delete);
     return OrderPath::remove(m_context, actor, id, expectedVersion);
 }
 
 Result<Order> OrderService::transition(const Actor &actor, const QUuid &id, WorkflowAction action,
-                                       std::optional<int> expectedVersion, const QString &comment)
+                                       ExpectedVersion expectedVersion, const QString &comment)
 {
     const auto timing = m_metrics.time(EntityMetrics::Operation::Transition);
     return OrderWorkflow::transition(m_context, actor, id, action, expectedVersion, comment);

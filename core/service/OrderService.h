@@ -26,10 +26,10 @@ public:
     Result<Page<Order>> list(const Actor &actor, const ItemQuery &query);
     // `patch.lines`, when given, replaces every line (at today's prices).
     Result<Order> update(const Actor &actor, const QUuid &id, const OrderPatch &patch,
-                         std::optional<int> expectedVersion = {});
-    Result<void> remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion = {});
+                         ExpectedVersion expectedVersion = {});
+    Result<void> remove(const Actor &actor, const QUuid &id, ExpectedVersion expectedVersion = {});
     Result<Order> transition(const Actor &actor, const QUuid &id, WorkflowAction action,
-                             std::optional<int> expectedVersion = {}, const QString &comment = {});
+                             ExpectedVersion expectedVersion = {}, const QString &comment = {});
     Result<QList<AuditEvent>> history(const Actor &actor, const QUuid &id);
     // The discussion: any user, any status; comments are never changed.
     Result<QList<Comment>> comments(const Actor &actor, const QUuid &id);

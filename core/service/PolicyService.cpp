@@ -25,11 +25,18 @@ Result<ApprovalPolicy> PolicyService::get(const Actor &)
     return m_context.database.run([](Connection &connection) { return PolicyRepository(connection).load(); });
 }
 
-Result<ApprovalPolicy> PolicyService::update(const Actor &actor, const ApprovalPolicy &policy,
-                                             std::optional<int> expectedVersion)
+Result<void> PolicyService::mayUpdate(const Actor &actor) const
 {
     if (!actor.isAdmin())
         return Error::forbidden(Message(QT_TRANSLATE_NOOP("Core", "Only administrators can change the approval policy.")));
+    return {};
+}
+
+Result<ApprovalPolicy> PolicyService::update(const Actor &actor, const ApprovalPolicy &policy,
+                                             ExpectedVersion expectedVersion)
+{
+    if (auto allowed = mayUpdate(actor); !allowed)
+        return allowed.error();
     if (const QList<FieldError> problems = validate::policy(policy); !problems.isEmpty())
         return Error::invalid(problems);
 

@@ -19,10 +19,13 @@ public:
     explicit PolicyService(ServiceContext &context);
 
     Result<ApprovalPolicy> get(const Actor &actor);
+    // Whether `actor` may change the policy at all (Forbidden when not),
+    // so that a caller can ask before it reads the new document.
+    Result<void> mayUpdate(const Actor &actor) const;
     // Replaces the policy; `policy.version` is ignored, `expectedVersion`
     // (If-Match) is checked when given. Audited as entity "policy".
     Result<ApprovalPolicy> update(const Actor &actor, const ApprovalPolicy &policy,
-                                  std::optional<int> expectedVersion = {});
+                                  ExpectedVersion expectedVersion = {});
 
 private:
     ServiceContext &m_context;

@@ -86,7 +86,7 @@ Result<Page<Product>> ProductService::list(const Actor &, const ProductQuery &qu
 }
 
 Result<Product> ProductService::update(const Actor &actor, const QUuid &id, const ProductPatch &patch,
-                                       std::optional<int> expectedVersion)
+                                       ExpectedVersion expectedVersion)
 {
     const auto timing = m_metrics.time(EntityMetrics::Operation::Update);
     if (!actor.isAdmin())
@@ -108,7 +108,7 @@ Result<Product> ProductService::update(const Actor &actor, const QUuid &id, cons
     return ProductPath::update(m_context, actor, id, expectedVersion, edit);
 }
 
-Result<void> ProductService::remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion)
+Result<void> ProductService::remove(const Actor &actor, const QUuid &id, ExpectedVersion expectedVersion)
 {
     const auto timing = m_metrics.time(EntityMetrics::Operation::Delete);
     if (!actor.isAdmin())

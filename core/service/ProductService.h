@@ -23,9 +23,9 @@ public:
     Result<Product> get(const Actor &actor, const QUuid &id);
     Result<Page<Product>> list(const Actor &actor, const ProductQuery &query);
     Result<Product> update(const Actor &actor, const QUuid &id, const ProductPatch &patch,
-                           std::optional<int> expectedVersion = {});
+                           ExpectedVersion expectedVersion = {});
     // Deletes a product no order uses; Conflict for one that is used.
-    Result<void> remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion = {});
+    Result<void> remove(const Actor &actor, const QUuid &id, ExpectedVersion expectedVersion = {});
 
 private:
     ServiceContext &m_context;

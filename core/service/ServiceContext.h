@@ -9,6 +9,7 @@
 #include "domain/Actor.h"
 #include "domain/AuditEvent.h"
 #include "domain/EntityType.h"
+#include "domain/ExpectedVersion.h"
 #include "domain/Workflow.h"
 #include "storage/Database.h"
 
@@ -35,10 +36,10 @@ inline WorkflowActor workflowActor(const Actor &actor, const QUuid &ownerId)
 }
 
 // The version check of product.md section 3: the caller's version, when it
-// sent one, must be the current one.
-inline bool versionMatches(const std::optional<int> &expected, int current)
+// sent one (or one of them), must be the current one.
+inline bool versionMatches(const ExpectedVersion &expected, int current)
 {
-    return !expected || *expected == current;
+    return expected.matches(current);
 }
 
 QString idText(const QUuid &id);

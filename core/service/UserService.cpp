@@ -168,7 +168,7 @@ Result<Page<User>> UserService::list(const Actor &actor, const UserQuery &query)
 }
 
 Result<User> UserService::update(const Actor &actor, const QString &username, const UserPatch &patch,
-                                 std::optional<int> expectedVersion)
+                                 ExpectedVersion expectedVersion)
 {
     const auto timing = m_metrics.time(EntityMetrics::Operation::Update);
     if (!actor.isAdmin())

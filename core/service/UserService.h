@@ -26,7 +26,7 @@ public:
     Result<User> me(const Actor &actor);
     Result<Page<User>> list(const Actor &actor, const UserQuery &query);
     Result<User> update(const Actor &actor, const QString &username, const UserPatch &patch,
-                        std::optional<int> expectedVersion = {});
+                        ExpectedVersion expectedVersion = {});
 
     // Whether anyone can sign in yet (a new database has no users).
     Result<bool> hasUsers();

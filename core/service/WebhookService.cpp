@@ -150,7 +150,7 @@ Result<Page<WebhookEndpoint>> WebhookService::list(const Actor &actor, const Pag
 }
 
 Result<WebhookEndpoint> WebhookService::update(const Actor &actor, const QUuid &id, const WebhookPatch &patch,
-                                               std::optional<int> expectedVersion)
+                                               ExpectedVersion expectedVersion)
 {
     if (!actor.isAdmin())
         return adminsOnly();
@@ -202,7 +202,7 @@ Result<WebhookEndpoint> WebhookService::update(const Actor &actor, const QUuid &
     return withoutSecret(result.value());
 }
 
-Result<void> WebhookService::remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion)
+Result<void> WebhookService::remove(const Actor &actor, const QUuid &id, ExpectedVersion expectedVersion)
 {
     if (!actor.isAdmin())
         return adminsOnly();

@@ -39,8 +39,8 @@ public:
     Result<WebhookEndpoint> get(const Actor &actor, const QUuid &id);
     Result<Page<WebhookEndpoint>> list(const Actor &actor, const PageRequest &page);
     Result<WebhookEndpoint> update(const Actor &actor, const QUuid &id, const WebhookPatch &patch,
-                                   std::optional<int> expectedVersion = {});
-    Result<void> remove(const Actor &actor, const QUuid &id, std::optional<int> expectedVersion = {});
+                                   ExpectedVersion expectedVersion = {});
+    Result<void> remove(const Actor &actor, const QUuid &id, ExpectedVersion expectedVersion = {});
 
     // The delivery log, newest first, each delivery with its attempts.
     Result<Page<WebhookDelivery>> deliveries(const Actor &actor, const QUuid &endpointId, const PageRequest &page);

@@ -33,8 +33,8 @@ namespace signoff {
 //   static QString keyText(const Item &);      // the id announced and audited
 //   static QString logName(const Item &);      // how the log names it
 //   static QString status(const Item &);       // workflow status, or empty
-//   static std::optional<Error> refuseEdit(const Actor &, const Item &, const std::optional<int> &expectedVersion);
-//   static std::optional<Error> refuseDelete(const Actor &, const Item &, const std::optional<int> &expectedVersion);
+//   static std::optional<Error> refuseEdit(const Actor &, const Item &, const ExpectedVersion &expectedVersion);
+//   static std::optional<Error> refuseDelete(const Actor &, const Item &, const ExpectedVersion &expectedVersion);
 //   static QJsonObject fields(const Item &);   // what an edit may change, as JSON: the diff's input; never a secret
 //   static QJsonObject summary(const Item &);  // what every audit event of it names
 //   static Error duplicate(const Item &);      // the unique index refused the item (names the taken value);
@@ -115,7 +115,7 @@ public:
     }
 
     static Result<Item> update(ServiceContext &context, const Actor &actor, const Key &key,
-                               const std::optional<int> &expectedVersion, const Edit &edit)
+                               const ExpectedVersion &expectedVersion, const Edit &edit)
     {
         auto result = context.database.write([&](Connection &connection) -> Result<Item> {
             auto current = find(connection, key);
@@ -161,7 +161,7 @@ public:
     // `check`, when given, is a rule of the kind about deleting this item
     // (a product that orders use is deactivated instead).
     static Result<void> remove(ServiceContext &context, const Actor &actor, const Key &key,
-                               const std::optional<int> &expectedVersion,
+                               const ExpectedVersion &expectedVersion,
                                const std::function<Result<void>(Connection &, const Item &)> &check = {})
     {
         std::optional<Item> removed;
@@ -283,7 +283,7 @@ struct ManagedByAdministrators
     static QString status(const Item &) { return {}; }
 
     template<typename Item>
-    static std::optional<Error> refuseEdit(const Actor &, const Item &item, const std::optional<int> &expectedVersion)
+    static std::optional<Error> refuseEdit(const Actor &, const Item &item, const ExpectedVersion &expectedVersion)
     {
         if (!versionMatches(expectedVersion, item.version))
             return Error::preconditionFailed();
@@ -291,7 +291,7 @@ struct ManagedByAdministrators
     }
 
     template<typename Item>
-    static std::optional<Error> refuseDelete(const Actor &actor, const Item &item, const std::optional<int> &expectedVersion)
+    static std::optional<Error> refuseDelete(const Actor &actor, const Item &item, const ExpectedVersion &expectedVersion)
     {
         return refuseEdit(actor, item, expectedVersion);
     }

@@ -158,6 +158,13 @@ private slots:
                                        "long enough\n");
         VERIFY_ONE_LINE_FAILURE(badName, 1);
 
+        // "me" is the signed-in user in the REST API's /api/v1/user/me.
+        const Run me = runSignoff(withDatabase(database, {QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("me"),
+                                                          QStringLiteral("--role"), QStringLiteral("admin")}),
+                                  "long enough\n");
+        VERIFY_ONE_LINE_FAILURE(me, 1);
+        QVERIFY2(me.err.contains(QStringLiteral("reserved")), qPrintable(me.err));
+
         // The option may also follow the command.
         const Run listed = runSignoff({QStringLiteral("user"), QStringLiteral("list"), QStringLiteral("--database"), database.urlString()});
         QCOMPARE(listed.exitCode, 0);

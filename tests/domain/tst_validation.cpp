@@ -99,6 +99,32 @@ private slots:
         QFETCH(QString, username);
         QFETCH(bool, valid);
         QCOMPARE(!validate::username(username).has_value(), valid);
+        QCOMPARE(!validate::newUsername(username).has_value(), valid); // every valid name but "me" is free
+    }
+
+    // "me" names the signed-in user in /api/v1/user/me: no new user gets it,
+    // while one who has it already can still be found and sign in.
+    void meIsReservedForNewUsers()
+    {
+        QVERIFY(!validate::username(QStringLiteral("me")));
+        const auto problem = validate::newUsername(QStringLiteral("me"));
+        QVERIFY(problem);
+        QVERIFY(problem->english().contains(QStringLiteral("reserved")));
+        QVERIFY(!validate::newUsername(QStringLiteral("meg")));
+        QVERIFY(!validate::newUsername(QStringLiteral("me2")));
+        NewUser user;
+        user.username = QStringLiteral("me");
+        user.password = QStringLiteral("long enough");
+        QCOMPARE(validate::newUser(user).size(), 1);
+        QCOMPARE(validate::newUser(user).first().field, QStringLiteral("username"));
+    }
+
+    void credentialsAreBothNeeded()
+    {
+        QVERIFY(validate::credentials(QStringLiteral("alice"), QStringLiteral("x")).isEmpty());
+        QCOMPARE(validate::credentials(QString(), QStringLiteral("x")).first().field, QStringLiteral("username"));
+        QCOMPARE(validate::credentials(QStringLiteral("alice"), QString()).first().field, QStringLiteral("password"));
+        QCOMPARE(validate::credentials(QString(), QString()).size(), 2);
     }
 
     void password()

@@ -254,6 +254,37 @@ private slots:
         EXPECT_STATUS(any, 200);
     }
 
+    // If-Match compares strongly (RFC 9110 section 13.1.1): a list matches
+    // when one of its strong tags is the current version; weak tags and other
+    // spellings ("01") never match (412); only what is no entity tag is 400.
+    void ifMatchListsAndWeakTags()
+    {
+        const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
+        const QString path = QStringLiteral("/api/v1/feature/") + createFeature(token, QStringLiteral("Tagged")).value(QStringLiteral("id")).toString();
+        const auto rename = [&](const QString &name, const QByteArray &tag) { return f().call("PATCH", path, token, named(name), ifMatch(tag)); };
+        EXPECT_PROBLEM(rename(QStringLiteral("Weak"), "W/\"1\""), 412, "stale-version");
+        EXPECT_PROBLEM(rename(QStringLiteral("Zero"), "\"01\""), 412, "stale-version");
+        EXPECT_PROBLEM(rename(QStringLiteral("Other"), "\"3\", W/\"1\", \"x\""), 412, "stale-version");
+        Reply reply = rename(QStringLiteral("Listed"), "\"2\", \"1\"");
+        EXPECT_STATUS(reply, 200);
+        QCOMPARE(reply.json.value(QStringLiteral("version")).toInt(), 2);
+        EXPECT_STATUS(rename(QStringLiteral("Any"), "*"), 200);
+        reply = rename(QStringLiteral("Bad"), "abc");
+        EXPECT_PROBLEM(reply, 400, "validation");
+        QCOMPARE(reply.errorFields(), QStringList{QStringLiteral("If-Match")});
+        EXPECT_PROBLEM(rename(QStringLiteral("Bad"), "\"3\", abc"), 400, "validation");
+        QCOMPARE(f().call("GET", path, token).json.value(QStringLiteral("name")).toString(), QStringLiteral("Any"));
+
+        // A decision names its version the same way.
+        const QByteArray reviewer = f().signIn(QStringLiteral("rob"), Role::Reviewer);
+        const Reply submitted = f().call("POST", path + QStringLiteral("/submit"), token, QByteArray(), ifMatch("\"9\", \"3\""));
+        EXPECT_STATUS(submitted, 200);
+        const QByteArray current = submitted.header("etag");
+        QVERIFY(!current.isEmpty());
+        EXPECT_PROBLEM(f().call("POST", path + QStringLiteral("/approve"), reviewer, QByteArray(), ifMatch("W/" + current)), 412, "stale-version");
+        EXPECT_STATUS(f().call("POST", path + QStringLiteral("/approve"), reviewer, QByteArray(), ifMatch("\"99\", " + current)), 200);
+    }
+
     void deleteFeatureOnlyAsDraft()
     {
         const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
@@ -543,6 +574,11 @@ private slots:
         QCOMPARE(reply.header("location"), QByteArray("/api/v1/user/neo"));
         QVERIFY(!reply.body.contains("password"));
         EXPECT_PROBLEM(f().call("POST", QStringLiteral("/api/v1/user"), admin, newUser), 409, "duplicate");
+        QJsonObject me = newUser;
+        me.insert(QStringLiteral("username"), QStringLiteral("me")); // would be /api/v1/user/me
+        reply = f().call("POST", QStringLiteral("/api/v1/user"), admin, me);
+        EXPECT_PROBLEM(reply, 400, "validation");
+        QCOMPARE(reply.errorFields(), QStringList{QStringLiteral("username")});
         reply = f().call("POST", QStringLiteral("/api/v1/user"), admin,
                          QJsonObject{{QStringLiteral("username"), QStringLiteral("x")}, {QStringLiteral("role"), QStringLiteral("boss")},
                                      {QStringLiteral("password"), QStringLiteral("short")}});
@@ -590,6 +626,26 @@ private slots:
         EXPECT_PROBLEM(f().call("GET", QStringLiteral("/api/v1/audit?entity_type=spaceship"), reviewer), 400, "validation");
     }
 
+    // Accept's q-values decide between JSON and CSV: the higher wins, a tie
+    // is JSON, q=0 is not acceptable.
+    void auditHonoursAcceptQValues()
+    {
+        const QByteArray reviewer = f().signIn(QStringLiteral("rob"), Role::Reviewer);
+        const auto contentTypeFor = [&](const QByteArray &accept) {
+            const Reply reply = f().call("GET", QStringLiteral("/api/v1/audit"), reviewer, QByteArray(), {{"Accept", accept}});
+            if (reply.status != 200)
+                qWarning("Accept %s: %s", accept.constData(), qPrintable(describe(reply)));
+            return reply.header("content-type");
+        };
+        QVERIFY(contentTypeFor("text/csv").startsWith("text/csv"));
+        QVERIFY(contentTypeFor("application/json;q=0.5, text/csv").startsWith("text/csv"));
+        QVERIFY(contentTypeFor("text/*;q=0.8, application/json;q=0.2").startsWith("text/csv"));
+        QCOMPARE(contentTypeFor("text/csv;q=0.9, application/json;q=1"), QByteArray("application/json"));
+        QCOMPARE(contentTypeFor("text/csv, application/json"), QByteArray("application/json"));
+        QCOMPARE(contentTypeFor("text/csv;q=0"), QByteArray("application/json"));
+        QVERIFY(contentTypeFor("text/csv; q=0.5, */*;q=0.1").startsWith("text/csv"));
+    }
+
     void signInAndOut()
     {
         f().addUser(QStringLiteral("alice"), Role::Requester);
@@ -614,6 +670,15 @@ private slots:
         EXPECT_PROBLEM(reply, 401, "unauthenticated");
         QVERIFY(reply.header("www-authenticate").startsWith("Bearer"));
         reply = f().call("POST", QStringLiteral("/api/v1/auth/token"), QByteArray(), QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")}});
+        EXPECT_PROBLEM(reply, 400, "validation");
+        QCOMPARE(reply.errorFields(), QStringList{QStringLiteral("password")});
+        // Empty is missing too (product.md section 5's 400), not a wrong password.
+        reply = f().call("POST", QStringLiteral("/api/v1/auth/token"), QByteArray(),
+                         QJsonObject{{QStringLiteral("username"), QString()}, {QStringLiteral("password"), QString()}});
+        EXPECT_PROBLEM(reply, 400, "validation");
+        QCOMPARE(reply.errorFields(), (QStringList{QStringLiteral("username"), QStringLiteral("password")}));
+        reply = f().call("POST", QStringLiteral("/api/v1/auth/token"), QByteArray(),
+                         QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")}, {QStringLiteral("password"), QString()}});
         EXPECT_PROBLEM(reply, 400, "validation");
         QCOMPARE(reply.errorFields(), QStringList{QStringLiteral("password")});
     }
@@ -737,7 +802,21 @@ private slots:
         QCOMPARE(reply.header("allow"), QByteArray("POST"));
         reply = f().call("POST", QStringLiteral("/api/v1/user/me"), token);
         EXPECT_PROBLEM(reply, 405, "method-not-allowed");
-        QVERIFY(reply.header("allow").contains("PATCH")); // "me" could be a user name too
+        QCOMPARE(reply.header("allow"), QByteArray("GET, HEAD")); // no user is called "me"
+    }
+
+    // "batch" is never an {id}: every other method on it is 405 with its own Allow.
+    void batchPathsAre405WithAllowPost()
+    {
+        const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
+        for (const QString &path : {QStringLiteral("/api/v1/feature/batch"), QStringLiteral("/api/v1/order/batch")}) {
+            for (const QByteArray &method : {QByteArray("GET"), QByteArray("PATCH"), QByteArray("DELETE"), QByteArray("PUT")}) {
+                const Reply reply = f().call(method, path, token, method == "GET" || method == "DELETE" ? QByteArray() : QByteArray("{}"));
+                QVERIFY2(reply.status == 405, qPrintable(QString::fromLatin1(method) + u' ' + path + u' ' + describe(reply)));
+                QCOMPARE(reply.problemType(), QStringLiteral("method-not-allowed"));
+                QCOMPARE(reply.header("allow"), QByteArray("POST"));
+            }
+        }
     }
 
     void rateLimitIs429WithRetryAfter()
@@ -750,7 +829,7 @@ private slots:
         int limited = 0;
         Reply last;
         for (int i = 0; i < 8; ++i) {
-            last = f().call("GET", QStringLiteral("/healthz"));
+            last = f().call("GET", QStringLiteral("/metrics"));
             if (last.status == 429)
                 ++limited;
         }
@@ -788,7 +867,8 @@ private slots:
         QCOMPARE(reply.header("x-content-type-options"), QByteArray("nosniff"));
     }
 
-    // /readyz: anyone, no token, never rate limited (a load balancer polls it).
+    // /readyz and /healthz: anyone, no token, never rate limited (a load
+    // balancer polls them).
     void readyIsOkAndNeverRateLimited()
     {
         m_fixture.reset();
@@ -803,10 +883,12 @@ private slots:
             QCOMPARE(reply.header("content-type"), QByteArray("application/json"));
             QCOMPARE(reply.header("cache-control"), QByteArray("no-store"));
         }
+        for (int i = 0; i < 10; ++i)
+            EXPECT_STATUS(f().call("GET", QStringLiteral("/healthz")), 200);
         // The limit itself is on: the same client's other public routes hit it.
         int limited = 0;
         for (int i = 0; i < 4; ++i)
-            limited += f().call("GET", QStringLiteral("/healthz")).status == 429 ? 1 : 0;
+            limited += f().call("GET", QStringLiteral("/metrics")).status == 429 ? 1 : 0;
         QVERIFY(limited > 0);
         EXPECT_PROBLEM(f().call("POST", QStringLiteral("/readyz")), 405, "method-not-allowed");
     }
@@ -880,7 +962,19 @@ private slots:
         }
         const Reply reply = f().call("GET", QStringLiteral("/healthz"));
         EXPECT_PROBLEM(reply, 503, "unavailable");
-        EXPECT_PROBLEM(f().call("GET", QStringLiteral("/readyz")), 503, "unavailable");
+        const Reply ready = f().call("GET", QStringLiteral("/readyz"));
+        EXPECT_PROBLEM(ready, 503, "unavailable");
+        // Anyone may ask: where the database is stays in the log.
+        for (const Reply &probe : {reply, ready}) {
+            QCOMPARE(probe.json.value(QStringLiteral("detail")).toString(), QStringLiteral("The database does not answer."));
+            QVERIFY(!probe.json.contains(QStringLiteral("detail_template")));
+            const QString body = QString::fromUtf8(probe.body);
+            const DatabaseUrl url = database.url();
+            QVERIFY2(!body.contains(database.dialect() == SqlDialect::Sqlite ? QFileInfo(url.path).fileName() : url.databaseName),
+                     qPrintable(body));
+            if (database.dialect() == SqlDialect::Postgresql)
+                QVERIFY2(!body.contains(QString::number(url.port)) && !body.contains(url.host), qPrintable(body));
+        }
         const Reply metrics = f().call("GET", QStringLiteral("/metrics"));
         QVERIFY(metrics.body.contains("http_requests_total{method=\"GET\",route=\"/healthz\",code=\"503\"}"));
     }
@@ -943,6 +1037,10 @@ private slots:
         QCOMPARE(reply.header("content-type"), QByteArray("application/json"));
         QVERIFY(reply.json.value(QStringLiteral("openapi")).toString().startsWith(QStringLiteral("3.")));
         QVERIFY(reply.json.value(QStringLiteral("paths")).toObject().contains(QStringLiteral("/api/v1/feature/{id}/approve")));
+        // Relative: right for whatever address the server listens on (here a free port).
+        const QJsonArray servers = reply.json.value(QStringLiteral("servers")).toArray();
+        QCOMPARE(servers.size(), 1);
+        QCOMPARE(servers.at(0).toObject().value(QStringLiteral("url")).toString(), QStringLiteral("/"));
     }
 
     void headAnswersWithoutBody()

@@ -84,6 +84,13 @@ private slots:
         const Reply byReviewer = f.call("PUT", QStringLiteral("/api/v1/policy"), rita, wanted);
         QCOMPARE(byReviewer.status, 403);
         QCOMPARE(byReviewer.header("Content-Type"), QByteArray("application/problem+json"));
+        // Permission first: a non-admin learns nothing about a body it may not send.
+        const QJsonObject invalid{{QStringLiteral("feature"), QJsonObject{{QStringLiteral("required_approvals"), 99}}},
+                                  {QStringLiteral("colour"), QStringLiteral("red")}};
+        QCOMPARE(f.call("PUT", QStringLiteral("/api/v1/policy"), rita, invalid).status, 403);
+        QCOMPARE(f.call("PUT", QStringLiteral("/api/v1/policy"), alice, QByteArray("{\"feature\": ")).status, 403);
+        QCOMPARE(f.call("PUT", QStringLiteral("/api/v1/policy"), alice, invalid, {{"If-Match", "abc"}}).status, 403);
+        QCOMPARE(f.call("PUT", QStringLiteral("/api/v1/policy"), adam, invalid).status, 400);
         const Reply updated = f.call("PUT", QStringLiteral("/api/v1/policy"), adam, wanted, ifMatch(1));
         QCOMPARE(updated.status, 200);
         QCOMPARE(updated.json, wanted);
@@ -430,7 +437,9 @@ private slots:
             QVERIFY2(reply.status == 400, qPrintable(QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Compact))));
             QVERIFY2(reply.errorFields().contains(field), qPrintable(field + QStringLiteral(": ") + reply.errorFields().join(u',')));
         }
-        QCOMPARE(f.call("GET", QStringLiteral("/api/v1/order/batch"), rita).status, 404);
+        const Reply get = f.call("GET", QStringLiteral("/api/v1/order/batch"), rita); // a path of its own, not an {id}
+        QCOMPARE(get.status, 405);
+        QCOMPARE(get.header("Allow"), QByteArray("POST"));
         QCOMPARE(f.call("POST", QStringLiteral("/api/v1/order/batch"), QByteArray(), QJsonObject{}).status, 401);
     }
 

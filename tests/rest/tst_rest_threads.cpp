@@ -115,7 +115,7 @@ private slots:
         elapsed.start();
         for (int round = 0; round < 2; ++round) {
             for (auto &client : clients) {
-                client->send(rawRequest("GET", "/healthz"));
+                client->send(rawRequest("GET", "/metrics"));
                 const int status = client->readResponse().status;
                 answered += status == 200;
                 limited += status == 429;

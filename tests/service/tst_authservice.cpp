@@ -61,6 +61,24 @@ private slots:
         QCOMPARE(f.count(QStringLiteral("api_token")), 0);
     }
 
+    // An empty name or password is a form left unfilled (Invalid, naming the
+    // field), not a wrong credential, and is never counted as a failure.
+    void emptyCredentialsAreInvalid()
+    {
+        ServiceFixture f;
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        auto neither = f.services().auth().issueToken(QString(), QString());
+        SIGNOFF_VERIFY_ERROR(neither, Invalid);
+        QCOMPARE(neither.error().fields.size(), 2);
+        QCOMPARE(neither.error().fields.at(0).field, QStringLiteral("username"));
+        QCOMPARE(neither.error().fields.at(1).field, QStringLiteral("password"));
+        auto noPassword = f.services().auth().signIn(QStringLiteral("alice"), QString());
+        SIGNOFF_VERIFY_ERROR(noPassword, Invalid);
+        QCOMPARE(noPassword.error().fields.size(), 1);
+        QCOMPARE(noPassword.error().fields.at(0).field, QStringLiteral("password"));
+        SIGNOFF_VERIFY_ERROR(f.services().auth().issueToken(QStringLiteral("alice"), QStringLiteral("wrong password")), Unauthenticated);
+    }
+
     void fiveFailuresLockTheNameEvenForTheRightPassword()
     {
         ServiceOptions options = ServiceFixture::fastOptions();

@@ -79,8 +79,15 @@ private slots:
         const ApprovalPolicy wanted = policyOf(2, 1, {{100000, 2}, {1000000, 3}});
         SIGNOFF_VERIFY_ERROR(f.services().policy().update(f.rita, wanted), Forbidden);
         SIGNOFF_VERIFY_ERROR(f.services().policy().update(f.alice, wanted), Forbidden);
+        // Asked on its own (REST asks before it reads the body) and before the rules.
+        SIGNOFF_VERIFY_ERROR(f.services().policy().mayUpdate(f.rita), Forbidden);
+        SIGNOFF_VERIFY_OK(f.services().policy().mayUpdate(f.adam));
+        SIGNOFF_VERIFY_ERROR(f.services().policy().update(f.rita, policyOf(0, 9)), Forbidden);
+        // If-Match may name several versions; one of them must be the current one.
+        SIGNOFF_VERIFY_ERROR(f.services().policy().update(f.adam, wanted, ExpectedVersion::anyOf({})), PreconditionFailed);
+        SIGNOFF_VERIFY_ERROR(f.services().policy().update(f.adam, wanted, ExpectedVersion::anyOf({3, 2})), PreconditionFailed);
 
-        auto updated = f.services().policy().update(f.adam, wanted, 1);
+        auto updated = f.services().policy().update(f.adam, wanted, ExpectedVersion::anyOf({3, 1}));
         SIGNOFF_VERIFY_OK(updated);
         QCOMPARE(updated->version, 2);
         auto read = f.services().policy().get(f.bob);

@@ -138,7 +138,7 @@ void UserForm::showLatest()
 void UserForm::check()
 {
     if (isNew()) {
-        const auto username = validate::username(m_usernameEdit->text());
+        const auto username = validate::newUsername(m_usernameEdit->text());
         m_usernameMessage->showProblem(username ? username->translated() : QString());
     }
     const auto displayName = validate::displayName(m_displayName->text());
@@ -147,7 +147,7 @@ void UserForm::check()
 
 bool UserForm::editsValid() const
 {
-    if (isNew() && validate::username(m_usernameEdit->text()))
+    if (isNew() && validate::newUsername(m_usernameEdit->text()))
         return false;
     return !validate::displayName(m_displayName->text()) && m_password->isValid();
 }
