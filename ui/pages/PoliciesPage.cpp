@@ -93,10 +93,20 @@ void PoliciesPage::load(bool evenIfEdited)
     }
     m_busy = true;
     updateButtons();
-    m_session.backend().policy().then(this, [this](Result<ApprovalPolicy> policy) {
+    m_session.backend().policy().then(this, [this, evenIfEdited](Result<ApprovalPolicy> policy) {
         m_busy = false;
         if (!policy) {
             m_banner->showMessage(MessageBanner::Kind::Error, policy.error().translatedSummary(), tr("Try again"));
+            updateButtons();
+            return;
+        }
+        if (isDirty() && !evenIfEdited) {
+            // Edited while it loaded: the edits stay; a change made elsewhere is said.
+            if (policy->version != m_loaded->version)
+                m_banner->showMessage(MessageBanner::Kind::Warning,
+                                      tr("Someone else changed the policy while you were editing it. Reload to see theirs "
+                                         "(yours will be discarded)."),
+                                      tr("Reload"));
             updateButtons();
             return;
         }
