@@ -15,6 +15,7 @@
 #include "domain/Queries.h"
 #include "domain/Stats.h"
 #include "domain/User.h"
+#include "domain/Webhook.h"
 #include "domain/Workflow.h"
 
 #include <QObject>
@@ -120,6 +121,17 @@ public:
     // The approval policy: everyone reads it, administrators change it.
     virtual Call<ApprovalPolicy> policy() = 0;
     virtual Call<ApprovalPolicy> updatePolicy(const ApprovalPolicy &policy, int expectedVersion) = 0;
+
+    // Webhook endpoints and their delivery logs (administrators only). The
+    // endpoint createWebhook answers carries its signing secret, the only
+    // time anything shows it.
+    virtual Call<Page<WebhookEndpoint>> listWebhooks(const PageRequest &page) = 0;
+    virtual Call<WebhookEndpoint> createWebhook(const NewWebhook &input) = 0;
+    virtual Call<WebhookEndpoint> updateWebhook(const QUuid &id, const WebhookPatch &patch, int expectedVersion) = 0;
+    virtual Call<void> removeWebhook(const QUuid &id, int expectedVersion) = 0;
+    // Newest first, each delivery with its attempts.
+    virtual Call<Page<WebhookDelivery>> webhookDeliveries(const QUuid &endpointId, const PageRequest &page) = 0;
+    virtual Call<WebhookDelivery> redeliverWebhook(const QUuid &endpointId, const QUuid &deliveryId) = 0;
 
     // The dashboard's figures over the last `days` UTC days (product.md
     // section 13), the same in both modes.

@@ -311,4 +311,44 @@ Call<Stats> LocalBackend::stats(int days)
     return run([days](Services &services, const Actor &actor) { return services.stats().compute(actor, days); });
 }
 
+// Webhooks.
+
+Call<Page<WebhookEndpoint>> LocalBackend::listWebhooks(const PageRequest &page)
+{
+    return run([page](Services &services, const Actor &actor) { return services.webhooks().list(actor, page); });
+}
+
+Call<WebhookEndpoint> LocalBackend::createWebhook(const NewWebhook &input)
+{
+    return run([input](Services &services, const Actor &actor) { return services.webhooks().create(actor, input); });
+}
+
+Call<WebhookEndpoint> LocalBackend::updateWebhook(const QUuid &id, const WebhookPatch &patch, int expectedVersion)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.webhooks().update(actor, id, patch, expectedVersion);
+    });
+}
+
+Call<void> LocalBackend::removeWebhook(const QUuid &id, int expectedVersion)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.webhooks().remove(actor, id, expectedVersion);
+    });
+}
+
+Call<Page<WebhookDelivery>> LocalBackend::webhookDeliveries(const QUuid &endpointId, const PageRequest &page)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.webhooks().deliveries(actor, endpointId, page);
+    });
+}
+
+Call<WebhookDelivery> LocalBackend::redeliverWebhook(const QUuid &endpointId, const QUuid &deliveryId)
+{
+    return run([=](Services &services, const Actor &actor) {
+        return services.webhooks().redeliver(actor, endpointId, deliveryId);
+    });
+}
+
 } // namespace signoff

@@ -84,6 +84,13 @@ public:
     Call<ApprovalPolicy> policy() override;
     Call<ApprovalPolicy> updatePolicy(const ApprovalPolicy &policy, int expectedVersion) override;
 
+    Call<Page<WebhookEndpoint>> listWebhooks(const PageRequest &page) override;
+    Call<WebhookEndpoint> createWebhook(const NewWebhook &input) override;
+    Call<WebhookEndpoint> updateWebhook(const QUuid &id, const WebhookPatch &patch, int expectedVersion) override;
+    Call<void> removeWebhook(const QUuid &id, int expectedVersion) override;
+    Call<Page<WebhookDelivery>> webhookDeliveries(const QUuid &endpointId, const PageRequest &page) override;
+    Call<WebhookDelivery> redeliverWebhook(const QUuid &endpointId, const QUuid &deliveryId) override;
+
     Call<Stats> stats(int days) override;
 
 private:

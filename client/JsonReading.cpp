@@ -256,6 +256,89 @@ Result<ApprovalPolicy> readPolicy(const QJsonValue &json)
 
 namespace {
 
+QStringList readTexts(Fields &fields, const char *name)
+{
+    QStringList texts;
+    const QJsonArray array = fields.array(name);
+    for (const QJsonValue &value : array) {
+        if (!value.isString())
+            fields.fail(name);
+        texts.append(value.toString());
+    }
+    return texts;
+}
+
+std::optional<AttemptOutcome> attemptOutcomeFromString(const QString &text)
+{
+    for (AttemptOutcome outcome : {AttemptOutcome::Delivered, AttemptOutcome::Retry, AttemptOutcome::Failed}) {
+        if (text == toString(outcome))
+            return outcome;
+    }
+    return std::nullopt;
+}
+
+Result<WebhookAttempt> readWebhookAttempt(const QJsonValue &json)
+{
+    Fields fields(json, QStringLiteral("webhook attempt"));
+    WebhookAttempt attempt;
+    attempt.at = fields.time("at");
+    const auto outcome = attemptOutcomeFromString(fields.text("outcome"));
+    if (!outcome)
+        fields.fail("outcome");
+    attempt.outcome = outcome.value_or(AttemptOutcome::Failed);
+    attempt.responseCode = fields.optionalInteger("response_code");
+    attempt.durationMs = fields.integer("duration_ms");
+    attempt.response = fields.text("response");
+    attempt.error = fields.text("error", true);
+    return fields.result(std::move(attempt));
+}
+
+} // namespace
+
+Result<WebhookEndpoint> readWebhook(const QJsonValue &json)
+{
+    Fields fields(json, QStringLiteral("webhook"));
+    WebhookEndpoint endpoint;
+    endpoint.id = fields.id("id");
+    endpoint.url = fields.text("url");
+    endpoint.events = readTexts(fields, "events");
+    endpoint.active = fields.boolean("active");
+    endpoint.version = int(fields.integer("version"));
+    endpoint.createdAt = fields.time("created_at");
+    endpoint.updatedAt = fields.time("updated_at");
+    endpoint.secret = fields.text("secret", true);
+    return fields.result(std::move(endpoint));
+}
+
+Result<WebhookDelivery> readWebhookDelivery(const QJsonValue &json)
+{
+    Fields fields(json, QStringLiteral("webhook delivery"));
+    WebhookDelivery delivery;
+    delivery.id = fields.id("id");
+    delivery.endpointId = fields.id("webhook_id");
+    delivery.eventType = fields.text("event_type");
+    const auto status = deliveryStatusFromString(fields.text("status"));
+    if (!status)
+        fields.fail("status");
+    delivery.status = status.value_or(DeliveryStatus::Failed);
+    delivery.attemptCount = int(fields.integer("attempt_count"));
+    const QJsonArray attempts = fields.array("attempts");
+    for (const QJsonValue &value : attempts) {
+        auto attempt = readWebhookAttempt(value);
+        if (!attempt)
+            return attempt.error();
+        delivery.attempts.append(std::move(attempt.value()));
+    }
+    delivery.createdAt = fields.time("created_at");
+    delivery.nextAttemptAt = fields.time("next_attempt_at", true);
+    delivery.giveUpAt = fields.time("give_up_at", true);
+    delivery.lastAttemptAt = fields.time("last_attempt_at", true);
+    delivery.lastResponseCode = fields.optionalInteger("last_response_code");
+    return fields.result(std::move(delivery));
+}
+
+namespace {
+
 // `largestName`: what the largest duration is called there ("max_seconds",
 // "oldest_seconds"; core/rest/Representation.cpp).
 DurationSummary readDurations(Fields &parent, const char *name, const char *largestName)
@@ -409,6 +492,27 @@ QJsonObject toJson(const UserPatch &patch)
         body.insert(QStringLiteral("disabled"), *patch.disabled);
     if (patch.password)
         body.insert(QStringLiteral("password"), *patch.password);
+    return body;
+}
+
+QJsonObject toJson(const NewWebhook &input)
+{
+    return {
+        {QStringLiteral("url"), input.url},
+        {QStringLiteral("events"), QJsonArray::fromStringList(input.events)},
+        {QStringLiteral("active"), input.active},
+    };
+}
+
+QJsonObject toJson(const WebhookPatch &patch)
+{
+    QJsonObject body;
+    if (patch.url)
+        body.insert(QStringLiteral("url"), *patch.url);
+    if (patch.events)
+        body.insert(QStringLiteral("events"), QJsonArray::fromStringList(*patch.events));
+    if (patch.active)
+        body.insert(QStringLiteral("active"), *patch.active);
     return body;
 }
 

@@ -13,6 +13,7 @@
 #include "domain/Result.h"
 #include "domain/Stats.h"
 #include "domain/User.h"
+#include "domain/Webhook.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -34,6 +35,9 @@ Result<AuditEvent> readAuditEvent(const QJsonValue &json);
 Result<Comment> readComment(const QJsonValue &json);
 Result<ApprovalPolicy> readPolicy(const QJsonValue &json);
 Result<Stats> readStats(const QJsonValue &json);
+// The secret only where the answer has one (a new endpoint).
+Result<WebhookEndpoint> readWebhook(const QJsonValue &json);
+Result<WebhookDelivery> readWebhookDelivery(const QJsonValue &json);
 
 // {"items": [...], "next": cursor or null}
 template<typename T>
@@ -54,6 +58,8 @@ QJsonObject toJson(const NewProduct &input);
 QJsonObject toJson(const ProductPatch &patch);
 QJsonObject toJson(const NewUser &input);
 QJsonObject toJson(const UserPatch &patch);
+QJsonObject toJson(const NewWebhook &input);
+QJsonObject toJson(const WebhookPatch &patch);
 
 template<typename T>
 Result<Page<T>> readPage(const QJsonValue &json, const std::function<Result<T>(const QJsonValue &)> &readItem)

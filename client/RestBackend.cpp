@@ -661,6 +661,59 @@ Call<ApprovalPolicy> RestBackend::updatePolicy(const ApprovalPolicy &policy, int
     return policyCall(request);
 }
 
+// Webhooks.
+
+Call<Page<WebhookEndpoint>> RestBackend::listWebhooks(const PageRequest &page)
+{
+    QUrlQuery url;
+    addPage(url, page);
+    return listPage<WebhookEndpoint>(QStringLiteral("/api/v1/webhook"), url, readWebhook);
+}
+
+Call<WebhookEndpoint> RestBackend::createWebhook(const NewWebhook &input)
+{
+    Request request;
+    request.method = "POST";
+    request.path = QStringLiteral("/api/v1/webhook");
+    request.body = toJson(input);
+    return call<WebhookEndpoint>(request, readWebhook);
+}
+
+Call<WebhookEndpoint> RestBackend::updateWebhook(const QUuid &id, const WebhookPatch &patch, int expectedVersion)
+{
+    Request request;
+    request.method = "PATCH";
+    request.path = QStringLiteral("/api/v1/webhook/") + idText(id);
+    request.body = toJson(patch);
+    request.ifMatch = expectedVersion;
+    return call<WebhookEndpoint>(request, readWebhook);
+}
+
+Call<void> RestBackend::removeWebhook(const QUuid &id, int expectedVersion)
+{
+    Request request;
+    request.method = "DELETE";
+    request.path = QStringLiteral("/api/v1/webhook/") + idText(id);
+    request.ifMatch = expectedVersion;
+    return callWithoutAnswer(request);
+}
+
+Call<Page<WebhookDelivery>> RestBackend::webhookDeliveries(const QUuid &endpointId, const PageRequest &page)
+{
+    QUrlQuery url;
+    addPage(url, page);
+    return listPage<WebhookDelivery>(QStringLiteral("/api/v1/webhook/%1/delivery").arg(idText(endpointId)), url,
+                                     readWebhookDelivery);
+}
+
+Call<WebhookDelivery> RestBackend::redeliverWebhook(const QUuid &endpointId, const QUuid &deliveryId)
+{
+    Request request;
+    request.method = "POST";
+    request.path = QStringLiteral("/api/v1/webhook/%1/delivery/%2/retry").arg(idText(endpointId), idText(deliveryId));
+    return call<WebhookDelivery>(request, readWebhookDelivery);
+}
+
 Call<QList<AuditEvent>> RestBackend::featureHistory(const QUuid &id)
 {
     Request request;

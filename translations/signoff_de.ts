@@ -2761,6 +2761,226 @@ Fügen Sie mit Strg+N ein Produkt hinzu.</translation>
     </message>
 </context>
 <context>
+    <name>signoff::WebhookDialog</name>
+    <message>
+        <source>&amp;Active: send deliveries to it</source>
+        <translation>&amp;Aktiv: Zustellungen dorthin senden</translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation>An&amp;legen</translation>
+    </message>
+    <message>
+        <source>New webhook</source>
+        <translation>Neuer Webhook</translation>
+    </message>
+    <message>
+        <source>feature.approved
+order.*</source>
+        <translation>feature.approved
+order.*</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Events:</source>
+        <translation>&amp;Ereignisse:</translation>
+    </message>
+    <message>
+        <source>One event type per line or comma separated; “order.*” means every order event, “*” every event.</source>
+        <translation>Ein Ereignistyp pro Zeile oder durch Kommas getrennt; „order.*“ steht für jedes Bestellereignis, „*“ für jedes Ereignis.</translation>
+    </message>
+    <message>
+        <source>The webhook is registered. This is its signing secret; receivers use it to check the webhook-signature header. &lt;b&gt;It is shown only now&lt;/b&gt;: copy it and keep it safe. If it is lost, delete the webhook and register it again.</source>
+        <translation>Der Webhook ist registriert. Dies ist sein Signaturgeheimnis; Empfänger prüfen damit den Header webhook-signature. &lt;b&gt;Es wird nur jetzt angezeigt&lt;/b&gt;: Kopieren Sie es und bewahren Sie es sicher auf. Geht es verloren, löschen Sie den Webhook und registrieren Sie ihn neu.</translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation>Signaturgeheimnis</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Kopieren</translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation>Wird angelegt …</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Schließen</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::WebhooksPage</name>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Ereignisse</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Zustand</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Angelegt</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Ereignis</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Versuche</translation>
+    </message>
+    <message>
+        <source>Last response</source>
+        <translation>Letzte Antwort</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation>&amp;Neu …</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>&amp;Deaktivieren</translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation>&amp;Löschen …</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>A&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Redeliver</source>
+        <translation>&amp;Erneut zustellen</translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation>Webhooks</translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation>Zustellprotokoll</translation>
+    </message>
+    <message>
+        <source>Load the webhooks and the delivery log again (F5)</source>
+        <translation>Webhooks und Zustellprotokoll neu laden (F5)</translation>
+    </message>
+    <message>
+        <source>Send the selected delivery again, with a fresh day of retries</source>
+        <translation>Die gewählte Zustellung erneut senden, mit einem neuen Tag für Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Signoff sends the events an endpoint asks for to its URL, signed with its secret, and retries for a day when the receiver fails.</source>
+        <translation>Signoff sendet die Ereignisse, die ein Endpunkt abonniert, an seine URL, signiert mit seinem Geheimnis, und versucht es einen Tag lang erneut, wenn der Empfänger scheitert.</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>Pausiert</translation>
+    </message>
+    <message>
+        <source>Select a webhook to see its deliveries.</source>
+        <translation>Wählen Sie einen Webhook, um seine Zustellungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Deliveries to %1 (newest first)</source>
+        <translation>Zustellungen an %1 (neueste zuerst)</translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation>Wird wiederholt</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Ausstehend</translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation>Zugestellt</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>Registered the webhook %1.</source>
+        <translation>Der Webhook %1 ist registriert.</translation>
+    </message>
+    <message>
+        <source>The webhook %1 is active again.</source>
+        <translation>Der Webhook %1 ist wieder aktiv.</translation>
+    </message>
+    <message>
+        <source>The webhook %1 is paused: nothing is sent to it.</source>
+        <translation>Der Webhook %1 ist pausiert: Es wird nichts an ihn gesendet.</translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation>Webhook löschen</translation>
+    </message>
+    <message>
+        <source>Delete the webhook %1? Nothing more is sent to it, and its delivery log goes too.</source>
+        <translation>Den Webhook %1 löschen? Es wird nichts mehr an ihn gesendet, und sein Zustellprotokoll wird ebenfalls gelöscht.</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Deleted the webhook %1.</source>
+        <translation>Der Webhook %1 ist gelöscht.</translation>
+    </message>
+    <message>
+        <source>The %1 delivery is queued to be sent again.</source>
+        <translation>Die Zustellung %1 wird erneut gesendet.</translation>
+    </message>
+    <message>
+        <source>Someone else changed or deleted this webhook meanwhile. Refresh to see it as it is.</source>
+        <translation>Jemand anderes hat diesen Webhook inzwischen geändert oder gelöscht. Aktualisieren Sie, um ihn im jetzigen Zustand zu sehen.</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation>&amp;Aktivieren</translation>
+    </message>
+</context>
+<context>
     <name>signoff::WorkItemForm</name>
     <message>
         <source>Details</source>

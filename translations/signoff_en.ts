@@ -2753,6 +2753,225 @@ Add a product with Ctrl+N.</source>
     </message>
 </context>
 <context>
+    <name>signoff::WebhookDialog</name>
+    <message>
+        <source>&amp;Active: send deliveries to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;reate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>feature.approved
+order.*</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Events:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One event type per line or comma separated; “order.*” means every order event, “*” every event.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook is registered. This is its signing secret; receivers use it to check the webhook-signature header. &lt;b&gt;It is shown only now&lt;/b&gt;: copy it and keep it safe. If it is lost, delete the webhook and register it again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing secret</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::WebhooksPage</name>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>De&amp;lete…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redeliver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Webhooks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivery log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Load the webhooks and the delivery log again (F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send the selected delivery again, with a fresh day of retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signoff sends the events an endpoint asks for to its URL, signed with its secret, and retries for a day when the receiver fails.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a webhook to see its deliveries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deliveries to %1 (newest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delivered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Registered the webhook %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook %1 is active again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The webhook %1 is paused: nothing is sent to it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete webhook</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the webhook %1? Nothing more is sent to it, and its delivery log goes too.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted the webhook %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The %1 delivery is queued to be sent again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone else changed or deleted this webhook meanwhile. Refresh to see it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Activate</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>signoff::WorkItemForm</name>
     <message>
         <source>Details</source>

@@ -12,6 +12,7 @@
 #include "pages/DashboardPage.h"
 #include "pages/ItemsPage.h"
 #include "pages/PoliciesPage.h"
+#include "pages/WebhooksPage.h"
 #include "pages/ProductsPage.h"
 #include "pages/UsersPage.h"
 #include "support/ChangeListener.h"
@@ -83,6 +84,9 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
         auto *policies = new PoliciesPage(m_session, m_stack);
         addNavigationEntry(policies, policies->title(), themeIcon("preferences-system", QStyle::SP_FileDialogInfoView));
         connect(policies, &PoliciesPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+        auto *webhooks = new WebhooksPage(m_session, m_stack);
+        addNavigationEntry(webhooks, webhooks->title(), themeIcon("network-server", QStyle::SP_DriveNetIcon));
+        connect(webhooks, &WebhooksPage::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
     }
     if (m_session.isReviewer())
         addPage(new AuditPage(m_session, *m_forms, m_stack),
@@ -250,6 +254,8 @@ void MainWindow::createActions()
             page->refresh();
         else if (isDashboardShown())
             m_dashboard->refresh();
+        else if (auto *webhooks = qobject_cast<WebhooksPage *>(m_stack->currentWidget()))
+            webhooks->refresh();
     });
 
     m_findAction = new QAction(themeIcon("edit-find", QStyle::SP_FileDialogContentsView), tr("&Find"), this);
