@@ -72,9 +72,16 @@ Result<std::unique_ptr<Database>> openDatabase(const DatabaseUrl &url)
 
     QString backupPath;
     if (url.dialect == SqlDialect::Sqlite && !newestApplied.isEmpty()) {
-        backupPath = backupPathFor(url.path, pending.last());
-        if (auto backedUp = backupSqlite(*database, backupPath); !backedUp)
-            return onOneLine(backedUp.error());
+        // Several programs starting together on one file may pick the same
+        // free name: the one that finds it taken takes the next.
+        for (int attempt = 0;; ++attempt) {
+            backupPath = backupPathFor(url.path, pending.last());
+            auto backedUp = backupSqlite(*database, backupPath);
+            if (backedUp)
+                break;
+            if (backedUp.error().reason != QStringLiteral("exists") || attempt == 4)
+                return onOneLine(backedUp.error());
+        }
     }
     auto applied = migrator.up();
     if (!applied) {
