@@ -3,6 +3,8 @@
 
 #include "Backend.h"
 
+#include <memory>
+
 namespace signoff {
 
 namespace detail {
@@ -20,6 +22,33 @@ Call<void> Backend::transitionItem(EntityType type, const QUuid &id, WorkflowAct
     if (type == EntityType::Order)
         return transitionOrder(id, action, expectedVersion, comment).map(this, [](const Order &) {});
     return transitionFeature(id, action, expectedVersion, comment).map(this, [](const Feature &) {});
+}
+
+namespace {
+
+void decideNext(Backend &backend, EntityType type, WorkflowAction action, std::shared_ptr<QList<Backend::Decision>> remaining,
+                QString comment, std::shared_ptr<Backend::Outcomes> outcomes, Promise<Backend::Outcomes> promise)
+{
+    if (remaining->isEmpty()) {
+        promise.finish(*outcomes);
+        return;
+    }
+    const Backend::Decision next = remaining->takeFirst();
+    backend.transitionItem(type, next.id, action, next.version, comment)
+        .then(&backend, [&backend, type, action, remaining, comment, outcomes, promise](Result<void> done) {
+            outcomes->append(done ? std::nullopt : std::optional<Error>(done.error()));
+            decideNext(backend, type, action, remaining, comment, outcomes, promise);
+        });
+}
+
+} // namespace
+
+Call<Backend::Outcomes> Backend::decideEach(EntityType type, WorkflowAction action, const QList<Decision> &items,
+                                            const QString &comment)
+{
+    Promise<Outcomes> promise;
+    decideNext(*this, type, action, std::make_shared<QList<Decision>>(items), comment, std::make_shared<Outcomes>(), promise);
+    return promise.call();
 }
 
 Call<void> Backend::removeItem(EntityType type, const QUuid &id, int expectedVersion)

@@ -20,6 +20,7 @@
 
 #include <QObject>
 #include <QUuid>
+#include <optional>
 
 namespace signoff {
 
@@ -140,6 +141,20 @@ public:
     // A feature's or an order's transition and history, by type.
     Call<void> transitionItem(EntityType type, const QUuid &id, WorkflowAction action, int expectedVersion,
                               const QString &comment);
+
+    // One decision on several items of one type, each on its own (its own
+    // transaction; one stale item does not undo the others): an outcome per
+    // item, in their order, empty when it was done. A server takes them in
+    // requests of 100 (POST /api/v1/{type}/batch, product.md section 10);
+    // here they are made one after another.
+    struct Decision
+    {
+        QUuid id;
+        int version = 0;
+    };
+    using Outcomes = QList<std::optional<Error>>;
+    virtual Call<Outcomes> decideEach(EntityType type, WorkflowAction action, const QList<Decision> &items,
+                                      const QString &comment);
     Call<void> removeItem(EntityType type, const QUuid &id, int expectedVersion);
 
 signals:

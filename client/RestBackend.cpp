@@ -349,6 +349,62 @@ Call<User> RestBackend::createFirstAdministrator(const NewUser &)
         Message(QT_TRANSLATE_NOOP("Core", "A server creates its administrator when it first starts; sign in instead."))));
 }
 
+// POST /api/v1/{type}/batch, 100 items a request; each result carries the
+// status its own request would have had, and its problem.
+Call<RestBackend::Outcomes> RestBackend::decideEach(EntityType type, WorkflowAction action, const QList<Decision> &items,
+                                                    const QString &comment)
+{
+    if (action == WorkflowAction::Revise || (type != EntityType::Feature && type != EntityType::Order))
+        return Backend::decideEach(type, action, items, comment); // no batch for these: one by one
+    constexpr qsizetype perRequest = 100;
+    Promise<Outcomes> promise;
+    auto outcomes = std::make_shared<Outcomes>();
+    auto next = std::make_shared<std::function<void(qsizetype)>>();
+    *next = [this, type, action, items, comment, outcomes, promise, next](qsizetype from) {
+        if (from >= items.size()) {
+            promise.finish(*outcomes);
+            *next = nullptr; // the chain ends: no cycle left
+            return;
+        }
+        const QList<Decision> chunk = items.mid(from, perRequest);
+        QJsonArray list;
+        for (const Decision &decision : chunk)
+            list.append(QJsonObject{{QStringLiteral("id"), idText(decision.id)}, {QStringLiteral("version"), decision.version}});
+        QJsonObject body{{QStringLiteral("action"), toString(action)}, {QStringLiteral("items"), list}};
+        if (!comment.isEmpty() || Workflow::requiresReason(action))
+            body.insert(Workflow::requiresReason(action) ? QStringLiteral("reason") : QStringLiteral("comment"), comment);
+        Request request;
+        request.method = "POST";
+        request.path = QStringLiteral("/api/v1/%1/batch").arg(toString(type));
+        request.body = body;
+        send(request).then(this, [this, chunk, outcomes, promise, next, from](Result<Answer> answer) {
+            auto json = answer ? interpret(answer.value(), true) : Result<QJsonValue>(answer.error());
+            if (!json) {
+                // The whole request was refused (the reason, say): so is each item.
+                for (qsizetype i = 0; i < chunk.size(); ++i)
+                    outcomes->append(json.error());
+            } else {
+                const QJsonArray results = json->toObject().value(QStringLiteral("results")).toArray();
+                for (qsizetype i = 0; i < chunk.size(); ++i) {
+                    const QJsonObject result = i < results.size() ? results.at(i).toObject() : QJsonObject();
+                    const int status = result.value(QStringLiteral("status")).toInt();
+                    if (status >= 200 && status < 300)
+                        outcomes->append(std::nullopt);
+                    else if (status == 0)
+                        outcomes->append(unexpectedAnswer(QStringLiteral("batch result")));
+                    else
+                        outcomes->append(errorFromProblem(
+                            status, QJsonDocument(result.value(QStringLiteral("problem")).toObject()).toJson(QJsonDocument::Compact)));
+                }
+            }
+            if (*next)
+                (*next)(from + chunk.size());
+        });
+    };
+    (*next)(0);
+    return promise.call();
+}
+
 Call<void> RestBackend::keepSession()
 {
     if (m_token.isEmpty())

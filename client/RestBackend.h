@@ -65,6 +65,8 @@ public:
     Call<void> signOut() override;
     Call<User> me() override;
     Call<void> keepSession() override;
+    Call<Outcomes> decideEach(EntityType type, WorkflowAction action, const QList<Decision> &items,
+                              const QString &comment) override;
     Call<User> resumeKeptSession(const QString &username) override;
 
     Call<Feature> createFeature(const NewFeature &input) override;

@@ -273,7 +273,8 @@ private slots:
         QTest::keyClicks(name, QStringLiteral("Typed while away"));
         QTest::mouseClick(child<QPushButton>(form, QStringLiteral("saveButton")), Qt::LeftButton);
         QVERIFY(settled(form));
-        QVERIFY(form->banner()->text().contains(QStringLiteral("Cannot reach the server")));
+        // (The save may wait for a look at the item that was under way: asynchronous either way.)
+        QTRY_VERIFY_WITH_TIMEOUT(form->banner()->text().contains(QStringLiteral("Cannot reach the server")), patienceMs);
         QCOMPARE(name->text(), QStringLiteral("Typed while away"));
         QVERIFY(form->isDirty());
 

@@ -89,6 +89,52 @@ private slots:
         QVERIFY(withdrawn->status == ItemStatus::Draft);
     }
 
+    // The review queue's batch over the server: one request, each item on
+    // its own, one stale item refused without undoing the others; both
+    // backends answer alike.
+    void batchDecisionsOverTheServer()
+    {
+        RestFixture server;
+        SIGNOFF_REQUIRE_FIXTURE(server);
+        const User alice = server.addUser(QStringLiteral("alice"), Role::Requester);
+        server.addUser(QStringLiteral("rita"), Role::Reviewer);
+        QList<Feature> pending;
+        for (int i = 0; i < 3; ++i) {
+            auto created = server.services().features().create(alice.actor(), NewFeature{QStringLiteral("Batch %1").arg(i), {}});
+            SIGNOFF_VERIFY_OK(created);
+            auto submitted = server.services().features().transition(alice.actor(), created->id, WorkflowAction::Submit,
+                                                                     created->version, QString());
+            SIGNOFF_VERIFY_OK(submitted);
+            pending.append(submitted.value());
+        }
+        RestBackend desk(server.url());
+        SIGNOFF_VERIFY_OK(await(desk.signIn(QStringLiteral("rita"), password())));
+        const QList<Backend::Decision> items{{pending.at(0).id, pending.at(0).version},
+                                             {pending.at(1).id, pending.at(1).version - 1}, // stale
+                                             {pending.at(2).id, pending.at(2).version}};
+        auto outcomes = await(desk.decideEach(EntityType::Feature, WorkflowAction::Reject, items, QStringLiteral("Not now.")));
+        SIGNOFF_VERIFY_OK(outcomes);
+        QCOMPARE(outcomes->size(), 3);
+        QVERIFY(!outcomes->at(0));
+        QVERIFY(outcomes->at(1) && outcomes->at(1)->kind == ErrorKind::PreconditionFailed);
+        QVERIFY(!outcomes->at(2));
+        QVERIFY(server.services().features().get(alice.actor(), pending.at(0).id)->status == ItemStatus::Rejected);
+        QVERIFY(server.services().features().get(alice.actor(), pending.at(1).id)->status == ItemStatus::Pending);
+        QVERIFY(server.services().features().get(alice.actor(), pending.at(2).id)->status == ItemStatus::Rejected);
+
+        // A reason is required for a rejection: every item refused alike.
+        auto noReason = await(desk.decideEach(EntityType::Feature, WorkflowAction::Reject,
+                                              {{pending.at(1).id, pending.at(1).version}}, QString()));
+        SIGNOFF_VERIFY_OK(noReason);
+        QVERIFY(noReason->at(0) && noReason->at(0)->kind == ErrorKind::Invalid);
+
+        // Through the batch route, not item by item.
+        const Reply metrics = server.call("GET", QStringLiteral("/metrics"));
+        QVERIFY2(metrics.body.contains("route=\"/api/v1/feature/{id}/batch\"") || metrics.body.contains("route=\"/api/v1/feature/batch\""),
+                 metrics.body.left(2000).constData());
+        QVERIFY(!metrics.body.contains("route=\"/api/v1/feature/{id}/reject\""));
+    }
+
     void thePolicyOverTheServer()
     {
         RestFixture server;

@@ -15,32 +15,54 @@
 
 namespace signoff {
 
-namespace {
-
-void transitionNext(Session &session, std::shared_ptr<QList<ReviewTarget>> remaining, WorkflowAction action,
-                    const QString &comment, QObject *context, std::shared_ptr<QList<ReviewOutcome>> outcomes,
-                    std::function<void(QList<ReviewOutcome>)> done)
-{
-    if (remaining->isEmpty()) {
-        done(*outcomes);
-        return;
-    }
-    const ReviewTarget target = remaining->takeFirst();
-    session.backend()
-        .transitionItem(target.type, target.id, action, target.version, comment)
-        .then(context, [&session, remaining, action, comment, context, outcomes, done, target](Result<void> moved) {
-            outcomes->append(ReviewOutcome{target, moved ? std::nullopt : std::optional<Error>(moved.error())});
-            transitionNext(session, remaining, action, comment, context, outcomes, done);
-        });
-}
-
-} // namespace
-
 void performTransitions(Session &session, const QList<ReviewTarget> &targets, WorkflowAction action,
                         const QString &comment, QObject *context, std::function<void(QList<ReviewOutcome>)> done)
 {
-    transitionNext(session, std::make_shared<QList<ReviewTarget>>(targets), action, comment, context,
-                   std::make_shared<QList<ReviewOutcome>>(), std::move(done));
+    // One backend call per type (a server decides each type in one request),
+    // the outcomes put back in the targets' order.
+    struct Gathered
+    {
+        QList<std::optional<Error>> errors;
+        int typesLeft = 0;
+    };
+    auto gathered = std::make_shared<Gathered>();
+    gathered->errors.resize(targets.size());
+    QList<EntityType> types;
+    for (const ReviewTarget &target : targets) {
+        if (!types.contains(target.type))
+            types.append(target.type);
+    }
+    gathered->typesLeft = int(types.size());
+    const auto finish = [targets, gathered, done] {
+        QList<ReviewOutcome> outcomes;
+        for (qsizetype i = 0; i < targets.size(); ++i)
+            outcomes.append(ReviewOutcome{targets.at(i), gathered->errors.at(i)});
+        done(outcomes);
+    };
+    if (types.isEmpty()) {
+        QMetaObject::invokeMethod(context, finish, Qt::QueuedConnection);
+        return;
+    }
+    for (EntityType type : types) {
+        QList<Backend::Decision> items;
+        QList<qsizetype> positions;
+        for (qsizetype i = 0; i < targets.size(); ++i) {
+            if (targets.at(i).type == type) {
+                items.append(Backend::Decision{targets.at(i).id, targets.at(i).version});
+                positions.append(i);
+            }
+        }
+        session.backend().decideEach(type, action, items, comment).then(context, [gathered, positions, finish](Result<Backend::Outcomes> outcomes) {
+            for (qsizetype i = 0; i < positions.size(); ++i) {
+                if (!outcomes)
+                    gathered->errors[positions.at(i)] = outcomes.error();
+                else if (i < outcomes->size())
+                    gathered->errors[positions.at(i)] = outcomes->at(i);
+            }
+            if (--gathered->typesLeft == 0)
+                finish();
+        });
+    }
 }
 
 bool reviewFromList(QWidget *parent, Session &session, const QList<ReviewTarget> &targets, WorkflowAction action,
