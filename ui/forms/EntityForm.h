@@ -47,8 +47,9 @@ public:
     // Saves the edits. `after(true)` once saved; `after(false)` when there
     // was nothing to save or the backend refused (the form says why).
     void save(std::function<void(bool)> after = {});
-    // Whether a load, save, transition or deletion is under way.
-    bool isBusy() const { return m_activity == Activity::Working; }
+    // Whether a load, save, transition or deletion is under way, or asked
+    // for and waiting for a quiet look at the item to end.
+    bool isBusy() const { return m_activity == Activity::Working || !m_afterCheck.isEmpty(); }
 
 signals:
     // The item was created, saved, moved through the workflow or deleted
