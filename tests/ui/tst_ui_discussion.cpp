@@ -170,6 +170,7 @@ private slots:
         QTest::mouseClick(save, Qt::LeftButton);
         QTRY_COMPARE(fixture.services().policy().get(adam.actor())->featureApprovals, 3);
         QTRY_VERIFY(!save->isEnabled());
+        QTRY_VERIFY(!page.isBusy()); // its own change, announced, looked at again
 
         // Someone else changes it while adam edits: his save does not overwrite theirs.
         features->setValue(4);

@@ -13,6 +13,9 @@
 #include <QBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
+
+#include <utility>
 
 namespace signoff {
 
@@ -82,8 +85,10 @@ bool PoliciesPage::isDirty() const
 
 void PoliciesPage::load(bool evenIfEdited)
 {
-    if (m_busy)
+    if (m_busy) {
+        m_lookAgain = true; // a change announced while loading or saving: looked at after
         return;
+    }
     if (isDirty() && !evenIfEdited) {
         m_banner->showMessage(MessageBanner::Kind::Warning,
                               tr("Someone else changed the policy while you were editing it. Reload to see theirs "
@@ -95,6 +100,10 @@ void PoliciesPage::load(bool evenIfEdited)
     updateButtons();
     m_session.backend().policy().then(this, [this, evenIfEdited](Result<ApprovalPolicy> policy) {
         m_busy = false;
+        const auto lookAgainAfter = qScopeGuard([this] {
+            if (std::exchange(m_lookAgain, false))
+                load(false);
+        });
         if (!policy) {
             m_banner->showMessage(MessageBanner::Kind::Error, policy.error().translatedSummary(), tr("Try again"));
             updateButtons();
@@ -128,6 +137,10 @@ void PoliciesPage::save()
     updateButtons();
     m_session.backend().updatePolicy(m_editor->policy(), m_loaded->version).then(this, [this](Result<ApprovalPolicy> saved) {
         m_busy = false;
+        const auto lookAgainAfter = qScopeGuard([this] {
+            if (std::exchange(m_lookAgain, false))
+                load(false);
+        });
         m_save->setText(tr("&Save policy"));
         if (!saved) {
             if (saved.error().kind == ErrorKind::PreconditionFailed) {

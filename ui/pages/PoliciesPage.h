@@ -32,6 +32,8 @@ public:
     // Loads the policy as stored now (unless edits would be lost).
     void refresh();
     bool isDirty() const;
+    // Whether a load or a save is under way.
+    bool isBusy() const { return m_busy; }
 
 signals:
     void statusMessage(const QString &text);
@@ -52,6 +54,7 @@ private:
     ChangeListener *m_watcher;
     std::optional<ApprovalPolicy> m_loaded;
     bool m_busy = false;
+    bool m_lookAgain = false;
 };
 
 } // namespace signoff
