@@ -55,6 +55,18 @@ private slots:
         QVERIFY2(earlier < later, qPrintable(earlier + QStringLiteral(" >= ") + later));
     }
 
+    // Made one after another, even within a millisecond: each sorts after
+    // the one before (newest-first lists break ties by id).
+    void idsIncreaseStrictlyWithinAMillisecond()
+    {
+        QString previous = newIdentifier().toString(QUuid::WithoutBraces);
+        for (int i = 0; i < 20000; ++i) {
+            const QString next = newIdentifier().toString(QUuid::WithoutBraces);
+            QVERIFY2(previous < next, qPrintable(previous + QStringLiteral(" >= ") + next));
+            previous = next;
+        }
+    }
+
     void idsMadeInTheSameMillisecondDiffer()
     {
         QSet<QUuid> seen;
