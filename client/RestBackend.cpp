@@ -8,6 +8,7 @@
 #include "KeptSession.h"
 #include "ProblemReading.h"
 #include "TrustedCertificates.h"
+#include "domain/ListSorting.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -31,9 +32,15 @@ QString segment(const QString &text)
     return QString::fromLatin1(QUrl::toPercentEncoding(text));
 }
 
-// The query of a list. The REST API has no `sort` yet: a server's lists
-// come newest first whatever column the table is sorted by (noted in
-// docs/desktop.md); sending one would be refused as an unknown parameter.
+// The default order (newest first) is left out, so the URLs of default lists
+// stay those of servers from before `sort`.
+void addOrder(QUrlQuery &query, EntityType type, const ListOrder &order)
+{
+    if (order.key == SortKey::CreatedAt && order.descending)
+        return;
+    query.addQueryItem(QStringLiteral("sort"), listOrderText(type, order));
+}
+
 void addPage(QUrlQuery &query, const PageRequest &page)
 {
     query.addQueryItem(QStringLiteral("limit"), QString::number(page.limit));
@@ -41,7 +48,7 @@ void addPage(QUrlQuery &query, const PageRequest &page)
         query.addQueryItem(QStringLiteral("after"), page.after);
 }
 
-QUrlQuery itemQuery(const ItemQuery &query)
+QUrlQuery itemQuery(const ItemQuery &query, EntityType type)
 {
     QUrlQuery url;
     if (query.status)
@@ -50,6 +57,7 @@ QUrlQuery itemQuery(const ItemQuery &query)
         url.addQueryItem(QStringLiteral("owner"), query.ownerUsername);
     if (!query.search.isEmpty())
         url.addQueryItem(QStringLiteral("q"), query.search);
+    addOrder(url, type, query.order);
     addPage(url, query.page);
     return url;
 }
@@ -517,9 +525,9 @@ Call<Page<Feature>> RestBackend::listFeatures(const ItemQuery &query)
         return withOwnApprovals(std::move(feature.value()));
     };
     if (!query.excludeOwnedByActor)
-        return listPage<Feature>(QStringLiteral("/api/v1/feature"), itemQuery(query), read);
+        return listPage<Feature>(QStringLiteral("/api/v1/feature"), itemQuery(query, EntityType::Feature), read);
     Promise<Page<Feature>> promise;
-    collectNotOwned<Feature>(QStringLiteral("/api/v1/feature"), itemQuery(query),
+    collectNotOwned<Feature>(QStringLiteral("/api/v1/feature"), itemQuery(query, EntityType::Feature),
                              std::make_shared<QList<Feature>>(), read, promise);
     return promise.call();
 }
@@ -533,9 +541,9 @@ Call<Page<Order>> RestBackend::listOrders(const ItemQuery &query)
         return withOwnApprovals(std::move(order.value()));
     };
     if (!query.excludeOwnedByActor)
-        return listPage<Order>(QStringLiteral("/api/v1/order"), itemQuery(query), read);
+        return listPage<Order>(QStringLiteral("/api/v1/order"), itemQuery(query, EntityType::Order), read);
     Promise<Page<Order>> promise;
-    collectNotOwned<Order>(QStringLiteral("/api/v1/order"), itemQuery(query), std::make_shared<QList<Order>>(),
+    collectNotOwned<Order>(QStringLiteral("/api/v1/order"), itemQuery(query, EntityType::Order), std::make_shared<QList<Order>>(),
                            read, promise);
     return promise.call();
 }
@@ -547,6 +555,7 @@ Call<Page<Product>> RestBackend::listProducts(const ProductQuery &query)
         url.addQueryItem(QStringLiteral("active"), *query.active ? QStringLiteral("true") : QStringLiteral("false"));
     if (!query.search.isEmpty())
         url.addQueryItem(QStringLiteral("q"), query.search);
+    addOrder(url, EntityType::Product, query.order);
     addPage(url, query.page);
     return listPage<Product>(QStringLiteral("/api/v1/product"), url, readProduct);
 }
@@ -556,6 +565,7 @@ Call<Page<User>> RestBackend::listUsers(const UserQuery &query)
     QUrlQuery url;
     if (!query.search.isEmpty())
         url.addQueryItem(QStringLiteral("q"), query.search);
+    addOrder(url, EntityType::User, query.order);
     addPage(url, query.page);
     return listPage<User>(QStringLiteral("/api/v1/user"), url, readUser);
 }

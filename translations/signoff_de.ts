@@ -706,6 +706,14 @@
         <source>Enter the password.</source>
         <translation>Geben Sie das Passwort ein.</translation>
     </message>
+    <message>
+        <source>Products can be sorted by name, creation or last change only.</source>
+        <translation>Produkte lassen sich nur nach Name, Erstellung oder letzter Änderung sortieren.</translation>
+    </message>
+    <message>
+        <source>The cursor belongs to a list in another order; start again from the first page.</source>
+        <translation>Der Cursor gehört zu einer Liste in anderer Reihenfolge; beginnen Sie wieder mit der ersten Seite.</translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>
@@ -1078,6 +1086,10 @@
     <message>
         <source>The number %1 cannot be kept exactly: use a whole number of at most 64 bits, a number of at most 15 significant digits, or a string.</source>
         <translation>Die Zahl %1 kann nicht genau gespeichert werden: Verwenden Sie eine ganze Zahl mit höchstens 64 Bit, eine Zahl mit höchstens 15 signifikanten Stellen oder eine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>Sort by one of %1, with &quot;-&quot; in front for descending order.</source>
+        <translation>Sortieren Sie nach einem von %1, mit vorangestelltem &quot;-&quot; für absteigende Reihenfolge.</translation>
     </message>
 </context>
 <context>

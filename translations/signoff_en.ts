@@ -706,6 +706,14 @@
         <source>Enter the password.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Products can be sorted by name, creation or last change only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cursor belongs to a list in another order; start again from the first page.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DashboardCharts</name>
@@ -1076,6 +1084,10 @@
     </message>
     <message>
         <source>The number %1 cannot be kept exactly: use a whole number of at most 64 bits, a number of at most 15 significant digits, or a string.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort by one of %1, with &quot;-&quot; in front for descending order.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

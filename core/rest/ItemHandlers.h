@@ -8,6 +8,8 @@
 #include "domain/Validation.h"
 #include "service/Services.h"
 
+#include <type_traits>
+
 namespace signoff::rest::items {
 
 // What features and orders share over HTTP, as their services share it in
@@ -20,12 +22,18 @@ auto &serviceOf(RequestContext &context)
     return (context.services.*service)();
 }
 
-// ?status=&owner=&q=&limit=&after= as core's ItemQuery.
-inline Result<ItemQuery> itemQuery(const RequestContext &context)
+template<auto service>
+constexpr EntityType entityTypeOf()
+{
+    return std::is_same_v<decltype(service), decltype(&Services::features)> ? EntityType::Feature : EntityType::Order;
+}
+
+// ?status=&owner=&q=&sort=&limit=&after= as core's ItemQuery.
+inline Result<ItemQuery> itemQuery(const RequestContext &context, EntityType type)
 {
     QueryParameters parameters(context.request.url(),
                                {QStringLiteral("status"), QStringLiteral("owner"), QStringLiteral("q"),
-                                QStringLiteral("limit"), QStringLiteral("after")});
+                                QStringLiteral("sort"), QStringLiteral("limit"), QStringLiteral("after")});
     ItemQuery query;
     if (const QString status = parameters.text(QStringLiteral("status")); !status.isEmpty()) {
         query.status = itemStatusFromString(status);
@@ -35,6 +43,7 @@ inline Result<ItemQuery> itemQuery(const RequestContext &context)
     }
     query.ownerUsername = parameters.text(QStringLiteral("owner"));
     query.search = parameters.text(QStringLiteral("q"));
+    query.order = parameters.order(type);
     query.page = parameters.page();
     if (!parameters.problems().isEmpty())
         return Error::invalid(parameters.problems());
@@ -44,7 +53,7 @@ inline Result<ItemQuery> itemQuery(const RequestContext &context)
 template<auto service>
 HttpResponse list(RequestContext &context)
 {
-    auto query = itemQuery(context);
+    auto query = itemQuery(context, entityTypeOf<service>());
     if (!query)
         return toResponse(query.error());
     return pageResponse(serviceOf<service>(context).list(context.user(), query.value()));

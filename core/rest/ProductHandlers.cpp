@@ -25,7 +25,7 @@ HttpResponse createProduct(RequestContext &context)
 
 HttpResponse listProducts(RequestContext &context)
 {
-    QueryParameters parameters(context.request.url(), {QStringLiteral("active"), QStringLiteral("q"),
+    QueryParameters parameters(context.request.url(), {QStringLiteral("active"), QStringLiteral("q"), QStringLiteral("sort"),
                                                        QStringLiteral("limit"), QStringLiteral("after")});
     ProductQuery query;
     if (const QString active = parameters.text(QStringLiteral("active")); !active.isEmpty()) {
@@ -35,6 +35,7 @@ HttpResponse listProducts(RequestContext &context)
             parameters.addProblem(QStringLiteral("active"), Message(QT_TRANSLATE_NOOP("Rest", "Use true or false.")));
     }
     query.search = parameters.text(QStringLiteral("q"));
+    query.order = parameters.order(EntityType::Product);
     query.page = parameters.page();
     if (!parameters.problems().isEmpty())
         return invalidResponse(parameters.problems());

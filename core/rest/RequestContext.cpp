@@ -6,6 +6,7 @@
 #include "JsonBody.h"
 
 #include <QUrl>
+#include <algorithm>
 
 namespace signoff::rest {
 
@@ -135,9 +136,26 @@ PageRequest QueryParameters::page()
     return page;
 }
 
+ListOrder QueryParameters::order(EntityType type)
+{
+    const QString sort = text(QStringLiteral("sort"));
+    if (sort.isEmpty())
+        return {};
+    if (auto order = listOrderFromText(type, sort))
+        return *order;
+    addProblem(QStringLiteral("sort"),
+               Message(QT_TRANSLATE_NOOP("Rest", "Sort by one of %1, with \"-\" in front for descending order."),
+                       {sortFields(type).join(QStringLiteral(", "))}));
+    return {};
+}
+
 void QueryParameters::addProblem(const QString &name, Message message)
 {
-    m_problems.append(FieldError{name, std::move(message)});
+    // One message a parameter: the first says what is wrong with it.
+    const bool named = std::any_of(m_problems.cbegin(), m_problems.cend(),
+                                   [&name](const FieldError &problem) { return problem.field == name; });
+    if (!named)
+        m_problems.append(FieldError{name, std::move(message)});
 }
 
 QByteArray entityTag(int version)

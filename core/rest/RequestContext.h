@@ -10,6 +10,7 @@
 #include "StreamLimits.h"
 #include "domain/Actor.h"
 #include "domain/ExpectedVersion.h"
+#include "domain/ListSorting.h"
 #include "domain/Page.h"
 #include "domain/Result.h"
 
@@ -71,6 +72,9 @@ public:
     QString text(const QString &name) const;
     bool has(const QString &name) const { return m_query.hasQueryItem(name); }
     PageRequest page();
+    // ?sort=FIELD or ?sort=-FIELD (descending) among what a list of `type`
+    // sorts by; newest first when absent or empty.
+    ListOrder order(EntityType type);
     void addProblem(const QString &name, Message message);
     QList<FieldError> problems() const { return m_problems; }
 

@@ -16,9 +16,10 @@ HttpResponse currentUser(RequestContext &context)
 HttpResponse listUsers(RequestContext &context)
 {
     QueryParameters parameters(context.request.url(),
-                               {QStringLiteral("q"), QStringLiteral("limit"), QStringLiteral("after")});
+                               {QStringLiteral("q"), QStringLiteral("sort"), QStringLiteral("limit"), QStringLiteral("after")});
     UserQuery query;
     query.search = parameters.text(QStringLiteral("q"));
+    query.order = parameters.order(EntityType::User);
     query.page = parameters.page();
     if (!parameters.problems().isEmpty())
         return invalidResponse(parameters.problems());

@@ -5,6 +5,7 @@
 
 #include "WritePath.h"
 #include "domain/Identifier.h"
+#include "domain/ListSorting.h"
 #include "domain/Validation.h"
 #include "storage/ProductRepository.h"
 
@@ -81,6 +82,9 @@ Result<Product> ProductService::get(const Actor &, const QUuid &id)
 
 Result<Page<Product>> ProductService::list(const Actor &, const ProductQuery &query)
 {
+    if (!isSortable(EntityType::Product, query.order.key))
+        return Error::invalidField(QStringLiteral("sort"),
+                                   Message(QT_TRANSLATE_NOOP("Core", "Products can be sorted by name, creation or last change only.")));
     const auto timing = m_metrics.time(EntityMetrics::Operation::List);
     return m_context.database.run([&](Connection &connection) { return ProductRepository(connection).list(query); });
 }

@@ -5,6 +5,7 @@
 
 #include "WritePath.h"
 #include "domain/Identifier.h"
+#include "domain/ListSorting.h"
 #include "domain/Validation.h"
 #include "storage/TokenRepository.h"
 #include "storage/UserRepository.h"
@@ -160,7 +161,7 @@ Result<Page<User>> UserService::list(const Actor &actor, const UserQuery &query)
 {
     if (!actor.isAdmin())
         return adminsOnly();
-    if (query.order.key == SortKey::Status || query.order.key == SortKey::Owner)
+    if (!isSortable(EntityType::User, query.order.key))
         return Error::invalidField(QStringLiteral("sort"),
                                    Message(QT_TRANSLATE_NOOP("Core", "Users can be sorted by name, creation or last change only.")));
     const auto timing = m_metrics.time(EntityMetrics::Operation::List);

@@ -148,7 +148,7 @@ Result<Page<AuditEvent>> AuditRepository::list(const AuditQuery &query)
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
     if (!rows)
         return rows.error();
-    return collectPage<AuditEvent>(*rows, *limit, keyset.keyColumn(), readEvent);
+    return collectPage<AuditEvent>(*rows, *limit, keyset, readEvent);
 }
 
 } // namespace signoff

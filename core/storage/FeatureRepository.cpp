@@ -121,7 +121,7 @@ Result<Page<ItemVersion>> FeatureRepository::listVersions(const ItemQuery &query
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
     if (!rows)
         return rows.error();
-    return collectPage<ItemVersion>(*rows, *limit, keyset.keyColumn(), [](const Rows &row) {
+    return collectPage<ItemVersion>(*rows, *limit, keyset, [](const Rows &row) {
         return ItemVersion{sql::toUuid(row.value(0)), row.value(1).toInt()};
     });
 }
@@ -169,7 +169,7 @@ Result<Page<Feature>> FeatureRepository::list(const ItemQuery &query, const QUui
         auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
         if (!rows)
             return rows.error();
-        page = collectPage<Feature>(*rows, *limit, keyset.keyColumn(), readFeature);
+        page = collectPage<Feature>(*rows, *limit, keyset, readFeature);
     }
     if (auto attached = attachApprovals(m_connection, EntityType::Feature, page.items); !attached)
         return attached.error();

@@ -108,8 +108,15 @@ Result<void> KeysetQuery::startAfter(const QString &cursor)
                                                                              | QByteArray::AbortOnBase64DecodingErrors);
     const QJsonDocument document = QJsonDocument::fromJson(decoded);
     const QJsonArray parts = document.array();
-    if (!document.isArray() || parts.size() != 2 || !parts.at(0).isString() || !parts.at(1).isString())
+    // Cursors made before lists could be sorted have no order tag: they came
+    // from the default order and are still taken (a rolling upgrade runs old
+    // and new instances side by side).
+    const bool tagged = parts.size() == 3;
+    if (!document.isArray() || (parts.size() != 2 && !tagged) || !parts.at(0).isString() || !parts.at(1).isString())
         return badCursor();
+    if (tagged && parts.at(2).toString() != orderTag())
+        return Error::invalidField(QStringLiteral("after"),
+                                   Message(QT_TRANSLATE_NOOP("Core", "The cursor belongs to a list in another order; start again from the first page.")));
     const std::optional<QVariant> sortValue = checkedSortValue(parts.at(0).toString(), m_sortValue);
     const std::optional<qint64> tieBreak = checkedTieBreak(parts.at(1).toString());
     if (!sortValue || !tieBreak)
@@ -118,6 +125,22 @@ Result<void> KeysetQuery::startAfter(const QString &cursor)
     where(QStringLiteral("(%1 %2 ? OR (%1 = ? AND %3 %2 ?))").arg(m_sortColumn, op, m_tieBreak),
           {*sortValue, *sortValue, *tieBreak});
     return {};
+}
+
+QString KeysetQuery::cursor(const QVariant &sortValue, const QVariant &tieBreak) const
+{
+    const QByteArray json = QJsonDocument(QJsonArray{cursorText(sortValue), tieBreak.toString(), orderTag()})
+                                .toJson(QJsonDocument::Compact);
+    return QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+// A short fingerprint of the order, so a cursor used with another order is
+// refused instead of silently starting at an unrelated place; a checksum
+// rather than the column's name keeps the schema out of what clients see.
+QString KeysetQuery::orderTag() const
+{
+    const QByteArray order = (m_sortColumn + (m_descending ? QStringLiteral(" desc") : QStringLiteral(" asc"))).toUtf8();
+    return QString::number(qChecksum(order), 16);
 }
 
 QString KeysetQuery::sql() const
@@ -136,12 +159,6 @@ QVariantList KeysetQuery::values(int limit) const
     QVariantList values = m_values;
     values.append(limit + 1);
     return values;
-}
-
-QString keysetCursor(const QVariant &sortValue, const QVariant &tieBreak)
-{
-    const QByteArray json = QJsonDocument(QJsonArray{cursorText(sortValue), tieBreak.toString()}).toJson(QJsonDocument::Compact);
-    return QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
 Result<int> checkedLimit(const PageRequest &page)

@@ -35,9 +35,12 @@ public:
     void where(const QString &clause, const QVariantList &values = {});
     void orderBy(const QString &sortColumn, bool descending, SortValue kind);
     // Restricts to rows after the cursor; Invalid ("after") when it is not one
-    // of ours: not base64url of a JSON pair of strings, a sort value of the
-    // wrong kind (or not in the stored form), a tie-break that is no number.
+    // of ours: not base64url of a JSON array of strings, a sort value of the
+    // wrong kind (or not in the stored form), a tie-break that is no number,
+    // or made for another order.
     Result<void> startAfter(const QString &cursor);
+    // The opaque cursor for a row whose sort value and tie-break are given.
+    QString cursor(const QVariant &sortValue, const QVariant &tieBreak) const;
 
     // One row more than `limit` is fetched, to know whether a next page exists.
     QString sql() const;
@@ -46,6 +49,8 @@ public:
     int keyColumn() const { return m_columnCount; }
 
 private:
+    QString orderTag() const;
+
     QString m_columns;
     QString m_from;
     QString m_tieBreak;
@@ -60,20 +65,18 @@ private:
 // What a list's sort key holds.
 KeysetQuery::SortValue sortValueOf(SortKey key);
 
-// The opaque cursor for a row whose sort value and tie-break are given.
-QString keysetCursor(const QVariant &sortValue, const QVariant &tieBreak);
-
 // Reads at most `limit` items (the statement fetched one more) and, when
 // more follow, the cursor that continues after the last one kept.
 template<typename T, typename Read>
-Page<T> collectPage(Rows &rows, int limit, int keyColumn, Read &&read)
+Page<T> collectPage(Rows &rows, int limit, const KeysetQuery &keyset, Read &&read)
 {
+    const int keyColumn = keyset.keyColumn();
     Page<T> page;
     QVariant lastSort;
     QVariant lastTieBreak;
     while (rows.next()) {
         if (page.items.size() == limit) {
-            page.next = keysetCursor(lastSort, lastTieBreak);
+            page.next = keyset.cursor(lastSort, lastTieBreak);
             break;
         }
         lastSort = rows.value(keyColumn);

@@ -174,7 +174,7 @@ Result<Page<Order>> OrderRepository::list(const ItemQuery &query, const QUuid &a
         auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
         if (!rows)
             return rows.error();
-        page = collectPage<Order>(*rows, *limit, keyset.keyColumn(), readOrder);
+        page = collectPage<Order>(*rows, *limit, keyset, readOrder);
     }
     for (Order &order : page.items) {
         auto lines = linesOf(order.id);

@@ -115,7 +115,7 @@ Result<Page<Product>> ProductRepository::list(const ProductQuery &query)
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
     if (!rows)
         return rows.error();
-    return collectPage<Product>(*rows, *limit, keyset.keyColumn(), readProduct);
+    return collectPage<Product>(*rows, *limit, keyset, readProduct);
 }
 
 } // namespace signoff

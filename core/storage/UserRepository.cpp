@@ -177,7 +177,7 @@ Result<Page<User>> UserRepository::list(const UserQuery &query)
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
     if (!rows)
         return rows.error();
-    return collectPage<User>(*rows, *limit, keyset.keyColumn(), [](const Rows &row) { return readUser(row); });
+    return collectPage<User>(*rows, *limit, keyset, [](const Rows &row) { return readUser(row); });
 }
 
 } // namespace signoff

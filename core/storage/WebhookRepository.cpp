@@ -133,7 +133,7 @@ Result<Page<WebhookEndpoint>> WebhookRepository::list(const PageRequest &page)
     auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
     if (!rows)
         return rows.error();
-    return collectPage<WebhookEndpoint>(*rows, *limit, keyset.keyColumn(), readEndpoint);
+    return collectPage<WebhookEndpoint>(*rows, *limit, keyset, readEndpoint);
 }
 
 Result<bool> WebhookRepository::update(const WebhookEndpoint &endpoint, int expectedVersion)
@@ -237,7 +237,7 @@ Result<Page<WebhookDelivery>> WebhookRepository::deliveries(const QUuid &endpoin
         auto rows = m_connection.query(keyset.sql(), keyset.values(*limit));
         if (!rows)
             return rows.error();
-        result = collectPage<WebhookDelivery>(*rows, *limit, keyset.keyColumn(), readDelivery);
+        result = collectPage<WebhookDelivery>(*rows, *limit, keyset, readDelivery);
     }
     QList<QUuid> ids;
     for (const WebhookDelivery &delivery : std::as_const(result.items))

@@ -22,6 +22,7 @@
 #include "client/EventStream.h"
 #include "forms/FeatureForm.h"
 #include "pages/DashboardPage.h"
+#include "models/ItemListModel.h"
 #include "pages/ItemsPage.h"
 #include "support/FieldMessage.h"
 #include "support/MessageBanner.h"
@@ -206,6 +207,53 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(itemsByStatus->model()->index(2, 1).data().toString(), QStringLiteral("1"), patienceMs);
         auto *decisions = child<QTableView>(dashboard, QStringLiteral("decisionsPerDayTable"));
         QCOMPARE(decisions->model()->index(0, 1).data().toString(), QStringLiteral("1"));
+    }
+
+    // A click on a column header sorts on the server (`?sort=`), as the
+    // database sorts in database mode; paging keeps that order.
+    void clickingAColumnSortsOnTheServer()
+    {
+        RestFixture server;
+        SIGNOFF_REQUIRE_FIXTURE(server);
+        const User alice = server.addUser(QStringLiteral("alice"), Role::Requester);
+        for (const QString &name : {QStringLiteral("delta"), QStringLiteral("alpha"), QStringLiteral("charlie"),
+                                    QStringLiteral("bravo")})
+            SIGNOFF_VERIFY_OK(server.services().features().create(alice.actor(), NewFeature{name, {}}));
+
+        RestBackend desk(server.url());
+        auto signedIn = await(desk.signIn(QStringLiteral("alice"), password()));
+        SIGNOFF_VERIFY_OK(signedIn);
+        MainWindow window(desk, signedIn.value());
+        window.show();
+        QVERIFY(window.showPage(QStringLiteral("featuresPage")));
+        auto *page = static_cast<ItemsPage *>(window.currentPage());
+        ItemListModel *items = page->items();
+        const auto titles = [items] {
+            QStringList shown;
+            for (int row = 0; row < items->rowCount(); ++row)
+                shown.append(items->rowAt(row).title());
+            return shown;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(items->rowCount(), 4, patienceMs);
+        QVERIFY(settled(*items));
+        QCOMPARE(titles(), (QStringList{QStringLiteral("bravo"), QStringLiteral("charlie"), QStringLiteral("alpha"),
+                                        QStringLiteral("delta")}));
+
+        int nameColumn = -1;
+        for (int column = 0; column < items->columnCount(); ++column) {
+            if (items->headerData(column, Qt::Horizontal).toString() == QStringLiteral("Name"))
+                nameColumn = column;
+        }
+        QVERIFY(nameColumn >= 0);
+        page->table()->sortByColumn(nameColumn, Qt::AscendingOrder);
+        QTRY_COMPARE_WITH_TIMEOUT(titles(), (QStringList{QStringLiteral("alpha"), QStringLiteral("bravo"),
+                                                         QStringLiteral("charlie"), QStringLiteral("delta")}),
+                                  patienceMs);
+        page->table()->sortByColumn(nameColumn, Qt::DescendingOrder);
+        QTRY_COMPARE_WITH_TIMEOUT(titles(), (QStringList{QStringLiteral("delta"), QStringLiteral("charlie"),
+                                                         QStringLiteral("bravo"), QStringLiteral("alpha")}),
+                                  patienceMs);
+        QVERIFY(settled(*items));
     }
 
     // 412 over HTTP is the same reload banner, with the edit kept.
