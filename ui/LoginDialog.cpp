@@ -209,6 +209,8 @@ void LoginDialog::setBackend(Backend &backend)
         m_staySignedIn->setVisible(backend.kind() == Backend::Kind::Server);
     m_location->setText(backend.kind() == Backend::Kind::Server ? tr("Server: %1").arg(backend.location())
                                                                 : tr("Database: %1").arg(backend.location()));
+    if (m_connector)
+        updateConnectionFields();
     m_ready = false;
     m_backend->hasUsers().then(this, [this, backend = m_backend](Result<bool> hasUsers) {
         if (backend != m_backend)
@@ -252,6 +254,9 @@ void LoginDialog::updateConnectionFields()
         label->setVisible(server);
     if (!server)
         m_serverMessage->clearProblem();
+    // Where the current connection is, only while it is the kind chosen: a
+    // database's path under "Signoff server" would say the wrong thing.
+    m_location->setVisible(server == (m_backend->kind() == Backend::Kind::Server));
 }
 
 bool LoginDialog::connectChosen()

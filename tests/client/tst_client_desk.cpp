@@ -382,8 +382,12 @@ private slots:
             auto *address = child<QLineEdit>(login, QStringLiteral("serverEdit"));
             QVERIFY(kind->isVisible());
             QVERIFY(!address->isVisible());
+            auto *location = child<QLabel>(login, QStringLiteral("databaseLabel"));
+            QVERIFY(location->isVisible());
             kind->setCurrentIndex(kind->findText(QStringLiteral("Signoff server")));
             QVERIFY(address->isVisible());
+            // The database's path is not where a server sign-in goes.
+            QVERIFY(!location->isVisible());
 
             // Not an address: a message at the field, nothing opened.
             QTest::keyClicks(address, QStringLiteral("https://"));

@@ -206,6 +206,12 @@ Demo fill(Services &services)
     return demo;
 }
 
+// The remembered connection and user name are put back as they were (empty).
+struct ConnectionSettingsReset
+{
+    ~ConnectionSettingsReset() { QSettings(QStringLiteral("signoff"), QStringLiteral("signoff")).clear(); }
+};
+
 // The offscreen platform cannot raise windows or resize them to hints; it says so for every window.
 void quietOffscreenNotes(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
@@ -275,6 +281,20 @@ int main(int argc, char **argv)
         login.findChild<QLineEdit *>(QStringLiteral("passwordEdit"))->setText(QStringLiteral("not the password"));
         login.findChild<QPushButton *>(QStringLiteral("signInButton"))->click();
         ok &= save(&login, output, QStringLiteral("login"));
+    }
+    {
+        // Signing in to a team's server (the connection remembered from last time).
+        ConnectionSettingsReset reset;
+        ConnectionChoice::saveLastUsername(QStringLiteral("rita"));
+        ConnectionChoice::saveStaySignedIn(true);
+        LoginDialog login(backend);
+        ConnectionChoice server;
+        server.kind = ConnectionChoice::Kind::Server;
+        server.server = QUrl(QStringLiteral("https://signoff.example.com:8443"));
+        login.setConnector([](const ConnectionChoice &) -> Result<Backend *> { return Error::unavailable(Message()); },
+                           server);
+        login.show();
+        ok &= save(&login, output, QStringLiteral("login-server"));
     }
 
     backend.actAs(demo.ada);
