@@ -15,6 +15,7 @@
 #include <QHttpServerRequest>
 #include <QHttpServerResponder>
 #include <QPointer>
+#include <QElapsedTimer>
 #include <QThreadPool>
 
 #include <memory>
@@ -40,7 +41,7 @@ Error notSignedIn()
 
 Dispatcher::Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter,
                        QThreadPool *workers, QObject *home, StreamLimits *streams, RateLimiter *signIns,
-                       const std::atomic<Readiness> *readiness)
+                       const std::atomic<Readiness> *readiness, WorkerAdmission *admission)
     : m_services(services)
     , m_router(router)
     , m_recorder(recorder)
@@ -50,6 +51,7 @@ Dispatcher::Dispatcher(Services &services, const Router &router, RequestRecorder
     , m_streams(streams)
     , m_signIns(signIns)
     , m_readiness(readiness)
+    , m_admission(admission)
 {
 }
 
@@ -66,10 +68,18 @@ void Dispatcher::handle(const QHttpServerRequest &request, QHttpServerResponder 
         finish(*connection, outcome);
         return;
     }
+    if (m_admission && !m_admission->enter()) {
+        Outcome busy = workersBusy(HttpRequest(request), method);
+        finish(*connection, busy);
+        return;
+    }
     connection->deferResponse();
     QPointer<GuardedConnection> guarded(connection);
-    m_workers->start([this, guarded, method, copy = HttpRequest(request)] {
-        auto outcome = std::make_shared<Outcome>(run(copy, method));
+    QElapsedTimer queued;
+    queued.start();
+    m_workers->start([this, guarded, method, queued, copy = HttpRequest(request)] {
+        const bool admitted = !m_admission || m_admission->start(queued);
+        auto outcome = std::make_shared<Outcome>(admitted ? run(copy, method) : workersBusy(copy, method));
         QMetaObject::invokeMethod(
             m_home,
             [this, guarded, outcome] {
@@ -98,6 +108,21 @@ void Dispatcher::finish(GuardedConnection &connection, Outcome &outcome)
     m_recorder.record(method, outcome.route, outcome.response.status, connection.nanosecondsSinceRequest(), outcome.actor);
     if (outcome.response.status >= 500 && !outcome.expected)
         m_recorder.logFailure(method, outcome.route, outcome.actor, outcome.item, outcome.response.failure);
+}
+
+// Every worker, and so every database connection of this server, is taken
+// for longer than a client should wait: an answer now, which a client or a
+// load balancer retries (elsewhere), instead of a queue without end.
+Dispatcher::Outcome Dispatcher::workersBusy(const HttpRequest &request, const QByteArray &method) const
+{
+    Problem busy = httpProblem(503, QStringLiteral("server-busy"),
+                               QStringLiteral("Every database connection of this server is busy; try again in a moment."));
+    busy.retryAfterSeconds = 1;
+    Outcome outcome;
+    outcome.response = toResponse(busy);
+    outcome.route = m_router.routeLabel(method, request.url().path(QUrl::FullyEncoded).toUtf8());
+    outcome.expected = true; // overload, counted in the metrics; not a failure of the request
+    return outcome;
 }
 
 std::optional<HttpResponse> Dispatcher::limitRate(const QByteArray &key) const

@@ -8,6 +8,7 @@
 #include "RateLimiter.h"
 #include "Readiness.h"
 #include "StreamLimits.h"
+#include "WorkerAdmission.h"
 
 #include <atomic>
 
@@ -37,6 +38,8 @@ class Router;
 // password hash, and meanwhile this server thread serves other connections.
 // The answer comes back to this thread (`home`, an object living in it) and
 // goes out in order: the connection sends nothing else until it has.
+// The wait for a worker is bounded (`admission`): a full queue, or a request
+// that waited too long, is 503 with Retry-After.
 //
 // While the server drains (Readiness::Draining) every answer closes its
 // connection, so that clients open their next one elsewhere.
@@ -45,7 +48,8 @@ class Dispatcher
 public:
     Dispatcher(Services &services, const Router &router, RequestRecorder &recorder, RateLimiter &limiter,
                QThreadPool *workers = nullptr, QObject *home = nullptr, StreamLimits *streams = nullptr,
-               RateLimiter *signIns = nullptr, const std::atomic<Readiness> *readiness = nullptr);
+               RateLimiter *signIns = nullptr, const std::atomic<Readiness> *readiness = nullptr,
+               WorkerAdmission *admission = nullptr);
 
     void handle(const QHttpServerRequest &request, QHttpServerResponder &responder);
 
@@ -65,6 +69,7 @@ private:
     void finish(GuardedConnection &connection, Outcome &outcome);
     std::optional<HttpResponse> limitRate(const QByteArray &key) const;
     std::optional<HttpResponse> limitSignIns(const HttpRequest &request) const;
+    Outcome workersBusy(const HttpRequest &request, const QByteArray &method) const;
 
     Services &m_services;
     const Router &m_router;
@@ -75,6 +80,7 @@ private:
     StreamLimits *m_streams; // the server's event streams (shared by its threads)
     RateLimiter *m_signIns;  // sign-ins per address (shared by the server's threads)
     const std::atomic<Readiness> *m_readiness; // the server's (shared by its threads); null: always ready
+    WorkerAdmission *m_admission;              // the server's (shared by its threads); null: unbounded
 };
 
 } // namespace signoff::rest

@@ -38,7 +38,7 @@ RestEngine::RestEngine(Services &services, const RestConfig &config, ServerLimit
     , m_router(routeTable())
     , m_recorder(m_router, services.metrics())
     , m_dispatcher(services, m_router, m_recorder, limits.limiter, workers, this, &limits.streams, &limits.signIns,
-                   &limits.readiness)
+                   &limits.readiness, &limits.workers)
 {
     m_http.route<EveryRequest>(QString(), [this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         m_requestsServed.fetch_add(1, std::memory_order_relaxed);

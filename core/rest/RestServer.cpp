@@ -115,7 +115,8 @@ Result<QUrl> RestServer::start(const RestConfig &config)
     d->limits = std::make_unique<rest::ServerLimits>(
         config.rateLimitPerSecond, config.maxConnections,
         rest::StreamLimits::Settings{config.maxStreamsPerUser, config.maxStreams, config.streamKeepAlive},
-        config.rateLimitPerSecond > 0 ? config.signInsPerSecond : 0, config.signInBurst, config.maxUnsentBytes);
+        config.rateLimitPerSecond > 0 ? config.signInsPerSecond : 0, config.signInBurst, config.maxUnsentBytes,
+        config.maxWaitingForWorkers, config.maxWorkerWait);
     d->limits->readiness = config.startsReady ? rest::Readiness::Ready : rest::Readiness::Starting;
     if (config.workers > 0) {
         d->workers = std::make_unique<QThreadPool>();

@@ -34,6 +34,11 @@ struct RestConfig
     // that waiting for a commit never holds up a server thread and
     // concurrent writes can share a commit; 0: the server threads run them.
     int workers = 16;
+    // Requests waiting for a worker (and so for a database connection): at
+    // most this many at once, each at most this long; beyond either: 503
+    // with Retry-After instead of an unbounded queue behind a slow database.
+    int maxWaitingForWorkers = 1024;
+    std::chrono::milliseconds maxWorkerWait{10000};
 
     // Guard limits that Qt 6.4's server does not enforce itself. The
     // defaults are the product's; tests shorten them.

@@ -7,6 +7,7 @@
 #include "Readiness.h"
 #include "StreamLimits.h"
 #include "UnsentBudget.h"
+#include "WorkerAdmission.h"
 
 #include <atomic>
 
@@ -18,11 +19,13 @@ namespace signoff::rest {
 struct ServerLimits
 {
     ServerLimits(int rateLimitPerSecond, int maxConnections, StreamLimits::Settings streamSettings = {},
-                 int signInsPerSecond = 0, int signInBurst = 0, qint64 maxUnsentBytes = 64 * 1024 * 1024)
+                 int signInsPerSecond = 0, int signInBurst = 0, qint64 maxUnsentBytes = 64 * 1024 * 1024,
+                 int maxWaitingForWorkers = 1024, std::chrono::milliseconds maxWorkerWait = std::chrono::seconds(10))
         : limiter(rateLimitPerSecond)
         , signIns(signInsPerSecond, signInBurst)
         , streams(streamSettings.perUser, streamSettings.perServer, streamSettings.keepAlive)
         , unsent(maxUnsentBytes)
+        , workers(maxWaitingForWorkers, maxWorkerWait)
         , maxConnections(maxConnections)
     {
     }
@@ -44,6 +47,7 @@ struct ServerLimits
     std::atomic<Readiness> readiness{Readiness::Ready};
     StreamLimits streams; // event streams (GET /api/v1/events)
     UnsentBudget unsent; // answers written and not yet read, over all connections
+    WorkerAdmission workers; // requests waiting for a worker thread (a database connection)
     const int maxConnections;
     std::atomic<int> openConnections{0};
 };

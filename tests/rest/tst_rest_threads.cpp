@@ -10,6 +10,10 @@
 #include "RestTestSupport.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QtTest>
 
@@ -28,6 +32,56 @@ RestConfig threaded(int threads)
     config.threads = threads;
     return config;
 }
+
+// Another program holding the database's write lock (SQLite: BEGIN
+// IMMEDIATE; PostgreSQL: an exclusive lock on the features' table) until
+// release(): the server's writes wait for it.
+class WriteLock
+{
+public:
+    explicit WriteLock(const TestDatabase &database)
+    {
+        const bool sqlite = database.dialect() == SqlDialect::Sqlite;
+        QSqlDatabase db = QSqlDatabase::addDatabase(sqlite ? QStringLiteral("QSQLITE") : QStringLiteral("QPSQL"), name());
+        if (sqlite) {
+            db.setDatabaseName(database.url().path);
+        } else {
+            db.setHostName(database.url().host);
+            db.setPort(database.url().port);
+            db.setUserName(database.url().user);
+            db.setDatabaseName(database.url().databaseName);
+        }
+        const QStringList statements = sqlite ? QStringList{QStringLiteral("BEGIN IMMEDIATE")}
+                                              : QStringList{QStringLiteral("BEGIN"),
+                                                            QStringLiteral("LOCK TABLE feature_data IN EXCLUSIVE MODE")};
+        m_held = db.open();
+        for (const QString &statement : statements) {
+            QSqlQuery query(db);
+            if (m_held && !query.exec(statement)) {
+                qWarning() << statement << query.lastError().text();
+                m_held = false;
+            }
+        }
+    }
+    ~WriteLock() { release(); }
+
+    bool isHeld() const { return m_held; }
+    void release()
+    {
+        if (!QSqlDatabase::contains(name()))
+            return;
+        {
+            QSqlDatabase db = QSqlDatabase::database(name());
+            QSqlQuery(db).exec(QStringLiteral("ROLLBACK"));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name());
+    }
+
+private:
+    static QString name() { return QStringLiteral("write-lock"); }
+    bool m_held = false;
+};
 
 } // namespace
 
@@ -70,6 +124,53 @@ private slots:
         // 24 connections hashed onto 3 sockets all landing on one: about 1 in 10^11.
         QVERIFY2(std::count_if(perThread.cbegin(), perThread.cend(), [](quint64 count) { return count > 0; }) >= 2,
                  qPrintable(QStringLiteral("%1 %2 %3").arg(perThread[0]).arg(perThread[1]).arg(perThread[2])));
+    }
+
+    // The database connections are bounded (one per worker), and so is the
+    // wait for one: with the only worker stuck behind another program's lock,
+    // one request may wait, briefly; more are 503 with Retry-After at once,
+    // and the one that waited too long is 503 too, never run.
+    void waitingForADatabaseConnectionIsBounded()
+    {
+        RestConfig config = RestFixture::testConfig();
+        config.workers = 1;
+        config.maxWaitingForWorkers = 1;
+        config.maxWorkerWait = std::chrono::milliseconds(300);
+        RestFixture f(config);
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        const QByteArray token = f.signIn(QStringLiteral("alice"), Role::Requester);
+
+        WriteLock lock(f.testDatabase());
+        QVERIFY(lock.isHeld());
+        std::vector<std::unique_ptr<RawClient>> clients;
+        for (const char *name : {"one", "two", "three"}) {
+            clients.push_back(std::make_unique<RawClient>(f.url()));
+            clients.back()->send(rawRequest("POST", "/api/v1/feature", "Authorization: Bearer " + token + "\r\n",
+                                            QByteArray("{\"name\":\"") + name + "\"}"));
+            QTest::qWait(150);
+        }
+        // The third finds the worker taken and the one place in the queue too.
+        const Reply refused = clients.back()->readResponse(5000);
+        QCOMPARE(refused.status, 503);
+        QCOMPARE(refused.problemType(), QStringLiteral("server-busy"));
+        QCOMPARE(refused.header("Retry-After"), QByteArray("1"));
+        QTest::qWait(600);
+        lock.release();
+
+        QList<int> statuses{refused.status};
+        for (size_t i = 0; i + 1 < clients.size(); ++i) {
+            const Reply reply = clients.at(i)->readResponse(15000);
+            statuses.append(reply.status);
+            if (reply.status == 503) {
+                QCOMPARE(reply.problemType(), QStringLiteral("server-busy"));
+                QCOMPARE(reply.header("Retry-After"), QByteArray("1"));
+            }
+        }
+        std::sort(statuses.begin(), statuses.end());
+        QCOMPARE(statuses, (QList<int>{201, 503, 503}));
+        // Nothing refused was written.
+        const Reply list = f.call("GET", QStringLiteral("/api/v1/feature"), token);
+        QCOMPARE(list.json.value(QStringLiteral("items")).toArray().size(), 1);
     }
 
     // A change made through one thread is what a read through any other sees.
