@@ -111,7 +111,7 @@ QString helpText()
         "                                            REST server without a window (default 127.0.0.1:8080;\n"
         "                                            N requests/second per client, burst 2N, default 100, 0 = off;\n"
         "                                            server threads, default one per core, at most 4;\n"
-        "                                            read caches' time to live, default 10 s, 0 = off;\n"
+        "                                            read caches' time to live, default 300 s, 0 = off;\n"
         "                                            HTTPS with a PEM certificate and its private key;\n"
         "                                            webhooks to loopback and private addresses allowed;\n"
         "                                            on SIGTERM /readyz answers 503 for N seconds, default 3,\n"
