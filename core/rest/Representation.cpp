@@ -176,7 +176,9 @@ void writeFeature(JsonWriter &json, const Feature &feature)
 // written at: an item's version changes with every change, so an entry is
 // either exactly right or not used, and nothing needs to invalidate it.
 // Bounded by the approximate memory it holds (CacheFootprint: some 11,000
-// small features, fewer large ones); shared by the server threads.
+// small features, fewer large ones). One per process, shared by the server
+// threads and by every RestServer in it: it holds no data the service has
+// not just answered (docs/architecture.md, "Something about speed").
 struct WrittenFeature
 {
     int version = 0;
