@@ -12,7 +12,7 @@ namespace signoff {
 struct GlobalOptions
 {
     QString database;   // empty: SIGNOFF_DATABASE, then the default file
-    QString server;     // the desktop as a client of this Signoff server (product.md section 8)
+    QString server;     // the desktop as a server's client (docs/design.md, "Team mode")
     QString language;   // empty: the system locale
     QString command;    // empty: the desktop application
     QStringList commandArguments; // after the command, for its own parser

@@ -25,10 +25,10 @@
 namespace signoff {
 
 // What the desktop does, as asynchronous calls: the one interface under the
-// pages, forms, dialogs, models and the login (product.md sections 1 and 8).
-// Two implementations: LocalBackend (core's services on worker threads, on
-// a database) and RestBackend (client/, a Signoff server over HTTP). The UI
-// does not know which one it has.
+// pages, forms, dialogs, models and the login (docs/design.md, "Overview" and
+// "Team mode"). Two implementations: LocalBackend (core's services on worker
+// threads, on a database) and RestBackend (client/, a Signoff server over
+// HTTP). The UI does not know which one it has.
 //
 // Every call returns at once; its Result arrives in the GUI thread (Call.h).
 // The errors are core's typed errors in both implementations, so forms show
@@ -72,7 +72,7 @@ public:
     virtual Call<void> signOut() = 0;
     // The signed-in user as stored now (role changes, disabling).
     virtual Call<User> me() = 0;
-    // Server mode, "Stay signed in" (product.md section 8): keeps the
+    // Server mode, "Stay signed in" (docs/design.md, "Team mode"): keeps the
     // session's token in the system keyring, so that the next start signs
     // in with it; signing out forgets it. A database has nothing to keep.
     virtual Call<void> keepSession();
@@ -134,8 +134,8 @@ public:
     virtual Call<Page<WebhookDelivery>> webhookDeliveries(const QUuid &endpointId, const PageRequest &page) = 0;
     virtual Call<WebhookDelivery> redeliverWebhook(const QUuid &endpointId, const QUuid &deliveryId) = 0;
 
-    // The dashboard's figures over the last `days` UTC days (product.md
-    // section 13), the same in both modes.
+    // The dashboard's figures over the last `days` UTC days (docs/design.md,
+    // "The dashboard's figures"), the same in both modes.
     virtual Call<Stats> stats(int days) = 0;
 
     // A feature's or an order's transition and history, by type.
@@ -145,8 +145,8 @@ public:
     // One decision on several items of one type, each on its own (its own
     // transaction; one stale item does not undo the others): an outcome per
     // item, in their order, empty when it was done. A server takes them in
-    // requests of 100 (POST /api/v1/{type}/batch, product.md section 10);
-    // here they are made one after another.
+    // requests of 100 (POST /api/v1/{type}/batch, docs/design.md, "Approval
+    // policies"); here they are made one after another.
     struct Decision
     {
         QUuid id;

@@ -17,8 +17,8 @@ class QNetworkRequest;
 
 namespace signoff::client {
 
-// One event of a server's stream (product.md section 9): its position, its
-// type ("feature.approved") and its data.
+// One event of a server's stream (docs/design.md, "The event stream"): its
+// position, its type ("feature.approved") and its data.
 struct StreamEvent
 {
     qint64 id = 0;

@@ -22,7 +22,7 @@
 
 namespace signoff::client {
 
-// The REST API's representations (product.md section 5, core/rest/
+// The REST API's representations (docs/design.md, "API"; core/rest/
 // Representation.cpp) read back into core's domain values. A server that
 // answers something else (a missing field, a wrong type, a status Signoff
 // does not know) is a failure of the server, reported as Unavailable with

@@ -10,7 +10,7 @@
 
 namespace signoff::client {
 
-// "Stay signed in" (product.md section 8): a server's token kept in the
+// "Stay signed in" (docs/design.md, "Team mode"): a server's token kept in the
 // system keyring (QtKeychain: the Secret Service, KWallet, the macOS
 // keychain, Windows' credential store), never in a file; one per server
 // and user. Without a keyring, keeping fails with a message and the token

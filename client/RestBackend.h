@@ -22,7 +22,7 @@ struct StreamEvent;
 
 namespace signoff {
 
-// The backend of server mode (product.md section 8): every call is a request
+// The backend of server mode (docs/design.md, "Team mode"): every call is a request
 // to a Signoff server's REST API with QNetworkAccessManager (asynchronous by
 // nature: nothing waits in the GUI thread), answered with core's values and
 // typed errors read back from the representations and problem documents.

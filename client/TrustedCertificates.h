@@ -13,7 +13,7 @@ namespace signoff::client {
 // Certificates a person chose to trust for a server that the system does
 // not trust (a self-signed one, a company's own authority): per host and
 // port, the SHA-256 of the certificate, kept in the settings, like SSH's
-// known hosts (product.md section 8). A server that later presents another
+// known hosts (docs/design.md, "Team mode"). A server that later presents another
 // certificate is refused, never silently accepted.
 namespace TrustedCertificates {
 

@@ -65,7 +65,8 @@ install(FILES "${signoff_packaging_source}/systemd/signoff.sysusers"
 # still installs (the packaging tests require it once the file exists).
 install(FILES "${signoff_packaging_source}/prometheus/signoff-alerts.yml"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/signoff/prometheus" OPTIONAL)
-# An example for several instances behind HAProxy (product.md section 14).
+# An example for several instances behind HAProxy (docs/design.md, "Several
+# instances").
 install(FILES "${signoff_packaging_source}/haproxy/signoff.cfg"
         DESTINATION "${CMAKE_INSTALL_DATADIR}/signoff/haproxy")
 

@@ -9,7 +9,7 @@
 
 namespace signoff {
 
-// Where the desktop works (product.md section 8): on a database on this
+// Where the desktop works (docs/design.md, "Team mode"): on a database on this
 // computer, or as a client of a Signoff server. The login dialog offers the
 // choice; the last one and the last user name are kept with QSettings,
 // never a password.

@@ -66,7 +66,8 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_stack->setObjectName(QStringLiteral("pages"));
 
-    // The dashboard comes first and opens at start (product.md sections 7 and 13).
+    // The dashboard comes first and opens at start (docs/design.md, "The
+    // desktop" and "The dashboard's figures").
     addNavigationEntry(m_dashboard, m_dashboard->title(), themeIcon("office-chart-bar", QStyle::SP_ComputerIcon));
     addPage(new ItemsPage(m_session, *m_forms, ItemsPage::Kind::MyItems, m_stack),
             themeIcon("user-home", QStyle::SP_DirHomeIcon));

@@ -77,7 +77,7 @@ private:
     // File → Export as CSV…: asks where, then the page writes what it shows.
     void exportCurrentList();
     void openSettings();
-    // Notifications (product.md section 8), on or off as in Settings.
+    // Notifications (docs/design.md, "Team mode"), on or off as in Settings.
     void setNotificationsEnabled(bool enabled);
     void signOut();
     void showAbout();

@@ -16,13 +16,12 @@ namespace signoff {
 
 class Session;
 
-// What the person should hear about without looking (product.md section
-// 8): how many items wait for their review, and a message when an item
-// enters their queue, or their own item is approved, rejected (with the
-// reason) or commented on by someone else. Works from the backend's change
-// announcements in both modes; every look is an asynchronous call. The
-// window shows them (a tray icon where the desktop has one); Settings turns
-// them off.
+// What the person should hear about without looking (docs/design.md, "Team
+// mode"): how many items wait for their review, and a message when an item
+// enters their queue, or their own item is approved, rejected (with the reason)
+// or commented on by someone else. Works from the backend's change
+// announcements in both modes; every look is an asynchronous call. The window
+// shows them (a tray icon where the desktop has one); Settings turns them off.
 class ReviewNotifications : public QObject
 {
     Q_OBJECT

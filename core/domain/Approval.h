@@ -10,9 +10,9 @@
 
 namespace signoff {
 
-// One reviewer's approval of one submission of an item (product.md
-// section 10). An item collects them while pending; the one that reaches
-// the item's required number approves it.
+// One reviewer's approval of one submission of an item (docs/design.md,
+// "Approval policies"). An item collects them while pending; the one that
+// reaches the item's required number approves it.
 struct Approval
 {
     QUuid approverId;

@@ -18,9 +18,9 @@ struct ApprovalThreshold
     bool operator==(const ApprovalThreshold &) const = default;
 };
 
-// How many distinct approvals an item needs (product.md section 10). The
-// number is read when an item is submitted and fixed on it then, so a
-// change of the policy never alters items already pending.
+// How many distinct approvals an item needs (docs/design.md, "Approval
+// policies"). The number is read when an item is submitted and fixed on it
+// then, so a change of the policy never alters items already pending.
 struct ApprovalPolicy
 {
     int featureApprovals = 1;

@@ -10,8 +10,9 @@
 
 namespace signoff {
 
-// The audit log's hash chain (product.md section 12). Each sealed event has a
-// position (1, 2, 3, ... in the order the sealer took them) and a seal:
+// The audit log's hash chain (docs/design.md, "The audit log"). Each sealed
+// event has a position (1, 2, 3, ... in the order the sealer took them) and a
+// seal:
 //
 //   seal(p) = hex(SHA-256(seal(p-1) "\n" p "\n" event_id "\n" canonical(event)))
 //

@@ -8,9 +8,9 @@
 
 namespace signoff {
 
-// A remark in an item's discussion (product.md section 10). Comments are
-// kept in the audit log (action "comment"), which is append-only, so a
-// comment is never edited or removed; `id` is its audit event's id.
+// A remark in an item's discussion (docs/design.md, "Approval policies").
+// Comments are kept in the audit log (action "comment"), which is append-only,
+// so a comment is never edited or removed; `id` is its audit event's id.
 struct Comment
 {
     qint64 id = 0;

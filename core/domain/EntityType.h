@@ -9,7 +9,7 @@
 namespace signoff {
 
 // What a change notification or an audit event is about.
-// Policy: the one approval policy (product.md section 10), id "policy".
+// Policy: the one approval policy (docs/design.md, "Approval policies"), id "policy".
 enum class EntityType { Feature, Order, Product, User, Policy };
 
 QString toString(EntityType type);

@@ -10,7 +10,7 @@
 
 namespace signoff {
 
-// The typed errors of product.md section 1. REST maps them to status codes,
+// The typed errors (docs/design.md, "Errors"). REST maps them to status codes,
 // the desktop to messages; nothing else decides what went wrong.
 enum class ErrorKind {
     Invalid,

@@ -9,7 +9,7 @@
 
 namespace signoff {
 
-// The version check a caller asks for (If-Match, product.md section 5):
+// The version check a caller asks for (If-Match, docs/design.md, "API"):
 // none (any version will do), or the versions of which the current one must
 // be one. HTTP allows a list of entity tags; a list that names no version of
 // ours (only weak tags, say) is a check that nothing passes, not no check.

@@ -30,7 +30,8 @@ struct Feature
     int requiredApprovals = 1;
     // The version the item got when it was last submitted; none for a draft.
     std::optional<int> submittedVersion;
-    // The approvals of that submission, oldest first (product.md section 10).
+    // The approvals of that submission, oldest first (docs/design.md, "Approval
+    // policies").
     QList<Approval> approvals;
 };
 

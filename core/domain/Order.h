@@ -43,7 +43,8 @@ struct Order
     int requiredApprovals = 1;
     // The version the item got when it was last submitted; none for a draft.
     std::optional<int> submittedVersion;
-    // The approvals of that submission, oldest first (product.md section 10).
+    // The approvals of that submission, oldest first (docs/design.md, "Approval
+    // policies").
     QList<Approval> approvals;
 
     qint64 totalCents() const;

@@ -9,7 +9,7 @@
 namespace signoff {
 
 // Keyset paging: lists are newest first with a stable tie-break, and the
-// cursor is opaque to callers (product.md section 5).
+// cursor is opaque to callers (docs/design.md, "API").
 constexpr int defaultPageSize = 50;
 constexpr int maxPageSize = 500;
 

@@ -30,8 +30,8 @@ struct DecisionDay
     qint64 rejected = 0;
 };
 
-// The dashboard's figures (product.md section 13) over the last `days` UTC
-// days, today included.
+// The dashboard's figures (docs/design.md, "The dashboard's figures") over the
+// last `days` UTC days, today included.
 struct Stats
 {
     int days = 30;

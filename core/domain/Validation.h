@@ -17,7 +17,7 @@
 
 namespace signoff {
 
-// The field rules of product.md section 2, in one place. Services enforce
+// The field rules (docs/design.md, "Data model"), in one place. Services enforce
 // them; the desktop forms call the same functions as the user types, so both
 // doors show the same messages.
 namespace limits {

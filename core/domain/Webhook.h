@@ -12,7 +12,7 @@
 
 namespace signoff {
 
-// A registered webhook endpoint (product.md section 11). The secret is
+// A registered webhook endpoint (docs/design.md, "Webhooks"). The secret is
 // shown once, when the endpoint is made (NewWebhookEndpoint::secret); the
 // representation never carries it again.
 struct WebhookEndpoint

@@ -16,7 +16,8 @@
 
 namespace signoff::webhook {
 
-// The rules of product.md section 11 that need no database and no network:
+// The rules of webhooks (docs/design.md, "Webhooks") that need no database
+// and no network:
 // which event types an endpoint may ask for, which URLs and addresses it may
 // point at, how a delivery is signed, and when a failed one is tried again.
 

@@ -12,7 +12,8 @@
 
 namespace signoff {
 
-// The review workflow of product.md section 3, shared by features and orders.
+// The review workflow (docs/design.md, "State machine"), shared by features
+// and orders.
 enum class ItemStatus { Draft, Pending, Approved, Rejected };
 enum class WorkflowAction { Submit, Approve, Reject, Revise, Withdraw };
 
@@ -72,7 +73,8 @@ public:
     // A reason is required for these actions (reject).
     static bool requiresReason(WorkflowAction action);
     // Decisions (approve, reject) are always about a version the actor saw:
-    // without one they are refused (product.md section 3, 428 over REST).
+    // without one they are refused (428 over REST; docs/design.md, "State
+    // machine").
     static bool requiresVersion(WorkflowAction action);
 };
 

@@ -18,15 +18,15 @@ class Services;
 
 namespace signoff::rest {
 
-// One client's GET /api/v1/events (product.md section 9): the ordered feed
-// (AuditFeed) as W3C server-sent events, `id:` the position, `event:` the
-// type (eventTypeName), `data:` the event's JSON (audit_export::feedEventJson).
-// Starts after a position (Last-Event-ID, or the feed's end), reads more
-// whenever the feed grows and the client keeps up (at most streamHighWater
-// bytes wait unsent), writes a comment after every quiet keep-alive interval,
-// and checks the token again whenever a user changed (and at each keep-alive):
-// a revoked token or a disabled user ends the stream. Lives in the server
-// thread of its connection.
+// One client's GET /api/v1/events (docs/design.md, "The event stream"): the
+// ordered feed (AuditFeed) as W3C server-sent events, `id:` the position,
+// `event:` the type (eventTypeName), `data:` the event's JSON
+// (audit_export::feedEventJson). Starts after a position (Last-Event-ID, or the
+// feed's end), reads more whenever the feed grows and the client keeps up (at
+// most streamHighWater bytes wait unsent), writes a comment after every quiet
+// keep-alive interval, and checks the token again whenever a user changed (and
+// at each keep-alive): a revoked token or a disabled user ends the stream.
+// Lives in the server thread of its connection.
 class EventStream final : public QObject, public ResponseStream
 {
 public:

@@ -133,7 +133,7 @@ HttpResponse addComment(RequestContext &context)
 }
 
 // A decision without the version it is about (approve, reject without
-// If-Match): 428, as product.md section 3 asks.
+// If-Match): 428 (docs/design.md, "State machine").
 inline bool needsVersion(WorkflowAction action)
 {
     return action == WorkflowAction::Approve || action == WorkflowAction::Reject;

@@ -23,7 +23,7 @@ struct Problem
     QString detail;
     // Where `detail` came from core: its English source and arguments, sent
     // as "detail_template" so a desktop client shows it in its own
-    // language (product.md section 8), as "message_template" for fields.
+    // language (docs/design.md, "Team mode"), as "message_template" for fields.
     Message detailMessage;
     QList<FieldError> fields; // validation: "errors": [{"field", "message"}]
     int retryAfterSeconds = 0; // 429 (and 503 when known): Retry-After

@@ -6,7 +6,8 @@
 namespace signoff::rest {
 
 // Whether a server takes traffic, as GET /readyz tells a load balancer
-// (product.md sections 5 and 14). Shared by the server's threads.
+// (docs/design.md, "Observability" and "Several instances"). Shared by the
+// server's threads.
 enum class Readiness {
     Starting, // listening, but the program has not finished starting up
     Ready,    // takes traffic (when its database answers too)

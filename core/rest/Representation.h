@@ -22,7 +22,7 @@
 
 namespace signoff::rest {
 
-// The JSON of product.md section 5: snake_case names, ids as UUIDs without
+// The JSON of the API (docs/design.md, "API"): snake_case names, ids as UUIDs without
 // braces, timestamps RFC 3339 in UTC with "Z", money in integer cents.
 QJsonValue timestamp(const QDateTime &at);
 QString idString(const QUuid &id);

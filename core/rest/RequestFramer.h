@@ -8,7 +8,7 @@
 
 namespace signoff::rest {
 
-// The limits of product.md section 5 that Qt 6.4's server does not enforce.
+// The limits (docs/design.md, "Security") that Qt 6.4's server does not enforce.
 namespace http {
 constexpr qsizetype maxHeadBytes = 16 * 1024;   // request line and headers: more is 431
 constexpr qint64 maxBodyBytes = 1024 * 1024;    // declared or received body: more is 413

@@ -65,7 +65,7 @@ struct RestConfig
     std::optional<QSslConfiguration> tls;
 };
 
-// The REST API of product.md section 5, served by QHttpServer in a thread of
+// The REST API (docs/design.md, "API"), served by QHttpServer in a thread of
 // its own with its own database connection, so load never freezes a window
 // (or in several such threads, RestConfig::threads, which share the rate
 // limits and the connection limit). The desktop and `signoff serve` both

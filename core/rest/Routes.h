@@ -9,7 +9,7 @@
 
 namespace signoff::rest {
 
-// Every route of the REST API (product.md section 5), in one table. The
+// Every route of the REST API (docs/design.md, "API"), in one table. The
 // OpenAPI test compares its (method, path) pairs with resources/openapi.json.
 const QList<Route> &routeTable();
 

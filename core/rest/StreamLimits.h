@@ -12,7 +12,8 @@
 namespace signoff::rest {
 
 // How many event streams are open, per user and for the whole server (all
-// its threads): product.md section 9 allows 8 per user and 256 per instance.
+// its threads): 8 per user and 256 per instance (docs/design.md, "The event
+// stream").
 // Also how often an idle stream says it is alive.
 class StreamLimits
 {

@@ -21,8 +21,9 @@ QByteArray csvHeader();
 QByteArray csvRow(const AuditEvent &event);
 
 // An event of the ordered feed as the event stream's `data:` and a webhook's
-// body carry it (product.md sections 9 and 11): entity_type, entity_id,
-// action, actor, status, version, at, plus comment when there is one.
+// body carry it (docs/design.md, "The event stream" and "Webhooks"):
+// entity_type, entity_id, action, actor, status, version, at, plus comment when
+// there is one.
 QJsonObject feedEventJson(const AuditEvent &event);
 
 } // namespace signoff::audit_export

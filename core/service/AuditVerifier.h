@@ -10,7 +10,7 @@
 
 namespace signoff {
 
-// What checking the audit log's hash chain found (product.md section 12).
+// What checking the audit log's hash chain found (docs/design.md, "The audit log").
 struct ChainReport
 {
     enum class Problem { None, Changed, Removed, Reordered, Inserted };

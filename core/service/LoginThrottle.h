@@ -14,7 +14,7 @@ namespace signoff {
 // Counts sign-in attempts per user name, in the database: after
 // `maxFailures` failures within `window` the name is locked until the oldest
 // of them leaves the window, even for the right password, in every process
-// on the database (product.md sections 5 and 14).
+// on the database (docs/design.md, "Security" and "Several instances").
 //
 // An attempt counts from its start: sign-ins run concurrently (REST workers,
 // several instances), and a password check takes a good part of a second, so

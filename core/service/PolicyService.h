@@ -9,7 +9,7 @@
 
 namespace signoff {
 
-// The approval policy (product.md section 10): everyone reads it,
+// The approval policy (docs/design.md, "Approval policies"): everyone reads it,
 // administrators change it. Items take their number of approvals from it
 // when they are submitted (ItemWorkflow), so a change never alters an item
 // already pending.

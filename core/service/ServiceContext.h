@@ -35,7 +35,7 @@ inline WorkflowActor workflowActor(const Actor &actor, const QUuid &ownerId)
     return WorkflowActor{actor.role, actor.owns(ownerId)};
 }
 
-// The version check of product.md section 3: the caller's version, when it
+// The version check (docs/design.md, "State machine"): the caller's version, when it
 // sent one (or one of them), must be the current one.
 inline bool versionMatches(const ExpectedVersion &expected, int current)
 {

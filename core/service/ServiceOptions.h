@@ -14,7 +14,7 @@
 
 namespace signoff {
 
-// Webhooks (product.md section 11): where they may go, and how deliveries
+// Webhooks (docs/design.md, "Webhooks"): where they may go, and how deliveries
 // are retried. Tests shrink the schedule instead of waiting for it.
 struct WebhookOptions
 {

@@ -9,8 +9,8 @@
 
 namespace signoff {
 
-// The dashboard's figures (product.md section 13). Everyone may read every
-// item, so everyone may read what is counted over them.
+// The dashboard's figures (docs/design.md, "The dashboard's figures"). Everyone
+// may read every item, so everyone may read what is counted over them.
 class StatsService
 {
 public:

@@ -24,7 +24,7 @@ struct SendResult
     bool refused = false;            // not sent at all: the target is not allowed (any more)
 };
 
-// Webhooks (product.md section 11): administrators register endpoints;
+// Webhooks (docs/design.md, "Webhooks"): administrators register endpoints;
 // every audit event an endpoint asks for becomes a delivery in the outbox,
 // in the event's own transaction (WebhookRepository::enqueue, called where
 // audit events are written); the dispatcher in `serve` claims due

@@ -83,7 +83,7 @@ Result<qint64> AuditRepository::appendReturningId(const AuditEvent &event)
             return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The audit log did not record the event.")));
         id = rows->value(0).toLongLong();
     }
-    // The webhook outbox (product.md section 11): a delivery for every
+    // The webhook outbox (docs/design.md, "Webhooks"): a delivery for every
     // endpoint that asked for this type of event, in the event's own
     // transaction, so none is lost or invented whatever happens next.
     if (auto queued = WebhookRepository(m_connection).enqueue(id, eventTypeName(event), event.at); !queued)

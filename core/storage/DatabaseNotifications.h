@@ -15,13 +15,13 @@ class QThread;
 namespace signoff {
 
 // Hears, through PostgreSQL's LISTEN, what other processes on the database
-// commit (product.md section 14): the migration 20261213_cluster makes each
-// audit event NOTIFY `signoff_change` and each seal pass `signoff_sealed`.
-// A connection of its own, in a thread of its own whose event loop reads the
-// notifications as they come. A lost connection loses the subscription:
-// the listener checks its connection every `checkInterval`, opens a new one
-// when it went, and says `listening()` again, after which the caller catches
-// up on what it may have missed (the ordered feed has it all).
+// commit (docs/design.md, "Several instances"): the migration 20261213_cluster
+// makes each audit event NOTIFY `signoff_change` and each seal pass
+// `signoff_sealed`. A connection of its own, in a thread of its own whose event
+// loop reads the notifications as they come. A lost connection loses the
+// subscription: the listener checks its connection every `checkInterval`, opens
+// a new one when it went, and says `listening()` again, after which the caller
+// catches up on what it may have missed (the ordered feed has it all).
 //
 // On SQLite there is nothing to listen to: start() does nothing.
 class DatabaseNotifications : public QObject

@@ -12,8 +12,8 @@ namespace signoff {
 
 enum class SqlDialect { Sqlite, Postgresql };
 
-// Where the data lives: product.md section 4. A file path, `sqlite:PATH`, or
-// `postgresql://USER:PASSWORD@HOST:PORT/DB[?libpq-option=value&...]`.
+// Where the data lives (docs/design.md, "The command line"). A file path,
+// `sqlite:PATH`, or `postgresql://USER:PASSWORD@HOST:PORT/DB[?libpq-option=value&...]`.
 struct DatabaseUrl
 {
     SqlDialect dialect = SqlDialect::Sqlite;

@@ -12,9 +12,9 @@
 
 namespace signoff {
 
-// Sign-in attempts per user name, in the database so that every process on
-// it counts the same ones (product.md section 14). Names are kept only as
-// their SHA-256 (`nameKey`).
+// Sign-in attempts per user name, in the database so that every process on it
+// counts the same ones (docs/design.md, "Several instances"). Names are kept
+// only as their SHA-256 (`nameKey`).
 class SignInAttemptRepository
 {
 public:

@@ -13,7 +13,7 @@ namespace signoff {
 
 class Services;
 
-// Sends the webhook outbox (product.md section 11) from a thread of its own:
+// Sends the webhook outbox (docs/design.md, "Webhooks") from a thread of its own:
 // claims due deliveries through WebhookService (one at a time per endpoint,
 // in the feed's order; on PostgreSQL each by one instance only), checks the
 // target's addresses again and connects to an address it checked (no DNS

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// `signoff` on the command line (product.md section 4): every command, and
-// every failure as one readable line with a non-zero exit status.
+// `signoff` on the command line (docs/design.md, "The command line"): every
+// command, and every failure as one readable line with a non-zero exit status.
 
 #include "TestDatabase.h"
 

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // Server mode over HTTPS with certificates the system does not trust
-// (product.md section 8): a real REST server with a self-signed certificate
+// (docs/design.md, "Team mode"): a real REST server with a self-signed certificate
 // made by openssl for the test. The backend refuses it and names its SHA-256
 // fingerprint; the login dialog shows that fingerprint and, on "Trust this
 // certificate", pins it for the host and port and signs in; a different

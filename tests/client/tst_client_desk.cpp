@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The desktop as a client of a Signoff server (product.md section 8): the
+// The desktop as a client of a Signoff server (docs/design.md, "Team mode"): the
 // real login dialog and window over RestBackend against a real REST server
 // on a free port (the same RestServer `signoff serve` runs): signing in,
 // lists, a feature created and submitted, approved from a second desktop

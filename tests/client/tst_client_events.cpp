@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // The desktop's reader of a server's event stream (client/EventStream,
-// product.md sections 8 and 9) against a scripted server on a free port:
-// the EventSource format as it arrives in pieces, comments, multi-line
-// data, CRLF, what does not parse, reset; resuming with Last-Event-ID after
-// the stream ends; a refusal that ends it; a line without end.
+// docs/design.md, "Team mode" and "The event stream") against a scripted server
+// on a free port: the EventSource format as it arrives in pieces, comments,
+// multi-line data, CRLF, what does not parse, reset; resuming with
+// Last-Event-ID after the stream ends; a refusal that ends it; a line without
+// end.
 
 #include "client/EventStream.h"
 

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Review depth in server mode (product.md sections 8 and 10): RestBackend's
-// comments, withdraw and approval policy against a real REST server on a
-// free port give what LocalBackend gives, with the same typed errors (a
-// stale policy version is PreconditionFailed, a requester may not change
-// the policy, an empty comment is Invalid).
+// Review depth in server mode (docs/design.md, "Team mode" and "Approval
+// policies"): RestBackend's comments, withdraw and approval policy against a
+// real REST server on a free port give what LocalBackend gives, with the same
+// typed errors (a stale policy version is PreconditionFailed, a requester may
+// not change the policy, an empty comment is Invalid).
 
 #include "RestBackend.h"
 #include "UiFixture.h"

@@ -1,11 +1,11 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The dashboard's figures are the same in both desktop modes (product.md
-// sections 8 and 13): RestBackend::stats against a real REST server on a
-// free port, over GET /api/v1/stats, gives the Stats LocalBackend computes
-// on the same database, field by field; a period the service refuses is the
-// same typed error through both doors.
+// The dashboard's figures are the same in both desktop modes (docs/design.md,
+// "Team mode" and "The dashboard's figures"): RestBackend::stats against a real
+// REST server on a free port, over GET /api/v1/stats, gives the Stats
+// LocalBackend computes on the same database, field by field; a period the
+// service refuses is the same typed error through both doors.
 
 #include "LocalBackend.h"
 #include "RestBackend.h"

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Webhooks in server mode (product.md sections 8 and 11): RestBackend's
+// Webhooks in server mode (docs/design.md, "Team mode" and "Webhooks"): RestBackend's
 // webhook calls against a real REST server on a free port give what
 // LocalBackend gives over the same services, with the same typed errors
 // (a private address refused with core's message on the field "url", a

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The field rules of product.md section 2, each at its boundary.
+// The field rules (docs/design.md, "Data model"), each at its boundary.
 
 #include "domain/TextRules.h"
 #include "domain/Validation.h"

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // Every status × action × role × ownership against the contract's table
-// (product.md section 3), written out here independently of Workflow.cpp.
+// (docs/design.md, "State machine"), written out here independently of Workflow.cpp.
 
 #include "domain/Workflow.h"
 #include "TestHelpers.h"
@@ -163,9 +163,9 @@ private slots:
         }
     }
 
-    // N of M (product.md section 10): an approval that reaches the number
-    // approves, one below it leaves the item pending; a second approval of
-    // the same submission is not offered.
+    // N of M (docs/design.md, "Approval policies"): an approval that reaches
+    // the number approves, one below it leaves the item pending; a second
+    // approval of the same submission is not offered.
     void approvalsCountAgainstTheRequiredNumber()
     {
         QCOMPARE(toString(Workflow::afterApproval(1, 1)), QStringLiteral("approved"));

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Two `signoff serve` processes on one PostgreSQL (product.md section 14):
-// what one of them does is known to the other at once, through
+// Two `signoff serve` processes on one PostgreSQL (docs/design.md, "Several
+// instances"): what one of them does is known to the other at once, through
 // LISTEN/NOTIFY: a token revoked or a user disabled on one is refused by the
 // other although it had the token in its cache (300 s by default), and the
 // sign-in throttle counts the failures made on both.

@@ -2,10 +2,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // Several `signoff serve` started at the same moment on one empty database
-// (product.md section 14): all of them come up, the schema is migrated once
-// (every migration applied by exactly one of them, the others waiting for
-// it), and the first administrator is created once, by one of them, whose
-// printed password then signs in through every instance.
+// (docs/design.md, "Several instances"): all of them come up, the schema is
+// migrated once (every migration applied by exactly one of them, the others
+// waiting for it), and the first administrator is created once, by one of them,
+// whose printed password then signs in through every instance.
 
 #include "ServeProcess.h"
 

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The REST API of product.md section 5 against a real server on a free port
+// The REST API (docs/design.md, "API") against a real server on a free port
 // and a real database (SQLite and PostgreSQL): every route's success path,
 // every error code of the table where a client meets it, the seed's flows,
 // and the workflow of features and orders across users.
@@ -345,7 +345,7 @@ private slots:
         QCOMPARE(rejection.value(QStringLiteral("from_status")).toString(), QStringLiteral("pending"));
         QCOMPARE(rejection.value(QStringLiteral("to_status")).toString(), QStringLiteral("rejected"));
         QVERIFY(rfc3339Utc.match(rejection.value(QStringLiteral("at")).toString()).hasMatch());
-        // What the edit changed, as JSON Pointer paths (product.md section 10).
+        // What the edit changed, as JSON Pointer paths (docs/design.md, "History").
         const QJsonObject edit = history.json.value(QStringLiteral("items")).toArray().at(4).toObject();
         QCOMPARE(edit.value(QStringLiteral("changes")).toArray(),
                  (QJsonArray{QJsonObject{{QStringLiteral("path"), QStringLiteral("/name")},
@@ -381,8 +381,9 @@ private slots:
                        "invalid-transition");
     }
 
-    // A decision names the version it is about (product.md section 3): without
-    // If-Match (or with "*") approve and reject are 428 and write nothing.
+    // A decision names the version it is about (docs/design.md, "State
+    // machine"): without If-Match (or with "*") approve and reject are 428 and
+    // write nothing.
     void decisionsWithoutIfMatchAre428()
     {
         const QByteArray requester = f().signIn(QStringLiteral("rita"), Role::Requester);
@@ -672,7 +673,7 @@ private slots:
         reply = f().call("POST", QStringLiteral("/api/v1/auth/token"), QByteArray(), QJsonObject{{QStringLiteral("username"), QStringLiteral("alice")}});
         EXPECT_PROBLEM(reply, 400, "validation");
         QCOMPARE(reply.errorFields(), QStringList{QStringLiteral("password")});
-        // Empty is missing too (product.md section 5's 400), not a wrong password.
+        // Empty is missing too (docs/design.md, "Errors": 400), not a wrong password.
         reply = f().call("POST", QStringLiteral("/api/v1/auth/token"), QByteArray(),
                          QJsonObject{{QStringLiteral("username"), QString()}, {QStringLiteral("password"), QString()}});
         EXPECT_PROBLEM(reply, 400, "validation");

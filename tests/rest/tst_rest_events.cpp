@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// GET /api/v1/events (product.md section 9) over real sockets: events in
-// commit order with the audit feed's positions as ids, resuming with
+// GET /api/v1/events (docs/design.md, "The event stream") over real sockets:
+// events in commit order with the audit feed's positions as ids, resuming with
 // Last-Event-ID, "reset" for ids that cannot be resumed, the stream limits,
-// keep-alive comments past the idle timeout, the end of a stream when its
-// token is revoked, its user disabled or the server stopped, events another
-// process made, and what each role may see.
+// keep-alive comments past the idle timeout, the end of a stream when its token
+// is revoked, its user disabled or the server stopped, events another process
+// made, and what each role may see.
 
 #include "RestTestSupport.h"
 #include "service/AuditSealer.h"

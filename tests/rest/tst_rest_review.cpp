@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Review depth over HTTP (product.md sections 3, 5 and 10) on both
-// databases: the policy routes, approvals in the representations, N-of-M
-// approvals (also three reviewers at once on separate connections),
-// withdraw, comments and batches with mixed outcomes.
+// Review depth over HTTP (docs/design.md, "State machine", "API" and
+// "Approval policies") on both databases: the policy routes, approvals in the
+// representations, N-of-M approvals (also three reviewers at once on separate
+// connections), withdraw, comments and batches with mixed outcomes.
 
 #include "RestTestSupport.h"
 

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Webhook deliveries end to end (product.md section 11): a receiver on
+// Webhook deliveries end to end (docs/design.md, "Webhooks"): a receiver on
 // loopback (private webhooks allowed, as `serve --allow-private-webhooks`)
 // checks each Standard Webhooks signature with its own HMAC, answers 500 and
 // then 200 to see a retry, and records the order; a final 4xx does not hold

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Webhook endpoints over real HTTP (product.md sections 5 and 11): admins
+// Webhook endpoints over real HTTP (docs/design.md, "API" and "Webhooks"): admins
 // only; validation as problem documents; the secret shown once; URLs that
 // would reach loopback, private or link-local addresses refused unless
 // private webhooks are allowed; the outbox written with the change it

@@ -1,8 +1,8 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Access: each role can do exactly what product.md allows and nothing more,
-// over REST and through the services (both doors, one rule): requesters
+// Access: each role can do exactly what docs/design.md allows ("API", "State
+// machine") and nothing more, over REST and through the services (both doors, one rule): requesters
 // cannot approve, reviewers cannot manage users or products, nobody
 // approves or rejects what they own (admins included), only owners submit
 // and revise, only owners and admins edit and delete drafts. Tokens of a

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The audit log's hash chain (product.md section 12) on SQLite and
+// The audit log's hash chain (docs/design.md, "The audit log") on SQLite and
 // PostgreSQL: sealing in order, verification, and tampering with raw SQL, as
 // someone with access to the database would (dropping the append-only
 // triggers first), caught each time.

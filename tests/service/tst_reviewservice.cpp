@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Review depth (product.md sections 3 and 10) on a real database: the
-// approval policy, N-of-M approvals fixed at submit, withdraw, the
-// version an approval may name, and comments.
+// Review depth (docs/design.md, "State machine" and "Approval policies") on a
+// real database: the approval policy, N-of-M approvals fixed at submit,
+// withdraw, the version an approval may name, and comments.
 
 #include "ServiceFixture.h"
 #include "domain/Validation.h"

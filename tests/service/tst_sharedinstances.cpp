@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Several instances on one database (product.md section 14), here as two
-// Database + Services pairs in one test process, each with its own
-// connections and notifier, as two `serve` processes would have: the
-// sign-in throttle counts across them, and on PostgreSQL each hears the
-// other's changes through LISTEN/NOTIFY the moment they commit (not at its
-// next look at the ordered feed), but not its own a second time.
+// Several instances on one database (docs/design.md, "Several instances"), here
+// as two Database + Services pairs in one test process, each with its own
+// connections and notifier, as two `serve` processes would have: the sign-in
+// throttle counts across them, and on PostgreSQL each hears the other's changes
+// through LISTEN/NOTIFY the moment they commit (not at its next look at the
+// ordered feed), but not its own a second time.
 
 #include "ServiceFixture.h"
 #include "storage/OpenDatabase.h"

@@ -1,9 +1,9 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The dashboard's figures (product.md section 13) computed by the database:
-// counts by kind and status, decisions per day, time from submission to
-// decision, and the review queue's age, on SQLite and PostgreSQL.
+// The dashboard's figures (docs/design.md, "The dashboard's figures") computed
+// by the database: counts by kind and status, decisions per day, time from
+// submission to decision, and the review queue's age, on SQLite and PostgreSQL.
 
 #include "ServiceFixture.h"
 #include "domain/Clock.h"

@@ -10,7 +10,8 @@
 
 using namespace signoff;
 
-// DatabaseUrl: what --database and SIGNOFF_DATABASE accept (product.md section 4).
+// DatabaseUrl: what --database and SIGNOFF_DATABASE accept (docs/design.md,
+// "The command line").
 class TestDatabaseUrl : public QObject
 {
     Q_OBJECT

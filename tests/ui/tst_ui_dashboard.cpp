@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The Dashboard page (product.md section 13) in the real window on a real
-// SQLite file: the figures its tables show are the items created and
-// decided here; it opens first, follows changes made elsewhere, switches
-// period and between charts and tables, and paints its charts with the
+// The Dashboard page (docs/design.md, "The dashboard's figures") in the real
+// window on a real SQLite file: the figures its tables show are the items
+// created and decided here; it opens first, follows changes made elsewhere,
+// switches period and between charts and tables, and paints its charts with the
 // palette (a dark desktop gets light labels). Also how durations read.
 
 #include "MainWindow.h"

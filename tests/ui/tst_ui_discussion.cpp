@@ -1,11 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Review depth in the real forms and pages (product.md sections 3 and 10),
-// database mode under the offscreen platform: the comment thread on an
-// item's form (posting, and others' comments arriving), withdrawing a
-// pending item, the rejection's reason at the top of the owner's form, the
-// approvals so far, and the Policies page saving with its loaded version.
+// Review depth in the real forms and pages (docs/design.md, "State machine" and
+// "Approval policies"), database mode under the offscreen platform: the comment
+// thread on an item's form (posting, and others' comments arriving),
+// withdrawing a pending item, the rejection's reason at the top of the owner's
+// form, the approvals so far, and the Policies page saving with its loaded
+// version.
 
 #include "Session.h"
 #include "UiFixture.h"

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Every table exports what it shows as CSV (product.md section 12), in the
+// Every table exports what it shows as CSV (docs/design.md, "The audit log"), in the
 // real main window on an SQLite file: all rows, also those not fetched yet
 // (more than a page), the columns shown in their order, RFC 4180 quoting,
 // and cells a spreadsheet would run as formulas made harmless. The audit

@@ -1,7 +1,7 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// Notifications (product.md section 8) in the real main window, database
+// Notifications (docs/design.md, "Team mode") in the real main window, database
 // mode: a reviewer hears of an item entering their queue and sees the
 // count; an owner hears of their item approved, rejected (with the reason)
 // and commented on by someone else, not of their own comments; Settings

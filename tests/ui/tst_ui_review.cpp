@@ -1,10 +1,10 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The desktop's pieces of review depth (product.md section 10) under the
-// offscreen platform: the readable history ("options/beta: false → true",
-// "approved (1 of 2)"), the comment thread with core's rule as one types,
-// and the policy editor.
+// The desktop's pieces of review depth (docs/design.md, "Approval policies")
+// under the offscreen platform: the readable history ("options/beta: false →
+// true", "approved (1 of 2)"), the comment thread with core's rule as one
+// types, and the policy editor.
 
 #include "UiFixture.h"
 #include "domain/Validation.h"

@@ -1,12 +1,12 @@
 // SPDX-FileCopyrightText: 2026 The Signoff authors
 // SPDX-License-Identifier: GPL-3.0-or-later
 
-// The Webhooks page (product.md sections 7 and 11) on a real SQLite file:
-// an administrator registers an endpoint through the page's dialog (a
-// private address refused with core's message on the URL field), sees the
-// secret once, which is the one deliveries are signed with; the delivery
-// log shows an attempt and redelivers it; the endpoint is deactivated and
-// deleted. Someone who is not an administrator has no Webhooks page.
+// The Webhooks page (docs/design.md, "The desktop" and "Webhooks") on a real
+// SQLite file: an administrator registers an endpoint through the page's dialog
+// (a private address refused with core's message on the URL field), sees the
+// secret once, which is the one deliveries are signed with; the delivery log
+// shows an attempt and redelivers it; the endpoint is deactivated and deleted.
+// Someone who is not an administrator has no Webhooks page.
 
 #include "MainWindow.h"
 #include "Session.h"

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 
 // The form shows a button for exactly the transitions the contract allows
-// the signed-in user on the item now (product.md section 3), and Save and
+// the signed-in user on the item now (docs/design.md, "State machine"), and Save and
 // Delete only where edits are allowed: for every role, ownership and status,
 // for features and for orders.
 
@@ -56,7 +56,8 @@ class TestUiWorkflow : public QObject
             // The owner submits and revises, may edit drafts, never reviews their own item.
             QTest::addRow("%s owner draft", qPrintable(name)) << role << true << ItemStatus::Draft
                                                               << with({QStringLiteral("submit")}, edit);
-            // Withdrawn by the owner while pending, back to draft (product.md section 3).
+            // Withdrawn by the owner while pending, back to draft
+            // (docs/design.md, "State machine").
             QTest::addRow("%s owner pending", qPrintable(name)) << role << true << ItemStatus::Pending
                                                                 << QStringList{QStringLiteral("withdraw")};
             QTest::addRow("%s owner approved", qPrintable(name)) << role << true << ItemStatus::Approved << none;

@@ -21,7 +21,7 @@ namespace signoff {
 class Backend;
 class FieldMessage;
 
-// A new webhook endpoint (product.md section 11): its URL, the event
+// A new webhook endpoint (docs/design.md, "Webhooks"): its URL, the event
 // patterns it wants (one per line or comma separated) and whether it is
 // active. Once made, the dialog shows the signing secret, the only time
 // anything shows it, in a read-only field with a Copy button.

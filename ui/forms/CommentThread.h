@@ -17,11 +17,11 @@ namespace signoff {
 
 class FieldMessage;
 
-// An item's discussion on its form (product.md section 10): the comments,
-// oldest at the top and the newest in view, and a box to write one. It
-// checks what is typed with core's rule (validate::commentBody) and asks
-// for the post with postRequested(); whoever owns it talks to the services
-// and gives back the thread (setComments) or a refusal (showProblem).
+// An item's discussion on its form (docs/design.md, "Approval policies"): the
+// comments, oldest at the top and the newest in view, and a box to write one.
+// It checks what is typed with core's rule (validate::commentBody) and asks for
+// the post with postRequested(); whoever owns it talks to the services and
+// gives back the thread (setComments) or a refusal (showProblem).
 class CommentThread : public QWidget
 {
     Q_OBJECT

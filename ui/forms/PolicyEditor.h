@@ -16,10 +16,10 @@ namespace signoff {
 
 class FieldMessage;
 
-// Edits an approval policy (product.md section 10): how many approvals a
-// feature needs, how many an order needs, and thresholds by an order's
-// total. What is typed is checked with core's rule (validate::policy) as it
-// changes; problems() is empty when the policy may be saved.
+// Edits an approval policy (docs/design.md, "Approval policies"): how many
+// approvals a feature needs, how many an order needs, and thresholds by an
+// order's total. What is typed is checked with core's rule (validate::policy)
+// as it changes; problems() is empty when the policy may be saved.
 class PolicyEditor : public QWidget
 {
     Q_OBJECT

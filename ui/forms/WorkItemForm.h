@@ -45,7 +45,7 @@ protected:
         int version = 0;
         QDateTime createdAt;
         QDateTime updatedAt;
-        // Of the submission under review (product.md section 10).
+        // Of the submission under review (docs/design.md, "Approval policies").
         int requiredApprovals = 1;
         QStringList approvers;
     };
@@ -54,7 +54,7 @@ protected:
     QFormLayout *fieldsLayout() const { return m_fields; }
     QTabWidget *tabs() const { return m_tabs; }
     void addHistoryTab();
-    // The item's discussion (product.md section 10), after the history.
+    // The item's discussion (docs/design.md, "Approval policies"), after the history.
     void addCommentsTab();
 
     virtual ItemState shownState() const = 0;

@@ -12,9 +12,10 @@ class QStandardItemModel;
 
 namespace signoff {
 
-// The dashboard's figures as tables: what the charts show, for screen
-// readers and for anyone who wants the numbers (product.md section 13).
-// Counts are stored as numbers, so views show them in the user's locale.
+// The dashboard's figures as tables: what the charts show, for screen readers
+// and for anyone who wants the numbers (docs/design.md, "The dashboard's
+// figures"). Counts are stored as numbers, so views show them in the user's
+// locale.
 class DashboardFigures
 {
     Q_DECLARE_TR_FUNCTIONS(DashboardFigures)

@@ -29,11 +29,11 @@ class FieldMessage;
 class Session;
 class WaitingTimesTiles;
 
-// The first page of the window (product.md section 13): items by status and
-// kind, decisions per day, the time from submission to decision and the
-// review queue's age, over the last 7, 30 or 90 days, from the backend's
-// stats() in both desktop modes. Each chart can be shown as a table (for
-// screen readers, and for the exact numbers).
+// The first page of the window (docs/design.md, "The dashboard's figures"):
+// items by status and kind, decisions per day, the time from submission to
+// decision and the review queue's age, over the last 7, 30 or 90 days, from the
+// backend's stats() in both desktop modes. Each chart can be shown as a table
+// (for screen readers, and for the exact numbers).
 //
 // Counting runs on the server or a worker thread; changes anywhere bring a
 // new count, at most one every refreshIntervalMilliseconds, so a burst of

@@ -18,10 +18,10 @@ class MessageBanner;
 class PolicyEditor;
 class Session;
 
-// The approval policy for administrators (product.md section 10): how many
-// approvals a feature needs, and an order by its total. Saved with the
-// version it was loaded at; someone else's change meanwhile is a banner
-// that offers to reload, never a silent overwrite.
+// The approval policy for administrators (docs/design.md, "Approval policies"):
+// how many approvals a feature needs, and an order by its total. Saved with the
+// version it was loaded at; someone else's change meanwhile is a banner that
+// offers to reload, never a silent overwrite.
 class PoliciesPage : public QWidget
 {
     Q_OBJECT

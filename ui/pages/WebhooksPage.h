@@ -19,7 +19,7 @@ class ChangeListener;
 class MessageBanner;
 class Session;
 
-// Webhooks for administrators (product.md sections 7 and 11): the
+// Webhooks for administrators (docs/design.md, "The desktop" and "Webhooks"): the
 // registered endpoints, New… (the secret shown once), Activate/Deactivate,
 // Delete, and the selected endpoint's delivery log with Redeliver. Every
 // call is asynchronous; the page reloads on F5, its Refresh button, after

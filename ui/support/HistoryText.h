@@ -12,11 +12,12 @@
 
 namespace signoff {
 
-// An item's audit events as people read them in its History tab (product.md
-// section 10): what was done ("approved (1 of 2)", "submitted: needs 2
-// approvals") and, for an edit, what changed ("options/beta: false → true",
-// "line 2 quantity: 3 → 5"), from the `changes` the server records
-// (JSON Pointer paths, RFC 6901). It only reads what core wrote.
+// An item's audit events as people read them in its History tab
+// (docs/design.md, "Approval policies" and "History"): what was done ("approved
+// (1 of 2)", "submitted: needs 2 approvals") and, for an edit, what changed
+// ("options/beta: false → true", "line 2 quantity: 3 → 5"), from the `changes`
+// the server records (JSON Pointer paths, RFC 6901). It only reads what core
+// wrote.
 class HistoryText
 {
     Q_DECLARE_TR_FUNCTIONS(signoff::HistoryText)

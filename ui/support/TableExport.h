@@ -9,8 +9,8 @@ class QTableView;
 
 namespace signoff {
 
-// What a table shows, as CSV (product.md section 12: "every desktop table
-// exports what it shows"): the headers of the columns shown, in the order
+// What a table shows, as CSV (docs/design.md, "The audit log": "every desktop
+// table exports what it shows"): the headers of the columns shown, in the order
 // shown, then each row's text as displayed, through domain/Csv.h (RFC 4180,
 // formula-safe). Written whole or not at all (QSaveFile). The error, in the
 // person's language; empty when it worked.

@@ -1,6 +1,6 @@
 -- Migration: 20261207_approvals.sql
 -- Up
--- The approval policy (product.md section 10): one row, its document in
+-- The approval policy (docs/design.md, "Approval policies"): one row, its document in
 -- the contract's JSON, read whole when an item is submitted.
 CREATE TABLE approval_policy (
     id INTEGER PRIMARY KEY CHECK (id = 1),

@@ -1,6 +1,6 @@
 -- Migration: 20261213_cluster.sql
 -- Up
--- Several instances on one database (product.md section 14).
+-- Several instances on one database (docs/design.md, "Several instances").
 --
 -- Each committed audit event is announced to every instance that LISTENs on
 -- `signoff_change` (NOTIFY is delivered at commit, not at all on rollback):

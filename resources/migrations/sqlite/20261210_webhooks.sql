@@ -1,6 +1,6 @@
 -- Migration: 20261210_webhooks.sql
 -- Up
--- Webhooks (product.md section 11). An endpoint: where to send, which event
+-- Webhooks (docs/design.md, "Webhooks"). An endpoint: where to send, which event
 -- types (`events`, the JSON array as registered; webhook_event_filter holds
 -- each pattern for matching), and the signing secret, which Signoff needs in
 -- clear to sign each delivery (SECURITY.md, "Webhook secrets").
