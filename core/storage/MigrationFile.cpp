@@ -357,6 +357,125 @@ QString baseName(const QString &fileName)
     return slash < 0 ? fileName : fileName.mid(slash + 1);
 }
 
+// Reads a migration file's tokens into its statements: first the header
+// line that names the file, then comments, "-- Up" and its statements, "-- Down"
+// and its statements.
+class MigrationReader
+{
+public:
+    MigrationReader(const QString &file, QStringView text, SqlDialect dialect)
+        : m_file(file)
+        , m_scanner(text, dialect, file)
+    {
+        m_migration.version = file.left(file.size() - 4);
+    }
+
+    Result<Migration> read()
+    {
+        while (true) {
+            auto token = m_scanner.next();
+            if (!token)
+                return token.error();
+            if (m_section == Section::Header) {
+                if (auto header = readHeader(*token); !header)
+                    return header.error();
+                continue;
+            }
+            if (token->kind == Scanner::Kind::End)
+                break;
+            if (auto read = readBody(*token); !read)
+                return read.error();
+        }
+        return finish();
+    }
+
+private:
+    enum class Section { Header, Preamble, Up, Down };
+
+    // Counted only for a message: counting for every token would be quadratic.
+    QString lineNumber(const Scanner::Token &token) const { return QString::number(m_scanner.line(token.position)); }
+
+    Result<void> readHeader(const Scanner::Token &token)
+    {
+        static const QString headerPrefix = QStringLiteral("Migration:");
+        if (token.kind != Scanner::Kind::LineComment || !token.text.startsWith(headerPrefix))
+            return migrationError(QT_TRANSLATE_NOOP("Core", "%1 does not start with the line “-- Migration: %1”."), {m_file});
+        const QString named = token.text.mid(headerPrefix.size()).trimmed();
+        if (named != m_file)
+            return migrationError(QT_TRANSLATE_NOOP("Core", "%1, line %2: the header names ‘%3’ instead of the file itself."),
+                                  {m_file, lineNumber(token), named});
+        m_section = Section::Preamble;
+        return {};
+    }
+
+    Result<void> readBody(const Scanner::Token &token)
+    {
+        if (token.kind == Scanner::Kind::Statement)
+            return addStatement(token);
+        const Marker marker = markerOf(token.text);
+        if (marker == Marker::None)
+            return {};
+        // A marker ends the statement before it, even without its ';'.
+        auto pending = m_scanner.takePendingStatement(token.position);
+        if (!pending)
+            return pending.error();
+        if (pending->kind == Scanner::Kind::Statement) {
+            if (auto added = addStatement(*pending); !added)
+                return added;
+        }
+        return marker == Marker::Up ? startUp(token) : startDown(token);
+    }
+
+    Result<void> addStatement(const Scanner::Token &statement)
+    {
+        if (m_section == Section::Preamble)
+            return migrationError(QT_TRANSLATE_NOOP("Core", "%1, line %2: SQL before the “-- Up” line."),
+                                  {m_file, lineNumber(statement)});
+        (m_section == Section::Up ? m_migration.up : m_migration.down).append(statement.text);
+        return {};
+    }
+
+    Result<void> startUp(const Scanner::Token &marker)
+    {
+        if (m_section != Section::Preamble)
+            return migrationError(QT_TRANSLATE_NOOP("Core", "%1, line %2: a second “-- Up” line."), {m_file, lineNumber(marker)});
+        m_section = Section::Up;
+        return {};
+    }
+
+    Result<void> startDown(const Scanner::Token &marker)
+    {
+        if (m_sawDown)
+            return migrationError(QT_TRANSLATE_NOOP("Core", "%1, line %2: a second “-- Down” line."), {m_file, lineNumber(marker)});
+        if (m_section == Section::Preamble)
+            return migrationError(QT_TRANSLATE_NOOP("Core", "%1, line %2: “-- Down” comes before “-- Up”."),
+                                  {m_file, lineNumber(marker)});
+        m_section = Section::Down;
+        m_sawDown = true;
+        return {};
+    }
+
+    // What the whole file must have had.
+    Result<Migration> finish()
+    {
+        if (m_section == Section::Header)
+            return migrationError(QT_TRANSLATE_NOOP("Core", "%1 does not start with the line “-- Migration: %1”."), {m_file});
+        if (m_section == Section::Preamble)
+            return migrationError(QT_TRANSLATE_NOOP("Core", "%1 has no “-- Up” line."), {m_file});
+        if (!m_sawDown)
+            return migrationError(QT_TRANSLATE_NOOP("Core", "%1 has no “-- Down” line."), {m_file});
+        if (m_migration.up.isEmpty())
+            return migrationError(QT_TRANSLATE_NOOP("Core", "%1: the Up section has no statements."), {m_file});
+        return m_migration;
+    }
+
+    const QString m_file;
+    Scanner m_scanner;
+    Migration m_migration;
+    Section m_section = Section::Header;
+    bool m_sawDown = false;
+};
+
 } // namespace
 
 Result<Migration> parseMigrationFile(const QString &fileName, QStringView text, SqlDialect dialect)
@@ -365,79 +484,7 @@ Result<Migration> parseMigrationFile(const QString &fileName, QStringView text, 
     static const QRegularExpression validName(QStringLiteral("^[0-9]{8}[0-9]*_[A-Za-z0-9_]+\\.sql$"));
     if (!validName.match(file).hasMatch() || file.size() - 4 > maxVersionLength)
         return migrationError(QT_TRANSLATE_NOOP("Core", "The migration file name ‘%1’ is not of the form YYYYMMDD_name.sql."), {file});
-
-    Migration migration;
-    migration.version = file.left(file.size() - 4);
-
-    Scanner scanner(text, dialect, file);
-    enum class Section { Header, Preamble, Up, Down } section = Section::Header;
-    bool sawDown = false;
-    static const QString headerPrefix = QStringLiteral("Migration:");
-
-    while (true) {
-        auto token = scanner.next();
-        if (!token)
-            return token.error();
-        // Counted only for a message: counting for every token would be quadratic.
-        const auto line = [&] { return QString::number(scanner.line(token->position)); };
-
-        if (section == Section::Header) {
-            if (token->kind != Scanner::Kind::LineComment || !token->text.startsWith(headerPrefix))
-                return migrationError(QT_TRANSLATE_NOOP("Core", "%1 does not start with the line “-- Migration: %1”."), {file});
-            const QString named = token->text.mid(headerPrefix.size()).trimmed();
-            if (named != file)
-                return migrationError(QT_TRANSLATE_NOOP("Core", "%1, line %2: the header names ‘%3’ instead of the file itself."),
-                                      {file, line(), named});
-            section = Section::Preamble;
-            continue;
-        }
-
-        if (token->kind == Scanner::Kind::End)
-            break;
-
-        if (token->kind == Scanner::Kind::Statement) {
-            if (section == Section::Preamble)
-                return migrationError(QT_TRANSLATE_NOOP("Core", "%1, line %2: SQL before the “-- Up” line."), {file, line()});
-            (section == Section::Up ? migration.up : migration.down).append(token->text);
-            continue;
-        }
-
-        const Marker marker = markerOf(token->text);
-        if (marker == Marker::None)
-            continue;
-        // A marker ends the statement before it, even without its ';'.
-        auto pending = scanner.takePendingStatement(token->position);
-        if (!pending)
-            return pending.error();
-        if (pending->kind == Scanner::Kind::Statement) {
-            if (section == Section::Preamble)
-                return migrationError(QT_TRANSLATE_NOOP("Core", "%1, line %2: SQL before the “-- Up” line."),
-                                      {file, QString::number(scanner.line(pending->position))});
-            (section == Section::Up ? migration.up : migration.down).append(pending->text);
-        }
-        if (marker == Marker::Up) {
-            if (section != Section::Preamble)
-                return migrationError(QT_TRANSLATE_NOOP("Core", "%1, line %2: a second “-- Up” line."), {file, line()});
-            section = Section::Up;
-        } else {
-            if (sawDown)
-                return migrationError(QT_TRANSLATE_NOOP("Core", "%1, line %2: a second “-- Down” line."), {file, line()});
-            if (section == Section::Preamble)
-                return migrationError(QT_TRANSLATE_NOOP("Core", "%1, line %2: “-- Down” comes before “-- Up”."), {file, line()});
-            section = Section::Down;
-            sawDown = true;
-        }
-    }
-
-    if (section == Section::Header)
-        return migrationError(QT_TRANSLATE_NOOP("Core", "%1 does not start with the line “-- Migration: %1”."), {file});
-    if (section == Section::Preamble)
-        return migrationError(QT_TRANSLATE_NOOP("Core", "%1 has no “-- Up” line."), {file});
-    if (!sawDown)
-        return migrationError(QT_TRANSLATE_NOOP("Core", "%1 has no “-- Down” line."), {file});
-    if (migration.up.isEmpty())
-        return migrationError(QT_TRANSLATE_NOOP("Core", "%1: the Up section has no statements."), {file});
-    return migration;
+    return MigrationReader(file, text, dialect).read();
 }
 
 Result<QStringList> splitSqlStatements(QStringView sql, SqlDialect dialect, const QString &name)
