@@ -216,27 +216,7 @@ RequestFramer::Status RequestFramer::parseHeadIfComplete()
     if (m_headStart > 64)
         return reject(400, QStringLiteral("malformed-request"), QStringLiteral("The request does not start with a request line."));
 
-    qsizetype from = qMax(m_scanFrom, m_headStart);
-    qsizetype end = -1;
-    while (end < 0) {
-        const qsizetype newline = m_raw.indexOf('\n', from);
-        if (newline < 0) {
-            m_scanFrom = m_raw.size();
-            break;
-        }
-        // The head ends with an empty line: "\n\n" or "\n\r\n".
-        if (newline + 1 < m_raw.size() && m_raw.at(newline + 1) == '\n') {
-            end = newline + 2;
-        } else if (newline + 2 < m_raw.size() && m_raw.at(newline + 1) == '\r' && m_raw.at(newline + 2) == '\n') {
-            end = newline + 3;
-        } else if (newline + 1 == m_raw.size() || (newline + 2 == m_raw.size() && m_raw.at(newline + 1) == '\r')) {
-            m_scanFrom = newline; // the empty line may still be coming
-            break;
-        } else {
-            from = newline + 1;
-        }
-    }
-
+    const qsizetype end = findHeadEnd();
     const qsizetype headSize = (end < 0 ? m_raw.size() : end) - m_headStart;
     if (headSize > m_maxHeadBytes)
         return reject(431, QStringLiteral("headers-too-large"),
@@ -244,6 +224,31 @@ RequestFramer::Status RequestFramer::parseHeadIfComplete()
     if (end < 0)
         return Status::NeedMore;
     return parseHead(end);
+}
+
+// Where the head ends, just after its empty line, or -1 while that has not
+// arrived. Remembers how far it looked, so a head that arrives in pieces is
+// not searched from its start again each time.
+qsizetype RequestFramer::findHeadEnd()
+{
+    qsizetype from = qMax(m_scanFrom, m_headStart);
+    for (;;) {
+        const qsizetype newline = m_raw.indexOf('\n', from);
+        if (newline < 0) {
+            m_scanFrom = m_raw.size();
+            return -1;
+        }
+        // The head ends with an empty line: "\n\n" or "\n\r\n".
+        if (newline + 1 < m_raw.size() && m_raw.at(newline + 1) == '\n')
+            return newline + 2;
+        if (newline + 2 < m_raw.size() && m_raw.at(newline + 1) == '\r' && m_raw.at(newline + 2) == '\n')
+            return newline + 3;
+        if (newline + 1 == m_raw.size() || (newline + 2 == m_raw.size() && m_raw.at(newline + 1) == '\r')) {
+            m_scanFrom = newline; // the empty line may still be coming
+            return -1;
+        }
+        from = newline + 1;
+    }
 }
 
 RequestFramer::Status RequestFramer::parseHead(qsizetype end)

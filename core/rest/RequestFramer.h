@@ -85,6 +85,7 @@ private:
     Status malformed(const QString &detail); // 400
     Status bodyTooLarge();                   // 413
     Status parseHeadIfComplete();
+    qsizetype findHeadEnd();
     Status parseHead(qsizetype end);
     Status parseRequestLine(const QByteArray &line);
     Status parseField(const QByteArray &line, HeadFields *fields);
