@@ -50,10 +50,26 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     setObjectName(QStringLiteral("loginDialog"));
     setWindowTitle(tr("Sign in to Signoff"));
 
-    // Sign in
-    auto *signInPage = new QWidget(m_pages);
-    signInPage->setObjectName(QStringLiteral("signInPage"));
-    m_connectionRows = new QWidget(signInPage);
+    QWidget *signInPage = createSignInPage();
+    QWidget *setupPage = createSetupPage();
+    m_pages->addWidget(signInPage);
+    m_pages->addWidget(setupPage);
+    createLocationLabel();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_pages, 1);
+    layout->addWidget(m_location);
+    connectControls();
+
+    showSignIn();
+    setBackend(backend);
+    resize(440, sizeHint().height());
+}
+
+// Where to work, shown only when the dialog has a connector.
+void LoginDialog::createConnectionRows(QWidget *page)
+{
+    m_connectionRows = new QWidget(page);
     m_connectionRows->setObjectName(QStringLiteral("connectionRows"));
     m_connectionKind = new QComboBox(m_connectionRows);
     m_connectionKind->setObjectName(QStringLiteral("connectionCombo"));
@@ -80,6 +96,13 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     serverLabel->setBuddy(m_serverEdit);
     connectionForm->addRow(serverLabel, serverColumn);
     m_connectionRows->hide();
+}
+
+QWidget *LoginDialog::createSignInPage()
+{
+    auto *signInPage = new QWidget(m_pages);
+    signInPage->setObjectName(QStringLiteral("signInPage"));
+    createConnectionRows(signInPage);
     m_username = new QLineEdit(signInPage);
     m_username->setObjectName(QStringLiteral("usernameEdit"));
     m_username->setAccessibleName(tr("User name"));
@@ -120,8 +143,12 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     signInButtons->addWidget(m_quit);
     signInButtons->addWidget(m_signIn);
     signInLayout->addLayout(signInButtons);
+    return signInPage;
+}
 
-    // First start
+// The first start: the administrator to create.
+QWidget *LoginDialog::createSetupPage()
+{
     auto *setupPage = new QWidget(m_pages);
     setupPage->setObjectName(QStringLiteral("setupPage"));
     m_adminUsername = new QLineEdit(QStringLiteral("admin"), setupPage);
@@ -170,10 +197,12 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     setupButtons->addWidget(m_quitSetup);
     setupButtons->addWidget(m_create);
     setupLayout->addLayout(setupButtons);
+    return setupPage;
+}
 
-    m_pages->addWidget(signInPage);
-    m_pages->addWidget(setupPage);
-
+// The database or server signed in to, below the pages.
+void LoginDialog::createLocationLabel()
+{
     m_location = new QLabel(this);
     m_location->setObjectName(QStringLiteral("databaseLabel"));
     m_location->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -181,11 +210,10 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     QPalette muted = m_location->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::Disabled, QPalette::WindowText));
     m_location->setPalette(muted);
+}
 
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_pages, 1);
-    layout->addWidget(m_location);
-
+void LoginDialog::connectControls()
+{
     connect(m_signIn, &QPushButton::clicked, this, &LoginDialog::signIn);
     connect(m_create, &QPushButton::clicked, this, &LoginDialog::createAdministrator);
     connect(m_quit, &QPushButton::clicked, this, &QDialog::reject);
@@ -196,10 +224,6 @@ LoginDialog::LoginDialog(Backend &backend, QWidget *parent)
     connect(m_adminPassword, &PasswordFields::edited, this, &LoginDialog::checkSetup);
     connect(m_connectionKind, &QComboBox::currentIndexChanged, this, &LoginDialog::updateConnectionFields);
     connect(m_serverEdit, &QLineEdit::textEdited, m_serverMessage, &FieldMessage::clearProblem);
-
-    showSignIn();
-    setBackend(backend);
-    resize(440, sizeHint().height());
 }
 
 void LoginDialog::setBackend(Backend &backend)

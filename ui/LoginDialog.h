@@ -64,6 +64,11 @@ protected:
     void reject() override;
 
 private:
+    QWidget *createSignInPage();
+    void createConnectionRows(QWidget *page);
+    QWidget *createSetupPage();
+    void createLocationLabel();
+    void connectControls();
     void signIn();
     // After a sign-in: the session kept in the keyring if asked, then accept().
     void finishSignIn();
