@@ -66,6 +66,37 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     m_navigation->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_stack->setObjectName(QStringLiteral("pages"));
 
+    addPages();
+    const int navigationWidth = m_navigation->sizeHintForColumn(0) + 2 * m_navigation->frameWidth() + 24;
+    m_navigation->setMinimumWidth(std::max(140, navigationWidth));
+
+    createCentralWidget(navigationWidth);
+    followConnection(backend);
+    createStatusBar(backend, user);
+
+    createActions();
+    createMenus();
+    setNotificationsEnabled(ReviewNotifications::enabledInSettings());
+
+    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0 && row < m_navigationPages.size()) {
+            m_stack->setCurrentWidget(m_navigationPages.at(row));
+            updateActions();
+        }
+    });
+    connect(m_forms, &FormManager::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
+    connect(m_userListener, &ChangeListener::changed, this, &MainWindow::onUserChanged);
+
+    m_navigation->setCurrentRow(0);
+    restoreWindowState();
+    updateActions();
+}
+
+MainWindow::~MainWindow() = default;
+
+// The pages this user may open, in the navigation's order.
+void MainWindow::addPages()
+{
     // The dashboard comes first and opens at start (docs/design.md, "The
     // desktop" and "The dashboard's figures").
     addNavigationEntry(m_dashboard, m_dashboard->title(), themeIcon("office-chart-bar", QStyle::SP_ComputerIcon));
@@ -92,9 +123,11 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     if (m_session.isReviewer())
         addPage(new AuditPage(m_session, *m_forms, m_stack),
                 themeIcon("document-open-recent", QStyle::SP_FileDialogContentsView));
-    const int navigationWidth = m_navigation->sizeHintForColumn(0) + 2 * m_navigation->frameWidth() + 24;
-    m_navigation->setMinimumWidth(std::max(140, navigationWidth));
+}
 
+// The navigation and the pages side by side, below the connection's banner.
+void MainWindow::createCentralWidget(int navigationWidth)
+{
     auto *splitter = new QSplitter(this);
     splitter->setObjectName(QStringLiteral("splitter"));
     splitter->addWidget(m_navigation);
@@ -113,6 +146,10 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     centralLayout->addWidget(m_connectionBanner);
     centralLayout->addWidget(splitter, 1);
     setCentralWidget(central);
+}
+
+void MainWindow::followConnection(Backend &backend)
+{
     // A server out of reach: say so, keep everything open (forms keep their
     // edits); the backend retries and everything reloads when it is back.
     connect(&backend, &Backend::reachabilityChanged, this, [this](bool reachable, const QString &reason) {
@@ -132,7 +169,11 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
         m_connectionBanner->showMessage(MessageBanner::Kind::Error, message, tr("Sign in again"));
     });
     connect(m_connectionBanner, &MessageBanner::actionTriggered, this, &MainWindow::signOut);
+}
 
+// Where the window works, who is signed in, and the embedded REST server.
+void MainWindow::createStatusBar(const Backend &backend, const User &user)
+{
     m_databaseStatus->setObjectName(QStringLiteral("databaseStatus"));
     const QString location = backend.location();
     m_databaseStatus->setText(backend.kind() == Backend::Kind::Server ? tr("Server: %1").arg(location)
@@ -149,26 +190,7 @@ MainWindow::MainWindow(Backend &backend, const User &user, QWidget *parent)
     setRestStatus(RestStatus{});
     // A server's client has no embedded REST server to speak of.
     m_restStatus->setVisible(backend.kind() == Backend::Kind::Database);
-
-    createActions();
-    createMenus();
-    setNotificationsEnabled(ReviewNotifications::enabledInSettings());
-
-    connect(m_navigation, &QListWidget::currentRowChanged, this, [this](int row) {
-        if (row >= 0 && row < m_navigationPages.size()) {
-            m_stack->setCurrentWidget(m_navigationPages.at(row));
-            updateActions();
-        }
-    });
-    connect(m_forms, &FormManager::statusMessage, this, [this](const QString &text) { statusBar()->showMessage(text, 5000); });
-    connect(m_userListener, &ChangeListener::changed, this, &MainWindow::onUserChanged);
-
-    m_navigation->setCurrentRow(0);
-    restoreWindowState();
-    updateActions();
 }
-
-MainWindow::~MainWindow() = default;
 
 void MainWindow::addNavigationEntry(QWidget *page, const QString &title, const QIcon &icon)
 {
@@ -194,6 +216,14 @@ void MainWindow::addPage(ListPage *page, const QIcon &icon)
 }
 
 void MainWindow::createActions()
+{
+    createItemActions();
+    createPageActions();
+    createApplicationActions();
+}
+
+// What to do with the items of the page shown.
+void MainWindow::createItemActions()
 {
     m_newAction = new QAction(themeIcon("document-new", QStyle::SP_FileIcon), tr("&New"), this);
     m_newAction->setObjectName(QStringLiteral("newAction"));
@@ -245,7 +275,11 @@ void MainWindow::createActions()
         if (ListPage *page = currentPage(); page && page->canReview(WorkflowAction::Reject))
             page->reviewSelected(WorkflowAction::Reject);
     });
+}
 
+// What to do with the page shown.
+void MainWindow::createPageActions()
+{
     m_refreshAction = new QAction(themeIcon("view-refresh", QStyle::SP_BrowserReload), tr("&Refresh"), this);
     m_refreshAction->setObjectName(QStringLiteral("refreshAction"));
     m_refreshAction->setShortcut(QKeySequence::Refresh);
@@ -272,7 +306,10 @@ void MainWindow::createActions()
     m_exportAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
     m_exportAction->setToolTip(tr("Save the list as shown as a CSV file"));
     connect(m_exportAction, &QAction::triggered, this, &MainWindow::exportCurrentList);
+}
 
+void MainWindow::createApplicationActions()
+{
     m_settingsAction = new QAction(themeIcon("configure", QStyle::SP_FileDialogDetailedView), tr("&Settings…"), this);
     m_settingsAction->setObjectName(QStringLiteral("settingsAction"));
     m_settingsAction->setShortcut(QKeySequence::Preferences);

@@ -69,7 +69,15 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    void addPages();
+    void createCentralWidget(int navigationWidth);
+    // A server out of reach, or the session over: a banner above the pages.
+    void followConnection(Backend &backend);
+    void createStatusBar(const Backend &backend, const User &user);
     void createActions();
+    void createItemActions();
+    void createPageActions();
+    void createApplicationActions();
     void createMenus();
     void addPage(ListPage *page, const QIcon &icon);
     void addNavigationEntry(QWidget *page, const QString &title, const QIcon &icon);
