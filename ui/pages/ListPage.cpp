@@ -73,6 +73,15 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
     m_filter->hide();
     m_error->setObjectName(QStringLiteral("loadError"));
 
+    setUpTable(model);
+    setUpEmptyHint();
+    setUpLoadingBar();
+    layOut();
+    connectControls(model);
+}
+
+void ListPage::setUpTable(TableModel *model)
+{
     m_table->setObjectName(QStringLiteral("table"));
     m_table->setModel(model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -94,7 +103,11 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
         m_table->setSortingEnabled(true);
         connect(m_table->horizontalHeader(), &QHeaderView::sortIndicatorChanged, this, &ListPage::keepSortIndicatorHonest);
     }
+}
 
+// What an empty table says, over its viewport.
+void ListPage::setUpEmptyHint()
+{
     m_empty->setObjectName(QStringLiteral("emptyHint"));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setWordWrap(false); // the hints break their lines themselves
@@ -105,7 +118,10 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
     auto *emptyLayout = new QVBoxLayout(m_table->viewport());
     emptyLayout->addWidget(m_empty, 0, Qt::AlignCenter);
     m_empty->hide();
+}
 
+void ListPage::setUpLoadingBar()
+{
     m_loading->setObjectName(QStringLiteral("loadingBar"));
     m_loading->setRange(0, 0);
     m_loading->setTextVisible(false);
@@ -114,7 +130,12 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
     m_loading->hide();
     m_loadingDelay.setSingleShot(true);
     m_loadingDelay.setInterval(loadingBarDelayMilliseconds);
+}
 
+// The search field, the busy bar and the filter above the table, a load's
+// problem below it.
+void ListPage::layOut()
+{
     auto *bar = new QHBoxLayout;
     bar->addWidget(m_search, 1);
     bar->addWidget(m_loading);
@@ -126,7 +147,10 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
     layout->addWidget(m_error);
     setTabOrder(m_search, m_filter);
     setTabOrder(m_filter, m_table);
+}
 
+void ListPage::connectControls(TableModel *model)
+{
     m_searchDelay.setSingleShot(true);
     m_searchDelay.setInterval(searchDelayMilliseconds);
     connect(&m_searchDelay, &QTimer::timeout, this, [this] {

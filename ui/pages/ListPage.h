@@ -97,6 +97,11 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
+    void setUpTable(TableModel *model);
+    void setUpEmptyHint();
+    void setUpLoadingBar();
+    void layOut();
+    void connectControls(TableModel *model);
     void onModelLoaded();
     void onLoadingChanged(bool loading);
     void onChangedElsewhere();
