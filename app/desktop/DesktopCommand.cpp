@@ -100,6 +100,44 @@ private:
     std::unique_ptr<LocalBackend> m_backend;
 };
 
+// Names, icon and behaviour of the desktop application.
+void configureDesktopApplication()
+{
+    configureApplication();
+    QApplication::setApplicationDisplayName(QStringLiteral("Signoff"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.example.Signoff")); // packaging/linux
+    QApplication::setWindowIcon(applicationIcon());
+    QApplication::setQuitOnLastWindowClosed(false); // signing out closes the window, not the program
+}
+
+// Where to work: --server, else --database (or SIGNOFF_DATABASE), else
+// where the last sign-in went. `problem` says what is wrong with --server.
+ConnectionChoice initialConnection(const GlobalOptions &options, QString *problem)
+{
+    ConnectionChoice connection;
+    if (!options.server.isEmpty()) {
+        connection.kind = ConnectionChoice::Kind::Server;
+        connection.server = ConnectionChoice::serverUrl(options.server, problem);
+    } else if (options.database.isEmpty() && qEnvironmentVariableIsEmpty("SIGNOFF_DATABASE")) {
+        connection = ConnectionChoice::load();
+    }
+    return connection;
+}
+
+// A database that cannot be opened at the start: said on standard error,
+// and in a message box, since nobody reads standard error when Signoff was
+// started from a menu.
+int failToOpen(const Error &error)
+{
+    console::printError(error.translatedSummary());
+    if (QGuiApplication::platformName() != QStringLiteral("offscreen")
+        && QGuiApplication::platformName() != QStringLiteral("minimal"))
+        QMessageBox::critical(nullptr, QCoreApplication::translate("Desktop", "Signoff"),
+                              QCoreApplication::translate("Desktop", "The database cannot be opened:\n%1")
+                                  .arg(error.translatedSummary()));
+    return console::exitFailure;
+}
+
 } // namespace
 
 // `signoff [--database URL] [--lang CODE]` or `signoff --server URL`: the window.
@@ -109,28 +147,16 @@ int runDesktop(int argc, char **argv)
     if (const ParsedCommandLine early = parseCommandLine(signoffArguments(argc, argv)); !early.error.isEmpty())
         return console::usageError(early.error);
     QApplication app(argc, argv);
-    configureApplication();
-    QApplication::setApplicationDisplayName(QStringLiteral("Signoff"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("org.example.Signoff")); // packaging/linux
-    QApplication::setWindowIcon(applicationIcon());
-    QApplication::setQuitOnLastWindowClosed(false); // signing out closes the window, not the program
+    configureDesktopApplication();
     const ParsedCommandLine parsed = parseCommandLine(QCoreApplication::arguments());
     if (!parsed.error.isEmpty())
         return console::usageError(parsed.error);
     installTranslations(parsed.options.language);
 
-    // Where to work: --server, else --database (or SIGNOFF_DATABASE), else
-    // where the last sign-in went.
-    ConnectionChoice connection;
-    if (!parsed.options.server.isEmpty()) {
-        QString problem;
-        connection.kind = ConnectionChoice::Kind::Server;
-        connection.server = ConnectionChoice::serverUrl(parsed.options.server, &problem);
-        if (!problem.isEmpty())
-            return console::usageError(QStringLiteral("--server: ") + problem);
-    } else if (parsed.options.database.isEmpty() && qEnvironmentVariableIsEmpty("SIGNOFF_DATABASE")) {
-        connection = ConnectionChoice::load();
-    }
+    QString serverProblem;
+    ConnectionChoice connection = initialConnection(parsed.options, &serverProblem);
+    if (!serverProblem.isEmpty())
+        return console::usageError(QStringLiteral("--server: ") + serverProblem);
 
     std::unique_ptr<LocalDesk> local;
     std::map<QString, std::unique_ptr<RestBackend>> servers;
@@ -146,16 +172,8 @@ int runDesktop(int argc, char **argv)
         first = &serverBackend(connection.server);
     } else {
         auto opened = LocalDesk::open(parsed.options.database);
-        if (!opened) {
-            console::printError(opened.error().translatedSummary());
-            // Started from a menu, nobody reads standard error.
-            if (QGuiApplication::platformName() != QStringLiteral("offscreen")
-                && QGuiApplication::platformName() != QStringLiteral("minimal"))
-                QMessageBox::critical(nullptr, QCoreApplication::translate("Desktop", "Signoff"),
-                                      QCoreApplication::translate("Desktop", "The database cannot be opened:\n%1")
-                                          .arg(opened.error().translatedSummary()));
-            return console::exitFailure;
-        }
+        if (!opened)
+            return failToOpen(opened.error());
         local = std::move(opened.value());
         first = &local->backend();
         firstRest = &local->rest();
