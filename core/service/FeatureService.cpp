@@ -4,13 +4,11 @@
 #include "FeatureService.h"
 
 #include "CacheFootprint.h"
-#include "ItemWorkflow.h"
+#include "WorkItemServiceImpl.h"
 #include "domain/Identifier.h"
 #include "storage/FeatureRepository.h"
 
 namespace signoff {
-
-namespace {
 
 // Features as the write path sees them (WritePath.h).
 struct FeatureKind : StoredInRepository<FeatureRepository>, DecidedByWorkflow
@@ -34,14 +32,16 @@ struct FeatureKind : StoredInRepository<FeatureRepository>, DecidedByWorkflow
     static int requiredApprovals(const ApprovalPolicy &policy, const Feature &) { return policy.requiredForFeature(); }
 };
 
+template class WorkItemService<Feature, FeatureKind>;
+
+namespace {
+
 using FeaturePath = WritePath<FeatureKind>;
-using FeatureWorkflow = ItemWorkflow<FeatureKind>;
 
 } // namespace
 
 FeatureService::FeatureService(ServiceContext &context)
-    : m_context(context)
-    , m_metrics(context.metrics, EntityType::Feature)
+    : WorkItemService(context, EntityType::Feature)
     , m_cache(context.options.itemCacheBytes, context.options.readCacheTtl)
     , m_changes(context.notifier, [this](EntityType type, const QString &id) {
         if (type != EntityType::Feature)
@@ -158,35 +158,6 @@ Result<Feature> FeatureService::update(const Actor &actor, const QUuid &id, cons
         return {};
     };
     return FeaturePath::update(m_context, actor, id, expectedVersion, edit);
-}
-
-Result<void> FeatureService::remove(const Actor &actor, const QUuid &id, ExpectedVersion expectedVersion)
-{
-    const auto timing = m_metrics.time(EntityMetrics::Operation::Delete);
-    return FeaturePath::remove(m_context, actor, id, expectedVersion);
-}
-
-Result<Feature> FeatureService::transition(const Actor &actor, const QUuid &id, WorkflowAction action,
-                                           ExpectedVersion expectedVersion, const QString &comment)
-{
-    const auto timing = m_metrics.time(EntityMetrics::Operation::Transition);
-    return FeatureWorkflow::transition(m_context, actor, id, action, expectedVersion, comment);
-}
-
-Result<QList<Comment>> FeatureService::comments(const Actor &, const QUuid &id)
-{
-    return FeatureWorkflow::comments(m_context, id);
-}
-
-Result<Comment> FeatureService::addComment(const Actor &actor, const QUuid &id, const QString &body)
-{
-    return FeatureWorkflow::addComment(m_context, actor, id, body);
-}
-
-Result<QList<AuditEvent>> FeatureService::history(const Actor &, const QUuid &id)
-{
-    const auto timing = m_metrics.time(EntityMetrics::Operation::History);
-    return FeatureWorkflow::history(m_context, id);
 }
 
 } // namespace signoff

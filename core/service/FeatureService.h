@@ -4,17 +4,17 @@
 #pragma once
 
 #include "ChangeSubscription.h"
-#include "EntityMetrics.h"
 #include "ReadCache.h"
-#include "ServiceContext.h"
-#include "domain/AuditEvent.h"
-#include "domain/Comment.h"
+#include "WorkItemService.h"
 #include "domain/Feature.h"
 #include "domain/Page.h"
 #include "domain/Queries.h"
 #include "domain/Result.h"
 
 namespace signoff {
+
+struct FeatureKind; // FeatureService.cpp
+extern template class WorkItemService<Feature, FeatureKind>;
 
 // Features: create, read, edit drafts, delete drafts, move through the
 // workflow. Any signed-in user may read and create; edits and deletion are
@@ -23,7 +23,7 @@ namespace signoff {
 // announced change of the feature invalidates before its author returns;
 // list() reads ids and versions and takes from the cache what it holds at
 // those versions.
-class FeatureService
+class FeatureService : public WorkItemService<Feature, FeatureKind>
 {
 public:
     explicit FeatureService(ServiceContext &context);
@@ -33,17 +33,8 @@ public:
     Result<Page<Feature>> list(const Actor &actor, const ItemQuery &query);
     Result<Feature> update(const Actor &actor, const QUuid &id, const FeaturePatch &patch,
                            ExpectedVersion expectedVersion = {});
-    Result<void> remove(const Actor &actor, const QUuid &id, ExpectedVersion expectedVersion = {});
-    Result<Feature> transition(const Actor &actor, const QUuid &id, WorkflowAction action,
-                               ExpectedVersion expectedVersion = {}, const QString &comment = {});
-    Result<QList<AuditEvent>> history(const Actor &actor, const QUuid &id);
-    // The discussion: any user, any status; comments are never changed.
-    Result<QList<Comment>> comments(const Actor &actor, const QUuid &id);
-    Result<Comment> addComment(const Actor &actor, const QUuid &id, const QString &body);
 
 private:
-    ServiceContext &m_context;
-    EntityMetrics m_metrics;
     ReadCache<QUuid, Feature> m_cache;
     ChangeSubscription m_changes;
 };

@@ -3,7 +3,7 @@
 
 #include "OrderService.h"
 
-#include "ItemWorkflow.h"
+#include "WorkItemServiceImpl.h"
 #include "domain/Identifier.h"
 #include "storage/OrderRepository.h"
 #include "storage/ProductRepository.h"
@@ -11,8 +11,6 @@
 #include <QJsonArray>
 
 namespace signoff {
-
-namespace {
 
 // Orders as the write path sees them (WritePath.h).
 struct OrderKind : StoredInRepository<OrderRepository>, DecidedByWorkflow
@@ -58,8 +56,11 @@ struct OrderKind : StoredInRepository<OrderRepository>, DecidedByWorkflow
     }
 };
 
+template class WorkItemService<Order, OrderKind>;
+
+namespace {
+
 using OrderPath = WritePath<OrderKind>;
-using OrderWorkflow = ItemWorkflow<OrderKind>;
 
 // Turns requested lines into priced lines: each product must exist and be
 // on sale, and the total must stay exact in every JSON client.
@@ -98,8 +99,7 @@ Result<QList<LineItem>> priceLines(Connection &connection, const QList<NewLine> 
 } // namespace
 
 OrderService::OrderService(ServiceContext &context)
-    : m_context(context)
-    , m_metrics(context.metrics, EntityType::Order)
+    : WorkItemService(context, EntityType::Order)
 {
 }
 
@@ -169,35 +169,6 @@ Result<Order> OrderService::update(const Actor &actor, const QUuid &id, const Or
         return OrderRepository(connection).replaceLines(after.id, after.lines);
     };
     return OrderPath::update(m_context, actor, id, expectedVersion, edit);
-}
-
-Result<void> OrderService::remove(const Actor &actor, const QUuid &id, ExpectedVersion expectedVersion)
-{
-    const auto timing = m_metrics.time(EntityMetrics::Operation::Delete);
-    return OrderPath::remove(m_context, actor, id, expectedVersion);
-}
-
-Result<Order> OrderService::transition(const Actor &actor, const QUuid &id, WorkflowAction action,
-                                       ExpectedVersion expectedVersion, const QString &comment)
-{
-    const auto timing = m_metrics.time(EntityMetrics::Operation::Transition);
-    return OrderWorkflow::transition(m_context, actor, id, action, expectedVersion, comment);
-}
-
-Result<QList<Comment>> OrderService::comments(const Actor &, const QUuid &id)
-{
-    return OrderWorkflow::comments(m_context, id);
-}
-
-Result<Comment> OrderService::addComment(const Actor &actor, const QUuid &id, const QString &body)
-{
-    return OrderWorkflow::addComment(m_context, actor, id, body);
-}
-
-Result<QList<AuditEvent>> OrderService::history(const Actor &, const QUuid &id)
-{
-    const auto timing = m_metrics.time(EntityMetrics::Operation::History);
-    return OrderWorkflow::history(m_context, id);
 }
 
 } // namespace signoff
