@@ -64,6 +64,14 @@ auto LocalBackend::run(Task task)
     });
 }
 
+template<typename Service, typename Operation, typename... Arguments>
+auto LocalBackend::runOn(Service &(Services::*service)(), Operation operation, Arguments... arguments)
+{
+    return run([service, operation, arguments...](Services &services, const Actor &actor) {
+        return ((services.*service)().*operation)(actor, arguments...);
+    });
+}
+
 Call<User> LocalBackend::signInWith(Call<User> call)
 {
     return call.map(this, [this](User user) {
@@ -115,150 +123,132 @@ Call<User> LocalBackend::me()
 
 Call<Feature> LocalBackend::createFeature(const NewFeature &input)
 {
-    return run([input](Services &services, const Actor &actor) { return services.features().create(actor, input); });
+    return runOn(&Services::features, &FeatureService::create, input);
 }
 
 Call<Feature> LocalBackend::getFeature(const QUuid &id)
 {
-    return run([id](Services &services, const Actor &actor) { return services.features().get(actor, id); });
+    return runOn(&Services::features, &FeatureService::get, id);
 }
 
 Call<Page<Feature>> LocalBackend::listFeatures(const ItemQuery &query)
 {
-    return run([query](Services &services, const Actor &actor) { return services.features().list(actor, query); });
+    return runOn(&Services::features, &FeatureService::list, query);
 }
 
 Call<Feature> LocalBackend::updateFeature(const QUuid &id, const FeaturePatch &patch, int expectedVersion)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.features().update(actor, id, patch, expectedVersion);
-    });
+    return runOn(&Services::features, &FeatureService::update, id, patch, expectedVersion);
 }
 
 Call<void> LocalBackend::removeFeature(const QUuid &id, int expectedVersion)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.features().remove(actor, id, expectedVersion);
-    });
+    return runOn(&Services::features, &FeatureService::remove, id, expectedVersion);
 }
 
 Call<Feature> LocalBackend::transitionFeature(const QUuid &id, WorkflowAction action, int expectedVersion,
                                               const QString &comment)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.features().transition(actor, id, action, expectedVersion, comment);
-    });
+    return runOn(&Services::features, &FeatureService::transition, id, action, expectedVersion, comment);
 }
 
 Call<QList<AuditEvent>> LocalBackend::featureHistory(const QUuid &id)
 {
-    return run([id](Services &services, const Actor &actor) { return services.features().history(actor, id); });
+    return runOn(&Services::features, &FeatureService::history, id);
 }
 
 // Orders.
 
 Call<Order> LocalBackend::createOrder(const NewOrder &input)
 {
-    return run([input](Services &services, const Actor &actor) { return services.orders().create(actor, input); });
+    return runOn(&Services::orders, &OrderService::create, input);
 }
 
 Call<Order> LocalBackend::getOrder(const QUuid &id)
 {
-    return run([id](Services &services, const Actor &actor) { return services.orders().get(actor, id); });
+    return runOn(&Services::orders, &OrderService::get, id);
 }
 
 Call<Page<Order>> LocalBackend::listOrders(const ItemQuery &query)
 {
-    return run([query](Services &services, const Actor &actor) { return services.orders().list(actor, query); });
+    return runOn(&Services::orders, &OrderService::list, query);
 }
 
 Call<Order> LocalBackend::updateOrder(const QUuid &id, const OrderPatch &patch, int expectedVersion)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.orders().update(actor, id, patch, expectedVersion);
-    });
+    return runOn(&Services::orders, &OrderService::update, id, patch, expectedVersion);
 }
 
 Call<void> LocalBackend::removeOrder(const QUuid &id, int expectedVersion)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.orders().remove(actor, id, expectedVersion);
-    });
+    return runOn(&Services::orders, &OrderService::remove, id, expectedVersion);
 }
 
 Call<Order> LocalBackend::transitionOrder(const QUuid &id, WorkflowAction action, int expectedVersion,
                                           const QString &comment)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.orders().transition(actor, id, action, expectedVersion, comment);
-    });
+    return runOn(&Services::orders, &OrderService::transition, id, action, expectedVersion, comment);
 }
 
 Call<QList<AuditEvent>> LocalBackend::orderHistory(const QUuid &id)
 {
-    return run([id](Services &services, const Actor &actor) { return services.orders().history(actor, id); });
+    return runOn(&Services::orders, &OrderService::history, id);
 }
 
 // Products.
 
 Call<Product> LocalBackend::createProduct(const NewProduct &input)
 {
-    return run([input](Services &services, const Actor &actor) { return services.products().create(actor, input); });
+    return runOn(&Services::products, &ProductService::create, input);
 }
 
 Call<Product> LocalBackend::getProduct(const QUuid &id)
 {
-    return run([id](Services &services, const Actor &actor) { return services.products().get(actor, id); });
+    return runOn(&Services::products, &ProductService::get, id);
 }
 
 Call<Page<Product>> LocalBackend::listProducts(const ProductQuery &query)
 {
-    return run([query](Services &services, const Actor &actor) { return services.products().list(actor, query); });
+    return runOn(&Services::products, &ProductService::list, query);
 }
 
 Call<Product> LocalBackend::updateProduct(const QUuid &id, const ProductPatch &patch, int expectedVersion)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.products().update(actor, id, patch, expectedVersion);
-    });
+    return runOn(&Services::products, &ProductService::update, id, patch, expectedVersion);
 }
 
 Call<void> LocalBackend::removeProduct(const QUuid &id, int expectedVersion)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.products().remove(actor, id, expectedVersion);
-    });
+    return runOn(&Services::products, &ProductService::remove, id, expectedVersion);
 }
 
 // Users.
 
 Call<User> LocalBackend::createUser(const NewUser &input)
 {
-    return run([input](Services &services, const Actor &actor) { return services.users().create(actor, input); });
+    return runOn(&Services::users, &UserService::create, input);
 }
 
 Call<User> LocalBackend::getUser(const QString &username)
 {
-    return run([username](Services &services, const Actor &actor) { return services.users().get(actor, username); });
+    return runOn(&Services::users, &UserService::get, username);
 }
 
 Call<Page<User>> LocalBackend::listUsers(const UserQuery &query)
 {
-    return run([query](Services &services, const Actor &actor) { return services.users().list(actor, query); });
+    return runOn(&Services::users, &UserService::list, query);
 }
 
 Call<User> LocalBackend::updateUser(const QString &username, const UserPatch &patch, int expectedVersion)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.users().update(actor, username, patch, expectedVersion);
-    });
+    return runOn(&Services::users, &UserService::update, username, patch, expectedVersion);
 }
 
 // The audit log.
 
 Call<Page<AuditEvent>> LocalBackend::listAudit(const AuditQuery &query)
 {
-    return run([query](Services &services, const Actor &actor) { return services.audit().list(actor, query); });
+    return runOn(&Services::audit, &AuditService::list, query);
 }
 
 // Comments.
@@ -296,14 +286,12 @@ Call<Comment> LocalBackend::addComment(EntityType type, const QUuid &id, const Q
 
 Call<ApprovalPolicy> LocalBackend::policy()
 {
-    return run([](Services &services, const Actor &actor) { return services.policy().get(actor); });
+    return runOn(&Services::policy, &PolicyService::get);
 }
 
 Call<ApprovalPolicy> LocalBackend::updatePolicy(const ApprovalPolicy &policy, int expectedVersion)
 {
-    return run([policy, expectedVersion](Services &services, const Actor &actor) {
-        return services.policy().update(actor, policy, expectedVersion);
-    });
+    return runOn(&Services::policy, &PolicyService::update, policy, expectedVersion);
 }
 
 Call<Stats> LocalBackend::stats(int days)
@@ -315,40 +303,32 @@ Call<Stats> LocalBackend::stats(int days)
 
 Call<Page<WebhookEndpoint>> LocalBackend::listWebhooks(const PageRequest &page)
 {
-    return run([page](Services &services, const Actor &actor) { return services.webhooks().list(actor, page); });
+    return runOn(&Services::webhooks, &WebhookService::list, page);
 }
 
 Call<WebhookEndpoint> LocalBackend::createWebhook(const NewWebhook &input)
 {
-    return run([input](Services &services, const Actor &actor) { return services.webhooks().create(actor, input); });
+    return runOn(&Services::webhooks, &WebhookService::create, input);
 }
 
 Call<WebhookEndpoint> LocalBackend::updateWebhook(const QUuid &id, const WebhookPatch &patch, int expectedVersion)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.webhooks().update(actor, id, patch, expectedVersion);
-    });
+    return runOn(&Services::webhooks, &WebhookService::update, id, patch, expectedVersion);
 }
 
 Call<void> LocalBackend::removeWebhook(const QUuid &id, int expectedVersion)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.webhooks().remove(actor, id, expectedVersion);
-    });
+    return runOn(&Services::webhooks, &WebhookService::remove, id, expectedVersion);
 }
 
 Call<Page<WebhookDelivery>> LocalBackend::webhookDeliveries(const QUuid &endpointId, const PageRequest &page)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.webhooks().deliveries(actor, endpointId, page);
-    });
+    return runOn(&Services::webhooks, &WebhookService::deliveries, endpointId, page);
 }
 
 Call<WebhookDelivery> LocalBackend::redeliverWebhook(const QUuid &endpointId, const QUuid &deliveryId)
 {
-    return run([=](Services &services, const Actor &actor) {
-        return services.webhooks().redeliver(actor, endpointId, deliveryId);
-    });
+    return runOn(&Services::webhooks, &WebhookService::redeliver, endpointId, deliveryId);
 }
 
 } // namespace signoff

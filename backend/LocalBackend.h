@@ -98,6 +98,11 @@ private:
     // Unauthenticated when nobody is signed in.
     template<typename Task>
     auto run(Task task) -> Call<typename detail::ResultValue<std::invoke_result_t<Task, Services &, const Actor &>>::type>;
+    // Runs `operation` of the service `service` answers (as in
+    // runOn(&Services::features, &FeatureService::get, id)) with `arguments`,
+    // copied for the worker thread, as the signed-in user.
+    template<typename Service, typename Operation, typename... Arguments>
+    auto runOn(Service &(Services::*service)(), Operation operation, Arguments... arguments);
     // Runs `task(services)` on a worker thread, signed in or not.
     template<typename Task>
     auto runAnonymous(Task task) -> Call<typename detail::ResultValue<std::invoke_result_t<Task, Services &>>::type>;
