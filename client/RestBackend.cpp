@@ -287,6 +287,57 @@ Item RestBackend::withOwnApprovals(Item item) const
     return item;
 }
 
+template<typename Item>
+RestBackend::Read<Item> RestBackend::readingOwnApprovals(Result<Item> (*read)(const QJsonValue &)) const
+{
+    return [this, read](const QJsonValue &json) -> Result<Item> {
+        auto item = read(json);
+        if (!item)
+            return item.error();
+        return withOwnApprovals(std::move(item.value()));
+    };
+}
+
+// A resource's usual operations.
+
+template<typename T>
+Call<T> RestBackend::createResource(const QString &collection, const QJsonObject &body, Read<T> read)
+{
+    Request request;
+    request.method = "POST";
+    request.path = collection;
+    request.body = body;
+    return call<T>(request, std::move(read));
+}
+
+template<typename T>
+Call<T> RestBackend::getResource(const QString &path, Read<T> read)
+{
+    Request request;
+    request.path = path;
+    return call<T>(request, std::move(read));
+}
+
+template<typename T>
+Call<T> RestBackend::updateResource(const QString &path, const QJsonObject &body, int expectedVersion, Read<T> read)
+{
+    Request request;
+    request.method = "PATCH";
+    request.path = path;
+    request.body = body;
+    request.ifMatch = expectedVersion;
+    return call<T>(request, std::move(read));
+}
+
+Call<void> RestBackend::removeResource(const QString &path, int expectedVersion)
+{
+    Request request;
+    request.method = "DELETE";
+    request.path = path;
+    request.ifMatch = expectedVersion;
+    return callWithoutAnswer(request);
+}
+
 // Signing in.
 
 Call<bool> RestBackend::hasUsers()
@@ -509,43 +560,24 @@ void RestBackend::collectNotOwned(const QString &path, QUrlQuery query, std::sha
     });
 }
 
-namespace {
-
-template<typename T>
-using ItemReader = std::function<Result<T>(const QJsonValue &)>;
-
-} // namespace
+template<typename Item>
+Call<Page<Item>> RestBackend::listItems(const QString &collection, EntityType type, const ItemQuery &query, Read<Item> read)
+{
+    if (!query.excludeOwnedByActor)
+        return listPage<Item>(collection, itemQuery(query, type), read);
+    Promise<Page<Item>> promise;
+    collectNotOwned<Item>(collection, itemQuery(query, type), std::make_shared<QList<Item>>(), read, promise);
+    return promise.call();
+}
 
 Call<Page<Feature>> RestBackend::listFeatures(const ItemQuery &query)
 {
-    const ItemReader<Feature> read = [this](const QJsonValue &json) -> Result<Feature> {
-        auto feature = readFeature(json);
-        if (!feature)
-            return feature.error();
-        return withOwnApprovals(std::move(feature.value()));
-    };
-    if (!query.excludeOwnedByActor)
-        return listPage<Feature>(QStringLiteral("/api/v1/feature"), itemQuery(query, EntityType::Feature), read);
-    Promise<Page<Feature>> promise;
-    collectNotOwned<Feature>(QStringLiteral("/api/v1/feature"), itemQuery(query, EntityType::Feature),
-                             std::make_shared<QList<Feature>>(), read, promise);
-    return promise.call();
+    return listItems<Feature>(QStringLiteral("/api/v1/feature"), EntityType::Feature, query, readingOwnApprovals(readFeature));
 }
 
 Call<Page<Order>> RestBackend::listOrders(const ItemQuery &query)
 {
-    const ItemReader<Order> read = [this](const QJsonValue &json) -> Result<Order> {
-        auto order = readOrder(json);
-        if (!order)
-            return order.error();
-        return withOwnApprovals(std::move(order.value()));
-    };
-    if (!query.excludeOwnedByActor)
-        return listPage<Order>(QStringLiteral("/api/v1/order"), itemQuery(query, EntityType::Order), read);
-    Promise<Page<Order>> promise;
-    collectNotOwned<Order>(QStringLiteral("/api/v1/order"), itemQuery(query, EntityType::Order), std::make_shared<QList<Order>>(),
-                           read, promise);
-    return promise.call();
+    return listItems<Order>(QStringLiteral("/api/v1/order"), EntityType::Order, query, readingOwnApprovals(readOrder));
 }
 
 Call<Page<Product>> RestBackend::listProducts(const ProductQuery &query)
@@ -619,54 +651,30 @@ Result<QList<AuditEvent>> readHistory(const QJsonValue &json)
 
 Call<Feature> RestBackend::createFeature(const NewFeature &input)
 {
-    Request request;
-    request.method = "POST";
-    request.path = QStringLiteral("/api/v1/feature");
-    request.body = toJson(input);
-    return call<Feature>(request, readFeature);
+    return createResource<Feature>(QStringLiteral("/api/v1/feature"), toJson(input), readFeature);
 }
 
 Call<Feature> RestBackend::getFeature(const QUuid &id)
 {
-    Request request;
-    request.path = QStringLiteral("/api/v1/feature/") + idText(id);
-    return call<Feature>(request, [this](const QJsonValue &json) -> Result<Feature> {
-        auto feature = readFeature(json);
-        if (!feature)
-            return feature.error();
-        return withOwnApprovals(std::move(feature.value()));
-    });
+    return getResource<Feature>(QStringLiteral("/api/v1/feature/") + idText(id), readingOwnApprovals(readFeature));
 }
 
 Call<Feature> RestBackend::updateFeature(const QUuid &id, const FeaturePatch &patch, int expectedVersion)
 {
-    Request request;
-    request.method = "PATCH";
-    request.path = QStringLiteral("/api/v1/feature/") + idText(id);
-    request.body = toJson(patch);
-    request.ifMatch = expectedVersion;
-    return call<Feature>(request, readFeature);
+    return updateResource<Feature>(QStringLiteral("/api/v1/feature/") + idText(id), toJson(patch), expectedVersion,
+                                   readFeature);
 }
 
 Call<void> RestBackend::removeFeature(const QUuid &id, int expectedVersion)
 {
-    Request request;
-    request.method = "DELETE";
-    request.path = QStringLiteral("/api/v1/feature/") + idText(id);
-    request.ifMatch = expectedVersion;
-    return callWithoutAnswer(request);
+    return removeResource(QStringLiteral("/api/v1/feature/") + idText(id), expectedVersion);
 }
 
 Call<Feature> RestBackend::transitionFeature(const QUuid &id, WorkflowAction action, int expectedVersion,
                                              const QString &comment)
 {
     return transition<Feature>(QStringLiteral("feature"), id, action, expectedVersion, comment,
-                               [this](const QJsonValue &json) -> Result<Feature> {
-                                   auto feature = readFeature(json);
-                                   if (!feature)
-                                       return feature.error();
-                                   return withOwnApprovals(std::move(feature.value()));
-                               });
+                               readingOwnApprovals(readFeature));
 }
 
 // Comments.
@@ -738,30 +746,18 @@ Call<Page<WebhookEndpoint>> RestBackend::listWebhooks(const PageRequest &page)
 
 Call<WebhookEndpoint> RestBackend::createWebhook(const NewWebhook &input)
 {
-    Request request;
-    request.method = "POST";
-    request.path = QStringLiteral("/api/v1/webhook");
-    request.body = toJson(input);
-    return call<WebhookEndpoint>(request, readWebhook);
+    return createResource<WebhookEndpoint>(QStringLiteral("/api/v1/webhook"), toJson(input), readWebhook);
 }
 
 Call<WebhookEndpoint> RestBackend::updateWebhook(const QUuid &id, const WebhookPatch &patch, int expectedVersion)
 {
-    Request request;
-    request.method = "PATCH";
-    request.path = QStringLiteral("/api/v1/webhook/") + idText(id);
-    request.body = toJson(patch);
-    request.ifMatch = expectedVersion;
-    return call<WebhookEndpoint>(request, readWebhook);
+    return updateResource<WebhookEndpoint>(QStringLiteral("/api/v1/webhook/") + idText(id), toJson(patch),
+                                           expectedVersion, readWebhook);
 }
 
 Call<void> RestBackend::removeWebhook(const QUuid &id, int expectedVersion)
 {
-    Request request;
-    request.method = "DELETE";
-    request.path = QStringLiteral("/api/v1/webhook/") + idText(id);
-    request.ifMatch = expectedVersion;
-    return callWithoutAnswer(request);
+    return removeResource(QStringLiteral("/api/v1/webhook/") + idText(id), expectedVersion);
 }
 
 Call<Page<WebhookDelivery>> RestBackend::webhookDeliveries(const QUuid &endpointId, const PageRequest &page)
@@ -782,133 +778,81 @@ Call<WebhookDelivery> RestBackend::redeliverWebhook(const QUuid &endpointId, con
 
 Call<QList<AuditEvent>> RestBackend::featureHistory(const QUuid &id)
 {
-    Request request;
-    request.path = QStringLiteral("/api/v1/feature/%1/history").arg(idText(id));
-    return call<QList<AuditEvent>>(request, readHistory);
+    return getResource<QList<AuditEvent>>(QStringLiteral("/api/v1/feature/%1/history").arg(idText(id)), readHistory);
 }
 
 Call<Order> RestBackend::createOrder(const NewOrder &input)
 {
-    Request request;
-    request.method = "POST";
-    request.path = QStringLiteral("/api/v1/order");
-    request.body = toJson(input);
-    return call<Order>(request, readOrder);
+    return createResource<Order>(QStringLiteral("/api/v1/order"), toJson(input), readOrder);
 }
 
 Call<Order> RestBackend::getOrder(const QUuid &id)
 {
-    Request request;
-    request.path = QStringLiteral("/api/v1/order/") + idText(id);
-    return call<Order>(request, [this](const QJsonValue &json) -> Result<Order> {
-        auto order = readOrder(json);
-        if (!order)
-            return order.error();
-        return withOwnApprovals(std::move(order.value()));
-    });
+    return getResource<Order>(QStringLiteral("/api/v1/order/") + idText(id), readingOwnApprovals(readOrder));
 }
 
 Call<Order> RestBackend::updateOrder(const QUuid &id, const OrderPatch &patch, int expectedVersion)
 {
-    Request request;
-    request.method = "PATCH";
-    request.path = QStringLiteral("/api/v1/order/") + idText(id);
-    request.body = toJson(patch);
-    request.ifMatch = expectedVersion;
-    return call<Order>(request, readOrder);
+    return updateResource<Order>(QStringLiteral("/api/v1/order/") + idText(id), toJson(patch), expectedVersion,
+                                 readOrder);
 }
 
 Call<void> RestBackend::removeOrder(const QUuid &id, int expectedVersion)
 {
-    Request request;
-    request.method = "DELETE";
-    request.path = QStringLiteral("/api/v1/order/") + idText(id);
-    request.ifMatch = expectedVersion;
-    return callWithoutAnswer(request);
+    return removeResource(QStringLiteral("/api/v1/order/") + idText(id), expectedVersion);
 }
 
 Call<Order> RestBackend::transitionOrder(const QUuid &id, WorkflowAction action, int expectedVersion,
                                          const QString &comment)
 {
     return transition<Order>(QStringLiteral("order"), id, action, expectedVersion, comment,
-                             [this](const QJsonValue &json) -> Result<Order> {
-                                 auto order = readOrder(json);
-                                 if (!order)
-                                     return order.error();
-                                 return withOwnApprovals(std::move(order.value()));
-                             });
+                             readingOwnApprovals(readOrder));
 }
 
 Call<QList<AuditEvent>> RestBackend::orderHistory(const QUuid &id)
 {
-    Request request;
-    request.path = QStringLiteral("/api/v1/order/%1/history").arg(idText(id));
-    return call<QList<AuditEvent>>(request, readHistory);
+    return getResource<QList<AuditEvent>>(QStringLiteral("/api/v1/order/%1/history").arg(idText(id)), readHistory);
 }
 
 // Products.
 
 Call<Product> RestBackend::createProduct(const NewProduct &input)
 {
-    Request request;
-    request.method = "POST";
-    request.path = QStringLiteral("/api/v1/product");
-    request.body = toJson(input);
-    return call<Product>(request, readProduct);
+    return createResource<Product>(QStringLiteral("/api/v1/product"), toJson(input), readProduct);
 }
 
 Call<Product> RestBackend::getProduct(const QUuid &id)
 {
-    Request request;
-    request.path = QStringLiteral("/api/v1/product/") + idText(id);
-    return call<Product>(request, readProduct);
+    return getResource<Product>(QStringLiteral("/api/v1/product/") + idText(id), readProduct);
 }
 
 Call<Product> RestBackend::updateProduct(const QUuid &id, const ProductPatch &patch, int expectedVersion)
 {
-    Request request;
-    request.method = "PATCH";
-    request.path = QStringLiteral("/api/v1/product/") + idText(id);
-    request.body = toJson(patch);
-    request.ifMatch = expectedVersion;
-    return call<Product>(request, readProduct);
+    return updateResource<Product>(QStringLiteral("/api/v1/product/") + idText(id), toJson(patch), expectedVersion,
+                                   readProduct);
 }
 
 Call<void> RestBackend::removeProduct(const QUuid &id, int expectedVersion)
 {
-    Request request;
-    request.method = "DELETE";
-    request.path = QStringLiteral("/api/v1/product/") + idText(id);
-    request.ifMatch = expectedVersion;
-    return callWithoutAnswer(request);
+    return removeResource(QStringLiteral("/api/v1/product/") + idText(id), expectedVersion);
 }
 
 // Users.
 
 Call<User> RestBackend::createUser(const NewUser &input)
 {
-    Request request;
-    request.method = "POST";
-    request.path = QStringLiteral("/api/v1/user");
-    request.body = toJson(input);
-    return call<User>(request, readUser);
+    return createResource<User>(QStringLiteral("/api/v1/user"), toJson(input), readUser);
 }
 
 Call<User> RestBackend::getUser(const QString &username)
 {
-    Request request;
-    request.path = QStringLiteral("/api/v1/user/") + segment(username);
-    return call<User>(request, readUser);
+    return getResource<User>(QStringLiteral("/api/v1/user/") + segment(username), readUser);
 }
 
 Call<User> RestBackend::updateUser(const QString &username, const UserPatch &patch, int expectedVersion)
 {
-    Request request;
-    request.method = "PATCH";
-    request.path = QStringLiteral("/api/v1/user/") + segment(username);
-    request.body = toJson(patch);
-    request.ifMatch = expectedVersion;
-    return call<User>(request, readUser);
+    return updateResource<User>(QStringLiteral("/api/v1/user/") + segment(username), toJson(patch), expectedVersion,
+                                readUser);
 }
 
 // Live refresh and reachability.

@@ -134,6 +134,8 @@ private:
         QString errorText;
     };
     using Reader = std::function<Result<QJsonValue>(const QJsonValue &)>;
+    template<typename T>
+    using Read = std::function<Result<T>(const QJsonValue &)>;
 
     struct Request
     {
@@ -155,6 +157,16 @@ private:
     Call<T> call(const Request &request, std::function<Result<T>(const QJsonValue &)> read);
     Call<void> callWithoutAnswer(const Request &request);
 
+    // The usual operations on the API's resources: `collection` is the path
+    // of a type's collection (/api/v1/feature), `path` that of one resource.
+    template<typename T>
+    Call<T> createResource(const QString &collection, const QJsonObject &body, Read<T> read);
+    template<typename T>
+    Call<T> getResource(const QString &path, Read<T> read);
+    template<typename T>
+    Call<T> updateResource(const QString &path, const QJsonObject &body, int expectedVersion, Read<T> read);
+    Call<void> removeResource(const QString &path, int expectedVersion);
+
     template<typename T>
     Call<Page<T>> listPage(const QString &path, const QUrlQuery &query, std::function<Result<T>(const QJsonValue &)> read);
     // The review queue: pending items the signed-in user does not own,
@@ -162,6 +174,9 @@ private:
     template<typename T>
     void collectNotOwned(const QString &path, QUrlQuery query, std::shared_ptr<QList<T>> found,
                          std::function<Result<T>(const QJsonValue &)> read, Promise<Page<T>> promise);
+    // A page of features or orders; the review queue's through collectNotOwned().
+    template<typename Item>
+    Call<Page<Item>> listItems(const QString &collection, EntityType type, const ItemQuery &query, Read<Item> read);
     template<typename T>
     Call<T> transition(const QString &kind, const QUuid &id, WorkflowAction action, int expectedVersion,
                        const QString &comment, std::function<Result<T>(const QJsonValue &)> read);
@@ -183,6 +198,9 @@ private:
     // Approvals name their approver; the signed-in user's own get their id.
     template<typename Item>
     Item withOwnApprovals(Item item) const;
+    // `read`, then withOwnApprovals() on what it read.
+    template<typename Item>
+    Read<Item> readingOwnApprovals(Result<Item> (*read)(const QJsonValue &)) const;
 
     QUrl m_server;
     QNetworkAccessManager m_network;
