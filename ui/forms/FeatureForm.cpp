@@ -19,8 +19,7 @@
 namespace signoff {
 
 FeatureForm::FeatureForm(Session &session, const QUuid &id, QWidget *parent)
-    : WorkItemForm(session, EntityType::Feature, parent)
-    , m_id(id)
+    : WorkItemForm(session, EntityType::Feature, id, parent)
     , m_name(new QLineEdit(this))
     , m_nameMessage(new FieldMessage(this))
     , m_options(new OptionsEditor(this))
@@ -62,35 +61,17 @@ FeatureForm::FeatureForm(Session &session, const QUuid &id, QWidget *parent)
 
 QString FeatureForm::keyFor(const QUuid &id)
 {
-    return QStringLiteral("feature:") + id.toString(QUuid::WithoutBraces);
-}
-
-QString FeatureForm::key() const
-{
-    return m_id.isNull() ? QString() : keyFor(m_id);
+    return WorkItemForm::keyFor(EntityType::Feature, id);
 }
 
 WorkItemForm::ItemState FeatureForm::shownState() const
 {
-    if (!m_shown)
-        return {};
-    ItemState state;
-    state.id = m_shown->id;
-    state.status = m_shown->status;
-    state.ownerId = m_shown->ownerId;
-    state.ownerUsername = m_shown->ownerUsername;
-    state.version = m_shown->version;
-    state.createdAt = m_shown->createdAt;
-    state.updatedAt = m_shown->updatedAt;
-    state.requiredApprovals = m_shown->requiredApprovals;
-    for (const Approval &approval : m_shown->approvals)
-        state.approvers.append(approval.by);
-    return state;
+    return stateOf(m_shown);
 }
 
 Call<int> FeatureForm::fetchLatest()
 {
-    return session().backend().getFeature(m_id).map(this, [this](Feature feature) {
+    return session().backend().getFeature(itemId()).map(this, [this](Feature feature) {
         m_latest = feature;
         return feature.version;
     });
@@ -101,7 +82,7 @@ void FeatureForm::showLatest()
     if (!m_latest)
         return;
     m_shown = m_latest;
-    m_id = m_shown->id;
+    setItemId(m_shown->id);
     m_name->setText(m_shown->name);
     m_nameMessage->clearProblem();
     m_options->setOptions(m_shown->options);
@@ -138,11 +119,6 @@ void FeatureForm::setEditorsEnabled(bool enabled)
     m_options->setReadOnly(!enabled);
 }
 
-Call<void> FeatureForm::removeItem()
-{
-    return session().backend().removeFeature(m_shown->id, m_shown->version);
-}
-
 QString FeatureForm::windowTitleText() const
 {
     if (!m_shown)
@@ -160,7 +136,7 @@ Call<void> FeatureForm::transition(WorkflowAction action, const QString &comment
 
 Call<QList<AuditEvent>> FeatureForm::history()
 {
-    return session().backend().featureHistory(m_id);
+    return session().backend().featureHistory(itemId());
 }
 
 QString FeatureForm::titleForReview() const

@@ -23,18 +23,15 @@ public:
     // An empty id: a new feature.
     FeatureForm(Session &session, const QUuid &id, QWidget *parent = nullptr);
 
-    QString key() const override;
     static QString keyFor(const QUuid &id);
 
 protected:
     ItemState shownState() const override;
-    QUuid itemId() const override { return m_id; }
     Call<int> fetchLatest() override;
     void showLatest() override;
     Call<void> saveEdits() override;
     bool editsValid() const override;
     void setEditorsEnabled(bool enabled) override;
-    Call<void> removeItem() override;
     QString duplicateField() const override { return QStringLiteral("name"); }
     QString windowTitleText() const override;
     Call<void> transition(WorkflowAction action, const QString &comment) override;
@@ -44,7 +41,6 @@ protected:
 private:
     void checkName();
 
-    QUuid m_id;
     std::optional<Feature> m_shown;  // what the form was loaded from
     std::optional<Feature> m_latest; // what fetchLatest() or a save returned
     QLineEdit *m_name;

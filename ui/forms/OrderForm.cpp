@@ -21,8 +21,7 @@
 namespace signoff {
 
 OrderForm::OrderForm(Session &session, const QUuid &id, QWidget *parent)
-    : WorkItemForm(session, EntityType::Order, parent)
-    , m_id(id)
+    : WorkItemForm(session, EntityType::Order, id, parent)
     , m_note(new QPlainTextEdit(this))
     , m_noteMessage(new FieldMessage(this))
     , m_lines(new OrderLinesEditor(this))
@@ -72,12 +71,7 @@ OrderForm::OrderForm(Session &session, const QUuid &id, QWidget *parent)
 
 QString OrderForm::keyFor(const QUuid &id)
 {
-    return QStringLiteral("order:") + id.toString(QUuid::WithoutBraces);
-}
-
-QString OrderForm::key() const
-{
-    return m_id.isNull() ? QString() : keyFor(m_id);
+    return WorkItemForm::keyFor(EntityType::Order, id);
 }
 
 void OrderForm::loadCatalogue()
@@ -109,25 +103,12 @@ void OrderForm::loadCataloguePage(ProductQuery query, std::shared_ptr<QList<Prod
 
 WorkItemForm::ItemState OrderForm::shownState() const
 {
-    if (!m_shown)
-        return {};
-    ItemState state;
-    state.id = m_shown->id;
-    state.status = m_shown->status;
-    state.ownerId = m_shown->ownerId;
-    state.ownerUsername = m_shown->ownerUsername;
-    state.version = m_shown->version;
-    state.createdAt = m_shown->createdAt;
-    state.updatedAt = m_shown->updatedAt;
-    state.requiredApprovals = m_shown->requiredApprovals;
-    for (const Approval &approval : m_shown->approvals)
-        state.approvers.append(approval.by);
-    return state;
+    return stateOf(m_shown);
 }
 
 Call<int> OrderForm::fetchLatest()
 {
-    return session().backend().getOrder(m_id).map(this, [this](Order order) {
+    return session().backend().getOrder(itemId()).map(this, [this](Order order) {
         m_latest = order;
         return order.version;
     });
@@ -138,7 +119,7 @@ void OrderForm::showLatest()
     if (!m_latest)
         return;
     m_shown = m_latest;
-    m_id = m_shown->id;
+    setItemId(m_shown->id);
     {
         const QSignalBlocker blocker(m_note);
         m_note->setPlainText(m_shown->note);
@@ -179,11 +160,6 @@ void OrderForm::setEditorsEnabled(bool enabled)
     m_lines->setReadOnly(!enabled);
 }
 
-Call<void> OrderForm::removeItem()
-{
-    return session().backend().removeOrder(m_shown->id, m_shown->version);
-}
-
 QString OrderForm::windowTitleText() const
 {
     if (!m_shown)
@@ -201,7 +177,7 @@ Call<void> OrderForm::transition(WorkflowAction action, const QString &comment)
 
 Call<QList<AuditEvent>> OrderForm::history()
 {
-    return session().backend().orderHistory(m_id);
+    return session().backend().orderHistory(itemId());
 }
 
 QString OrderForm::titleForReview() const

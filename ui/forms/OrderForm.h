@@ -27,18 +27,15 @@ public:
     // An empty id: a new order.
     OrderForm(Session &session, const QUuid &id, QWidget *parent = nullptr);
 
-    QString key() const override;
     static QString keyFor(const QUuid &id);
 
 protected:
     ItemState shownState() const override;
-    QUuid itemId() const override { return m_id; }
     Call<int> fetchLatest() override;
     void showLatest() override;
     Call<void> saveEdits() override;
     bool editsValid() const override;
     void setEditorsEnabled(bool enabled) override;
-    Call<void> removeItem() override;
     QString windowTitleText() const override;
     Call<void> transition(WorkflowAction action, const QString &comment) override;
     Call<QList<AuditEvent>> history() override;
@@ -50,7 +47,6 @@ private:
     void loadCataloguePage(ProductQuery query, std::shared_ptr<QList<Product>> products);
     void checkNote();
 
-    QUuid m_id;
     std::optional<Order> m_shown;
     std::optional<Order> m_latest;
     QPlainTextEdit *m_note;

@@ -49,7 +49,7 @@ QLabel *detailLabel(QWidget *parent, const QString &objectName)
 
 } // namespace
 
-WorkItemForm::WorkItemForm(Session &session, EntityType type, QWidget *parent)
+WorkItemForm::WorkItemForm(Session &session, EntityType type, const QUuid &id, QWidget *parent)
     : EntityForm(session, type, parent)
     , m_fields(new QFormLayout)
     , m_tabs(new QTabWidget(this))
@@ -61,6 +61,7 @@ WorkItemForm::WorkItemForm(Session &session, EntityType type, QWidget *parent)
     , m_approvals(detailLabel(this, QStringLiteral("approvalsLabel")))
     , m_rejection(detailLabel(this, QStringLiteral("rejectionLabel")))
     , m_type(type)
+    , m_id(id)
 {
     m_tabs->setObjectName(QStringLiteral("tabs"));
     m_fields->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
@@ -158,6 +159,22 @@ void WorkItemForm::postComment(const QString &body)
         m_comments->clearDraft();
         updateComments();
     });
+}
+
+QString WorkItemForm::keyFor(EntityType type, const QUuid &id)
+{
+    return toString(type) + u':' + id.toString(QUuid::WithoutBraces);
+}
+
+QString WorkItemForm::key() const
+{
+    return isNew() ? QString() : keyFor(m_type, m_id);
+}
+
+Call<void> WorkItemForm::removeItem()
+{
+    const ItemState state = shownState();
+    return session().backend().removeItem(m_type, state.id, state.version);
 }
 
 bool WorkItemForm::mayEdit() const

@@ -11,6 +11,7 @@
 #include <QMap>
 #include <QStringList>
 #include <QUuid>
+#include <optional>
 
 class QFormLayout;
 class QLabel;
@@ -29,7 +30,12 @@ class WorkItemForm : public EntityForm
 {
     Q_OBJECT
 public:
-    WorkItemForm(Session &session, EntityType type, QWidget *parent = nullptr);
+    // An empty id: a new item.
+    WorkItemForm(Session &session, EntityType type, const QUuid &id, QWidget *parent = nullptr);
+
+    QString key() const override;
+    // What identifies the form of the item `id` of `type` among the open ones.
+    static QString keyFor(EntityType type, const QUuid &id);
 
     // Makes the transition as its button does (asks for a comment or reason first).
     void runTransition(WorkflowAction action);
@@ -57,6 +63,26 @@ protected:
     // The item's discussion (docs/design.md, "Approval policies"), after the history.
     void addCommentsTab();
 
+    // What shownState() answers for the feature or order `shown`.
+    template<typename Item>
+    static ItemState stateOf(const std::optional<Item> &shown)
+    {
+        if (!shown)
+            return {};
+        ItemState state;
+        state.id = shown->id;
+        state.status = shown->status;
+        state.ownerId = shown->ownerId;
+        state.ownerUsername = shown->ownerUsername;
+        state.version = shown->version;
+        state.createdAt = shown->createdAt;
+        state.updatedAt = shown->updatedAt;
+        state.requiredApprovals = shown->requiredApprovals;
+        for (const auto &approval : shown->approvals)
+            state.approvers.append(approval.by);
+        return state;
+    }
+
     virtual ItemState shownState() const = 0;
     // On success the item after the transition is what showLatest() shows next.
     virtual Call<void> transition(WorkflowAction action, const QString &comment) = 0;
@@ -64,14 +90,16 @@ protected:
     virtual QString titleForReview() const = 0;
 
     // The item's id: given when the form opens an existing item, set by the first save of a new one.
-    virtual QUuid itemId() const = 0;
+    QUuid itemId() const { return m_id; }
+    void setItemId(const QUuid &id) { m_id = id; }
 
-    bool isNew() const override { return itemId().isNull(); }
+    bool isNew() const override { return m_id.isNull(); }
     int loadedVersion() const override { return shownState().version; }
     bool mayEdit() const override;
     bool mayDelete() const override;
     QString watchedId() const override { return itemId().toString(QUuid::WithoutBraces); }
     void afterStateChange() override;
+    Call<void> removeItem() override;
 
 private:
     void updateDetails();
@@ -96,6 +124,7 @@ private:
     QLabel *m_rejection;
     QMap<WorkflowAction, QPushButton *> m_transitionButtons;
     const EntityType m_type;
+    QUuid m_id;
     CommentThread *m_comments = nullptr;
     // Comments do not change the item's version: the thread follows the
     // item's change notifications itself.
