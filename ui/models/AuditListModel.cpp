@@ -26,7 +26,7 @@ QString statusChangeText(const AuditEvent &event)
 }
 
 AuditListModel::AuditListModel(Session &session, QObject *parent)
-    : PagedTableModel<AuditEvent>(parent)
+    : CursorTableModel<AuditEvent>(parent)
     , m_session(session)
 {
     // The log reads newest first, or oldest first; it sorts by nothing else.
@@ -43,43 +43,27 @@ AuditListModel::AuditListModel(Session &session, QObject *parent)
 
 void AuditListModel::setEntityType(const QString &type)
 {
-    if (type == m_query.entityType)
-        return;
-    m_query.entityType = type;
-    reload();
+    setFilter(m_query.entityType, type);
 }
 
 void AuditListModel::setActor(const QString &username)
 {
-    if (username == m_query.actorUsername)
-        return;
-    m_query.actorUsername = username;
-    reload();
+    setFilter(m_query.actorUsername, username);
 }
 
 void AuditListModel::restartSource()
 {
     m_labelsLearnt.clear();
-    m_next.clear();
-    m_started = false;
+    CursorTableModel::restartSource();
 }
 
 void AuditListModel::fetchFromSource(int limit, QObject *epoch, Done done)
 {
     AuditQuery query = m_query;
     query.oldestFirst = !listOrder().descending;
-    query.page.limit = limit;
-    query.page.after = m_next;
-    m_session.backend().listAudit(query).then(epoch, [this, done](Result<Page<AuditEvent>> page) {
-        if (!page) {
-            done(page.error());
-            return;
-        }
-        m_started = true;
-        m_next = page->next;
-        learnLabels(page->items);
-        done(std::move(page->items));
-    });
+    query.page = nextPage(limit);
+    fetchPage(m_session.backend().listAudit(query), epoch, std::move(done),
+              [this](const QList<AuditEvent> &events) { learnLabels(events); });
 }
 
 namespace {

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "PagedTableModel.h"
+#include "CursorTableModel.h"
 #include "domain/AuditEvent.h"
 
 namespace signoff {
@@ -11,7 +11,7 @@ namespace signoff {
 class Session;
 
 // The audit log, newest first, filtered by entity type and actor.
-class AuditListModel : public PagedTableModel<AuditEvent>
+class AuditListModel : public CursorTableModel<AuditEvent>
 {
     Q_OBJECT
 public:
@@ -26,7 +26,6 @@ public:
 protected:
     void restartSource() override;
     void fetchFromSource(int limit, QObject *epoch, Done done) override;
-    bool sourceExhausted() const override { return m_started && m_next.isEmpty(); }
     QString keyOf(const AuditEvent &event) const override { return QString::number(event.id); }
     QVariant cell(const AuditEvent &event, int column, int role) const override;
 
@@ -43,8 +42,6 @@ private:
     QHash<QString, QString> m_labels; // "feature:<id>" → label
     QSet<QString> m_labelsAsked;      // asked for, answer not yet in
     QSet<QString> m_labelsLearnt;     // since the source restarted
-    QString m_next;
-    bool m_started = false;
 };
 
 // "draft → pending", or nothing for events that are not transitions.

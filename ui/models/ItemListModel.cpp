@@ -96,18 +96,12 @@ ItemListModel::ItemListModel(Session &session, Kinds kinds, QList<Field> fields,
 
 void ItemListModel::setSearch(const QString &text)
 {
-    if (text == m_query.search)
-        return;
-    m_query.search = text;
-    reload();
+    setFilter(m_query.search, text);
 }
 
 void ItemListModel::setStatusFilter(std::optional<ItemStatus> status)
 {
-    if (status == m_query.status)
-        return;
-    m_query.status = status;
-    reload();
+    setFilter(m_query.status, status);
 }
 
 void ItemListModel::restartSource()

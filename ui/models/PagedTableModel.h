@@ -146,6 +146,17 @@ public:
     const QList<Row> &rows() const { return m_rows; }
 
 protected:
+    // Sets one filter of the list's query and loads the list again, unless
+    // the filter is so already.
+    template<typename Value>
+    void setFilter(Value &filter, const Value &value)
+    {
+        if (filter == value)
+            return;
+        filter = value;
+        reload();
+    }
+
     virtual void restartSource() = 0;
     virtual void fetchFromSource(int limit, QObject *epoch, Done done) = 0;
     virtual bool sourceExhausted() const = 0;

@@ -10,7 +10,7 @@
 namespace signoff {
 
 ProductListModel::ProductListModel(Session &session, QObject *parent)
-    : PagedTableModel<Product>(parent)
+    : CursorTableModel<Product>(parent)
     , m_session(session)
 {
     setColumns({{tr("SKU"), std::nullopt, false},
@@ -24,41 +24,20 @@ ProductListModel::ProductListModel(Session &session, QObject *parent)
 
 void ProductListModel::setSearch(const QString &text)
 {
-    if (text == m_query.search)
-        return;
-    m_query.search = text;
-    reload();
+    setFilter(m_query.search, text);
 }
 
 void ProductListModel::setActiveFilter(std::optional<bool> active)
 {
-    if (active == m_query.active)
-        return;
-    m_query.active = active;
-    reload();
-}
-
-void ProductListModel::restartSource()
-{
-    m_next.clear();
-    m_started = false;
+    setFilter(m_query.active, active);
 }
 
 void ProductListModel::fetchFromSource(int limit, QObject *epoch, Done done)
 {
     ProductQuery query = m_query;
     query.order = listOrder();
-    query.page.limit = limit;
-    query.page.after = m_next;
-    m_session.backend().listProducts(query).then(epoch, [this, done](Result<Page<Product>> page) {
-        if (!page) {
-            done(page.error());
-            return;
-        }
-        m_started = true;
-        m_next = page->next;
-        done(std::move(page->items));
-    });
+    query.page = nextPage(limit);
+    fetchPage(m_session.backend().listProducts(query), epoch, std::move(done));
 }
 
 QString ProductListModel::keyOf(const Product &product) const

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "PagedTableModel.h"
+#include "CursorTableModel.h"
 #include "domain/Product.h"
 
 namespace signoff {
@@ -11,7 +11,7 @@ namespace signoff {
 class Session;
 
 // The catalogue, filtered by "on sale" and a search over SKU and name.
-class ProductListModel : public PagedTableModel<Product>
+class ProductListModel : public CursorTableModel<Product>
 {
     Q_OBJECT
 public:
@@ -23,17 +23,13 @@ public:
     void setActiveFilter(std::optional<bool> active);
 
 protected:
-    void restartSource() override;
     void fetchFromSource(int limit, QObject *epoch, Done done) override;
-    bool sourceExhausted() const override { return m_started && m_next.isEmpty(); }
     QString keyOf(const Product &product) const override;
     QVariant cell(const Product &product, int column, int role) const override;
 
 private:
     Session &m_session;
     ProductQuery m_query;
-    QString m_next;
-    bool m_started = false;
 };
 
 } // namespace signoff

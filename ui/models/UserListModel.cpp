@@ -12,7 +12,7 @@
 namespace signoff {
 
 UserListModel::UserListModel(Session &session, QObject *parent)
-    : PagedTableModel<User>(parent)
+    : CursorTableModel<User>(parent)
     , m_session(session)
 {
     setColumns({{tr("User name"), SortKey::Name, false},
@@ -26,33 +26,15 @@ UserListModel::UserListModel(Session &session, QObject *parent)
 
 void UserListModel::setSearch(const QString &text)
 {
-    if (text == m_query.search)
-        return;
-    m_query.search = text;
-    reload();
-}
-
-void UserListModel::restartSource()
-{
-    m_next.clear();
-    m_started = false;
+    setFilter(m_query.search, text);
 }
 
 void UserListModel::fetchFromSource(int limit, QObject *epoch, Done done)
 {
     UserQuery query = m_query;
     query.order = listOrder();
-    query.page.limit = limit;
-    query.page.after = m_next;
-    m_session.backend().listUsers(query).then(epoch, [this, done](Result<Page<User>> page) {
-        if (!page) {
-            done(page.error());
-            return;
-        }
-        m_started = true;
-        m_next = page->next;
-        done(std::move(page->items));
-    });
+    query.page = nextPage(limit);
+    fetchPage(m_session.backend().listUsers(query), epoch, std::move(done));
 }
 
 QVariant UserListModel::cell(const User &user, int column, int role) const

@@ -3,7 +3,7 @@
 
 #pragma once
 
-#include "PagedTableModel.h"
+#include "CursorTableModel.h"
 #include "domain/User.h"
 
 namespace signoff {
@@ -11,7 +11,7 @@ namespace signoff {
 class Session;
 
 // The people who can sign in (administrators only), newest first.
-class UserListModel : public PagedTableModel<User>
+class UserListModel : public CursorTableModel<User>
 {
     Q_OBJECT
 public:
@@ -22,17 +22,13 @@ public:
     void setSearch(const QString &text);
 
 protected:
-    void restartSource() override;
     void fetchFromSource(int limit, QObject *epoch, Done done) override;
-    bool sourceExhausted() const override { return m_started && m_next.isEmpty(); }
     QString keyOf(const User &user) const override { return user.username; }
     QVariant cell(const User &user, int column, int role) const override;
 
 private:
     Session &m_session;
     UserQuery m_query;
-    QString m_next;
-    bool m_started = false;
 };
 
 } // namespace signoff
