@@ -14,6 +14,7 @@
 #include "UiFixture.h"
 #undef SIGNOFF_REQUIRE_FIXTURE
 #include "RestTestSupport.h"
+#include "ClientTestSupport.h"
 #include "client/TrustedCertificates.h"
 #include "rest/TlsFiles.h"
 
@@ -28,28 +29,6 @@
 using namespace signoff;
 using namespace signoff::test;
 namespace pins = signoff::client::TrustedCertificates;
-
-namespace {
-
-constexpr int patienceMs = 10000;
-
-template<typename T>
-Result<T> await(Call<T> call)
-{
-    QObject context;
-    std::optional<Result<T>> answer;
-    call.then(&context, [&answer](Result<T> result) { answer = std::move(result); });
-    if (!waitFor([&answer] { return answer.has_value(); }, patienceMs))
-        return Error::unavailable(Message("no answer in time"));
-    return std::move(*answer);
-}
-
-QString password()
-{
-    return QString::fromLatin1(RestFixture::password);
-}
-
-} // namespace
 
 class TestClientCertificates : public QObject
 {

@@ -19,6 +19,7 @@
 // UiFixture's check of a database fixture; RestFixture's is the one used here.
 #undef SIGNOFF_REQUIRE_FIXTURE
 #include "RestTestSupport.h"
+#include "ClientTestSupport.h"
 #include "client/EventStream.h"
 #include "forms/FeatureForm.h"
 #include "pages/DashboardPage.h"
@@ -42,8 +43,6 @@ using namespace signoff::test;
 
 namespace {
 
-constexpr int patienceMs = 10000; // a loaded CI machine; nothing here is timed
-
 template<typename T>
 T *child(QObject *parent, const QString &name)
 {
@@ -61,23 +60,6 @@ T *openForm(QWidget *window)
             return form;
     }
     return nullptr;
-}
-
-// Waits for a call's answer.
-template<typename T>
-Result<T> await(Call<T> call)
-{
-    QObject context;
-    std::optional<Result<T>> answer;
-    call.then(&context, [&answer](Result<T> result) { answer = std::move(result); });
-    if (!waitFor([&answer] { return answer.has_value(); }, patienceMs))
-        return Error::unavailable(Message("no answer in time"));
-    return std::move(*answer);
-}
-
-QString password()
-{
-    return QString::fromLatin1(RestFixture::password);
 }
 
 QString labelText(QWidget *window, const QString &name)

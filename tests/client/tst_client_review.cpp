@@ -11,33 +11,12 @@
 #include "UiFixture.h"
 #undef SIGNOFF_REQUIRE_FIXTURE
 #include "RestTestSupport.h"
+#include "ClientTestSupport.h"
 
 #include <QtTest>
 
 using namespace signoff;
 using namespace signoff::test;
-
-namespace {
-
-constexpr int patienceMs = 10000;
-
-template<typename T>
-Result<T> await(Call<T> call)
-{
-    QObject context;
-    std::optional<Result<T>> answer;
-    call.then(&context, [&answer](Result<T> result) { answer = std::move(result); });
-    if (!waitFor([&answer] { return answer.has_value(); }, patienceMs))
-        return Error::unavailable(Message("no answer in time"));
-    return std::move(*answer);
-}
-
-QString password()
-{
-    return QString::fromLatin1(RestFixture::password);
-}
-
-} // namespace
 
 class TestClientReview : public QObject
 {

@@ -10,32 +10,15 @@
 #include "LocalBackend.h"
 #include "RestBackend.h"
 #include "RestTestSupport.h"
+#include "ClientTestSupport.h"
 #include "TestHelpers.h"
 
-#include <QDeadlineTimer>
 #include <QtTest>
 
 using namespace signoff;
 using namespace signoff::test;
 
 namespace {
-
-constexpr int patienceMs = 10000; // a loaded CI machine; nothing here is timed
-
-// Waits for a call's answer.
-template<typename T>
-Result<T> await(Call<T> call)
-{
-    QObject context;
-    std::optional<Result<T>> answer;
-    call.then(&context, [&answer](Result<T> result) { answer = std::move(result); });
-    const QDeadlineTimer deadline(patienceMs);
-    while (!answer && !deadline.hasExpired())
-        QTest::qWait(2);
-    if (!answer)
-        return Error::unavailable(Message("no answer in time"));
-    return std::move(*answer);
-}
 
 // Creates a feature and moves it to `status` through core, as `reviewer` decides.
 void addFeature(Services &services, const User &owner, const QString &name, ItemStatus status, const User &reviewer)
