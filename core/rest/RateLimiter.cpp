@@ -3,6 +3,8 @@
 
 #include "RateLimiter.h"
 
+#include "domain/Clock.h"
+
 #include <QtMath>
 
 namespace signoff::rest {
@@ -20,8 +22,8 @@ RateLimiter::RateLimiter(int perSecond)
 RateLimiter::RateLimiter(int perSecond, int burst)
     : m_rate(qMax(0, perSecond))
     , m_capacity(perSecond > 0 ? qMax(1, burst) : 0)
+    , m_lastSweepNs(Clock::steadyNow().count())
 {
-    m_clock.start();
 }
 
 std::optional<int> RateLimiter::take(const QByteArray &key)
@@ -29,7 +31,7 @@ std::optional<int> RateLimiter::take(const QByteArray &key)
     if (!isEnabled())
         return std::nullopt;
     QMutexLocker locker(&m_mutex);
-    const qint64 now = m_clock.nsecsElapsed();
+    const qint64 now = Clock::steadyNow().count();
     if (m_buckets.size() > sweepAboveBuckets || now - m_lastSweepNs > sweepIntervalNs)
         forgetFullBuckets(now);
 
@@ -37,7 +39,7 @@ std::optional<int> RateLimiter::take(const QByteArray &key)
     if (it == m_buckets.end())
         it = m_buckets.insert(key, Bucket{m_capacity, now});
     Bucket &bucket = it.value();
-    bucket.tokens = qMin(m_capacity, bucket.tokens + double(now - bucket.updatedNs) / 1e9 * m_rate);
+    bucket.tokens = qMin(m_capacity, bucket.tokens + double(qMax<qint64>(0, now - bucket.updatedNs)) / 1e9 * m_rate);
     bucket.updatedNs = now;
     if (bucket.tokens >= 1.0) {
         bucket.tokens -= 1.0;

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <QByteArray>
-#include <QElapsedTimer>
 #include <QHash>
 #include <QMutex>
 #include <optional>
@@ -14,7 +13,7 @@ namespace signoff::rest {
 // Per-client token buckets: `perSecond` requests a second on average, bursts
 // of twice that (or of `burst`). Keys are the caller's (the bearer token, or the peer
 // address); they stay in memory only. Shared by the server's threads (one
-// lock around each take).
+// lock around each take). Time is Clock::steadyNow(), which tests move.
 class RateLimiter
 {
 public:
@@ -37,8 +36,7 @@ private:
 
     double m_rate;
     double m_capacity;
-    QElapsedTimer m_clock;
-    qint64 m_lastSweepNs = 0;
+    qint64 m_lastSweepNs; // on the steady clock (Clock::steadyNow)
     QMutex m_mutex;
     QHash<QByteArray, Bucket> m_buckets;
 };

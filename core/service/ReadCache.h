@@ -3,7 +3,8 @@
 
 #pragma once
 
-#include <QElapsedTimer>
+#include "domain/Clock.h"
+
 #include <QHash>
 #include <QMutex>
 #include <chrono>
@@ -38,7 +39,6 @@ public:
         : m_capacity(capacity)
         , m_ttlMs(ttl.count())
     {
-        m_clock.start();
     }
 
     bool isEnabled() const { return m_capacity > 0 && m_ttlMs > 0; }
@@ -53,7 +53,7 @@ public:
     {
         if (!isEnabled())
             return std::nullopt;
-        const qint64 now = m_clock.elapsed();
+        const qint64 now = nowMs();
         QMutexLocker locker(&m_mutex);
         const auto it = m_entries.constFind(key);
         if (it == m_entries.cend() || now - it->storedAtMs >= m_ttlMs)
@@ -67,7 +67,7 @@ public:
     {
         if (!isEnabled() || cost > m_capacity)
             return;
-        const qint64 now = m_clock.elapsed();
+        const qint64 now = nowMs();
         QMutexLocker locker(&m_mutex);
         if (ticket != m_generation)
             return;
@@ -135,6 +135,8 @@ public:
     }
 
 private:
+    static qint64 nowMs() { return std::chrono::duration_cast<std::chrono::milliseconds>(Clock::steadyNow()).count(); }
+
     struct Entry
     {
         Value value;
@@ -174,7 +176,6 @@ private:
 
     const qsizetype m_capacity;
     const qint64 m_ttlMs;
-    QElapsedTimer m_clock;
     mutable QMutex m_mutex;
     QHash<Key, Entry> m_entries;
     std::deque<std::pair<Key, quint64>> m_order; // stores, oldest first

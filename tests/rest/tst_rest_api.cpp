@@ -7,6 +7,7 @@
 // and the workflow of features and orders across users.
 
 #include "RestTestSupport.h"
+#include "TestClock.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -100,6 +101,7 @@ class TestRestApi : public QObject
     Q_OBJECT
 
 private:
+    std::unique_ptr<TestClock> m_clock; // outlives the fixture that reads it
     std::unique_ptr<RestFixture> m_fixture;
     RestFixture &f() { return *m_fixture; }
 
@@ -129,7 +131,11 @@ private slots:
         SIGNOFF_REQUIRE_FIXTURE(*m_fixture);
     }
 
-    void cleanup() { m_fixture.reset(); }
+    void cleanup()
+    {
+        m_fixture.reset();
+        m_clock.reset();
+    }
 
     // The seed's main flow: POST → 201 with id, name, created_at.
     void createFeatureAnswers201WithTheFeature()
@@ -703,13 +709,16 @@ private slots:
     void expiredTokenIs401()
     {
         m_fixture.reset();
+        m_clock = std::make_unique<TestClock>();
         ServiceOptions options = RestFixture::testOptions();
-        options.tokenLifetime = std::chrono::seconds(1);
+        options.tokenLifetime = std::chrono::hours(1);
         m_fixture = std::make_unique<RestFixture>(RestFixture::testConfig(), options);
         SIGNOFF_REQUIRE_FIXTURE(f());
         const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);
         EXPECT_STATUS(f().call("GET", QStringLiteral("/api/v1/user/me"), token), 200);
-        QTest::qWait(1300);
+        m_clock->advance(std::chrono::hours(1) - std::chrono::milliseconds(1));
+        EXPECT_STATUS(f().call("GET", QStringLiteral("/api/v1/user/me"), token), 200);
+        m_clock->advance(std::chrono::milliseconds(1));
         const Reply reply = f().call("GET", QStringLiteral("/api/v1/user/me"), token);
         EXPECT_PROBLEM(reply, 401, "unauthenticated");
         QVERIFY(reply.json.value(QStringLiteral("detail")).toString().contains(QStringLiteral("expired")));
@@ -823,6 +832,7 @@ private slots:
     void rateLimitIs429WithRetryAfter()
     {
         m_fixture.reset();
+        m_clock = std::make_unique<TestClock>(); // no refill while the test runs
         RestConfig config = RestFixture::testConfig();
         config.rateLimitPerSecond = 2; // bursts of 4
         m_fixture = std::make_unique<RestFixture>(config);
@@ -834,9 +844,12 @@ private slots:
             if (last.status == 429)
                 ++limited;
         }
-        QVERIFY2(limited >= 3, qPrintable(describe(last)));
+        QVERIFY2(limited == 4, qPrintable(describe(last)));
         EXPECT_PROBLEM(last, 429, "rate-limited");
-        QVERIFY(last.header("retry-after").toInt() >= 1);
+        QCOMPARE(last.header("retry-after"), QByteArray("1"));
+        m_clock->advance(std::chrono::milliseconds(500)); // one request's worth
+        EXPECT_STATUS(f().call("GET", QStringLiteral("/metrics")), 200);
+        EXPECT_PROBLEM(f().call("GET", QStringLiteral("/metrics")), 429, "rate-limited");
 
         // Another client (by token) has a bucket of its own.
         const QByteArray token = f().signIn(QStringLiteral("alice"), Role::Requester);

@@ -12,9 +12,9 @@
 // by shared caches), and token answers no-store.
 
 #include "RestTestSupport.h"
+#include "TestClock.h"
 
 #include <QJsonArray>
-#include <QThread>
 #include <QtTest>
 
 using namespace signoff;
@@ -63,6 +63,7 @@ class TestSecurityAccess : public QObject
     Q_OBJECT
 
 private:
+    std::unique_ptr<TestClock> m_clock; // outlives the fixture that reads it
     std::unique_ptr<RestFixture> m_fixture;
     QHash<Who, QByteArray> m_tokens;
     QHash<Who, Actor> m_actors;
@@ -139,7 +140,11 @@ private slots:
         m_productId = product.json.value(QStringLiteral("id")).toString();
     }
 
-    void cleanup() { m_fixture.reset(); }
+    void cleanup()
+    {
+        m_fixture.reset();
+        m_clock.reset();
+    }
 
     void workflowOverRest_data()
     {
@@ -332,13 +337,15 @@ private slots:
 
     void expiredTokensAreRefused()
     {
+        m_fixture.reset();
+        m_clock = std::make_unique<TestClock>();
         ServiceOptions options = RestFixture::testOptions();
-        options.tokenLifetime = std::chrono::seconds(1);
+        options.tokenLifetime = std::chrono::hours(1);
         m_fixture = std::make_unique<RestFixture>(RestFixture::testConfig(), options);
         SIGNOFF_REQUIRE_FIXTURE(f());
         const QByteArray token = f().signIn(QStringLiteral("erin"), Role::Reviewer);
         QCOMPARE(f().call("GET", QStringLiteral("/api/v1/user/me"), token).status, 200);
-        QThread::msleep(1100);
+        m_clock->advance(std::chrono::hours(1));
         const Reply expired = f().call("GET", QStringLiteral("/api/v1/user/me"), token);
         QCOMPARE(expired.status, 401);
         QVERIFY(expired.header("www-authenticate").startsWith("Bearer"));

@@ -5,6 +5,7 @@
 // and the sign-in throttle shared by every door.
 
 #include "ServiceFixture.h"
+#include "TestClock.h"
 
 #include <QThread>
 #include <QtTest>
@@ -81,20 +82,23 @@ private slots:
 
     void fiveFailuresLockTheNameEvenForTheRightPassword()
     {
-        ServiceOptions options = ServiceFixture::fastOptions();
-        options.loginFailureWindow = std::chrono::seconds(2);
-        ServiceFixture f(options);
+        TestClock clock;
+        ServiceFixture f; // five failures a minute
         SIGNOFF_REQUIRE_FIXTURE(f);
         for (int i = 0; i < 5; ++i)
             SIGNOFF_VERIFY_ERROR(f.services().auth().issueToken(QStringLiteral("alice"), QStringLiteral("guess %1").arg(i)), Unauthenticated);
         auto locked = f.services().auth().issueToken(QStringLiteral("alice"), ServiceFixture::password());
         SIGNOFF_VERIFY_ERROR(locked, RateLimited);
-        QVERIFY(locked.error().retryAfterSeconds >= 1 && locked.error().retryAfterSeconds <= 2);
+        QCOMPARE(locked.error().retryAfterSeconds, 60);
         SIGNOFF_VERIFY_ERROR(f.services().auth().signIn(QStringLiteral("alice"), ServiceFixture::password()), RateLimited);
         // Other names are not affected.
         SIGNOFF_VERIFY_OK(f.services().auth().issueToken(QStringLiteral("bob"), ServiceFixture::password()));
 
-        QThread::msleep(2100);
+        clock.advance(std::chrono::seconds(59));
+        locked = f.services().auth().issueToken(QStringLiteral("alice"), ServiceFixture::password());
+        SIGNOFF_VERIFY_ERROR(locked, RateLimited);
+        QCOMPARE(locked.error().retryAfterSeconds, 1);
+        clock.advance(std::chrono::milliseconds(1001)); // the failures left the minute
         SIGNOFF_VERIFY_OK(f.services().auth().issueToken(QStringLiteral("alice"), ServiceFixture::password()));
     }
 
@@ -151,14 +155,16 @@ private slots:
 
     void tokensExpire()
     {
-        ServiceOptions options = ServiceFixture::fastOptions();
-        options.tokenLifetime = std::chrono::seconds(1);
-        ServiceFixture f(options);
+        TestClock clock;
+        ServiceFixture f; // tokens live 12 hours
         SIGNOFF_REQUIRE_FIXTURE(f);
         auto issued = f.services().auth().issueToken(QStringLiteral("alice"), ServiceFixture::password());
         SIGNOFF_VERIFY_OK(issued);
+        QCOMPARE(issued->expiresAt, clock.now().addSecs(12 * 3600));
         SIGNOFF_VERIFY_OK(f.services().auth().authenticate(issued->token));
-        QThread::msleep(1100);
+        clock.advance(std::chrono::hours(12) - std::chrono::milliseconds(1));
+        SIGNOFF_VERIFY_OK(f.services().auth().authenticate(issued->token));
+        clock.advance(std::chrono::milliseconds(1));
         auto expired = f.services().auth().authenticate(issued->token);
         SIGNOFF_VERIFY_ERROR(expired, Unauthenticated);
         QVERIFY(expired.error().message.english().contains(QStringLiteral("expired")));

@@ -8,11 +8,13 @@
 // the entry at once; the TTL bounds what nobody announces; revocation,
 // disabling and expiry of a token take effect at once. The bare ReadCache:
 // bounded (by count or by the size of what it holds), TTL, and a fill that
-// raced with an invalidation is not kept.
+// raced with an invalidation is not kept. Time is a TestClock's: the tests
+// move it instead of waiting.
 
 #include "ServiceFixture.h"
 #include "service/CacheFootprint.h"
 #include "service/ReadCache.h"
+#include "TestClock.h"
 
 #include <QThread>
 #include <QtTest>
@@ -48,6 +50,7 @@ class TestReadCache : public QObject
 private slots:
     void bareCacheIsBoundedAndExpires()
     {
+        TestClock clock;
         ReadCache<int, QString> cache(3, std::chrono::milliseconds(150));
         QVERIFY(cache.isEnabled());
         for (int i = 0; i < 10; ++i)
@@ -56,7 +59,9 @@ private slots:
         cache.clear();
         cache.store(1, QStringLiteral("one"), cache.ticket());
         QCOMPARE(cache.find(1).value_or(QString()), QStringLiteral("one"));
-        QThread::msleep(200);
+        clock.advance(std::chrono::milliseconds(149));
+        QCOMPARE(cache.find(1).value_or(QString()), QStringLiteral("one"));
+        clock.advance(std::chrono::milliseconds(1));
         QVERIFY(!cache.find(1));
 
         ReadCache<int, QString> off(100, std::chrono::milliseconds(0));
@@ -220,13 +225,16 @@ private slots:
 
     void theTtlBoundsWhatNobodyAnnounces()
     {
-        ServiceFixture f(withTtl(std::chrono::milliseconds(200)));
+        TestClock clock;
+        ServiceFixture f(withTtl(std::chrono::seconds(30)));
         SIGNOFF_REQUIRE_FIXTURE(f);
         auto feature = f.services().features().create(f.alice, NewFeature{QStringLiteral("Short-lived"), {}});
         SIGNOFF_VERIFY_OK(feature);
         SIGNOFF_VERIFY_OK(f.services().features().get(f.bob, feature->id));
         renameDirectly(f, feature->id, QStringLiteral("Changed unannounced"));
-        QThread::msleep(300);
+        clock.advance(std::chrono::seconds(29));
+        QCOMPARE(f.services().features().get(f.bob, feature->id)->name, QStringLiteral("Short-lived"));
+        clock.advance(std::chrono::seconds(1));
         QCOMPARE(f.services().features().get(f.bob, feature->id)->name, QStringLiteral("Changed unannounced"));
     }
 
@@ -300,14 +308,20 @@ private slots:
 
     void anExpiredTokenIsRefusedThoughCached()
     {
-        ServiceOptions options = withTtl(std::chrono::seconds(60));
-        options.tokenLifetime = std::chrono::seconds(1);
+        TestClock clock;
+        ServiceOptions options = withTtl(std::chrono::hours(2));
+        options.tokenLifetime = std::chrono::hours(1);
         ServiceFixture f(options);
         SIGNOFF_REQUIRE_FIXTURE(f);
         auto issued = f.services().auth().issueToken(QStringLiteral("alice"), ServiceFixture::password());
         SIGNOFF_VERIFY_OK(issued);
+        QCOMPARE(issued->expiresAt, clock.now().addSecs(3600));
         SIGNOFF_VERIFY_OK(f.services().auth().authenticate(issued->token));
-        QThread::msleep(1100);
+        SIGNOFF_VERIFY_OK(f.services().auth().authenticate(issued->token)); // from the cache
+        clock.advance(std::chrono::hours(1) - std::chrono::milliseconds(1));
+        SIGNOFF_VERIFY_OK(f.services().auth().authenticate(issued->token)); // records its use, reads it again
+        SIGNOFF_VERIFY_OK(f.services().auth().authenticate(issued->token)); // from the cache again
+        clock.advance(std::chrono::milliseconds(1));
         SIGNOFF_VERIFY_ERROR(f.services().auth().authenticate(issued->token), Unauthenticated);
     }
 };
