@@ -10,6 +10,8 @@
 // under way instead of dropping its answer.
 
 #include "RestTestSupport.h"
+#include "service/PasswordHasher.h"
+#include "storage/SignInAttemptRepository.h"
 
 #include <QtTest>
 
@@ -31,6 +33,15 @@ QByteArray createBody(const QByteArray &name)
     return "{\"name\":\"" + name + "\"}";
 }
 
+// The sign-in attempts for `username` the server has recorded (within any window).
+int signInAttempts(RestFixture &f, const QString &username)
+{
+    auto recent = f.database().run([&](Connection &connection) {
+        return SignInAttemptRepository(connection).recentFor(sha256Hex(username), QDateTime::fromSecsSinceEpoch(0, Qt::UTC));
+    });
+    return recent ? recent->count : -1;
+}
+
 } // namespace
 
 class TestRestWorkers : public QObject
@@ -50,7 +61,9 @@ private slots:
         RawClient signingIn(f.url());
         RawClient reading(f.url());
         signingIn.send(rawRequest("POST", "/api/v1/auth/token", {}, "{\"username\":\"nobody\",\"password\":\"not it\"}"));
-        QTest::qWait(30); // let the server take the sign-in first
+        // The read goes out once the sign-in is under way: its attempt is
+        // recorded (LoginThrottle) before the password is checked.
+        QTRY_VERIFY_WITH_TIMEOUT(signInAttempts(f, QStringLiteral("nobody")) == 1, 10000);
         reading.send(rawRequest("GET", "/healthz"));
         const Reply health = reading.readResponse(10000);
         QCOMPARE(health.status, 200);
