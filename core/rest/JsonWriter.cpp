@@ -59,33 +59,41 @@ void JsonWriter::string(const QString &text)
         *out = '"';
         return;
     }
+    // Otherwise UTF-8, unit by unit: controls escaped, and half a surrogate
+    // pair (no character, and not encodable in UTF-8) as \uXXXX, as
+    // QJsonDocument writes it, so that both kinds of representation agree.
     static constexpr char hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
     m_out.append('"');
-    const char *begin = utf8.constData();
-    const char *end = begin + utf8.size();
-    const char *plain = begin; // start of a run that needs no escaping
-    for (const char *p = begin; p != end; ++p) {
-        const auto c = static_cast<unsigned char>(*p);
-        if (c >= 0x20 && c != '"' && c != '\\')
+    qsizetype plain = 0; // start of a run that needs no escaping
+    const auto appendPlain = [&](qsizetype end) {
+        if (end > plain)
+            m_out.append(QStringView(units + plain, end - plain).toUtf8());
+    };
+    for (qsizetype i = 0; i < length; ++i) {
+        const char16_t c = units[i];
+        if (QChar::isHighSurrogate(c) && i + 1 < length && QChar::isLowSurrogate(units[i + 1])) {
+            ++i;
             continue;
-        m_out.append(plain, p - plain);
-        plain = p + 1;
+        }
+        if (c >= 0x20 && c != u'"' && c != u'\\' && !QChar::isSurrogate(c))
+            continue;
+        appendPlain(i);
+        plain = i + 1;
         switch (c) {
-        case '"': m_out.append("\\\"", 2); break;
-        case '\\': m_out.append("\\\\", 2); break;
-        case '\b': m_out.append("\\b", 2); break;
-        case '\f': m_out.append("\\f", 2); break;
-        case '\n': m_out.append("\\n", 2); break;
-        case '\r': m_out.append("\\r", 2); break;
-        case '\t': m_out.append("\\t", 2); break;
+        case u'"': m_out.append("\\\"", 2); break;
+        case u'\\': m_out.append("\\\\", 2); break;
+        case u'\b': m_out.append("\\b", 2); break;
+        case u'\f': m_out.append("\\f", 2); break;
+        case u'\n': m_out.append("\\n", 2); break;
+        case u'\r': m_out.append("\\r", 2); break;
+        case u'\t': m_out.append("\\t", 2); break;
         default: {
-            const char escaped[] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
+            const char escaped[] = {'\\', 'u', hex[(c >> 12) & 0xf], hex[(c >> 8) & 0xf], hex[(c >> 4) & 0xf], hex[c & 0xf]};
             m_out.append(escaped, 6);
         }
         }
     }
-    m_out.append(plain, end - plain);
+    appendPlain(length);
     m_out.append('"');
 }
 
