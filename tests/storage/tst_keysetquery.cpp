@@ -38,6 +38,13 @@ QString forged(const QByteArray &json)
     return QString::fromLatin1(json.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+// A cursor without an order tag, as instances made before lists could be
+// sorted (every order still takes one): for sort values no list would make.
+QString untagged(const QString &sortValue, qint64 tieBreak)
+{
+    return forged(QJsonDocument(QJsonArray{sortValue, QString::number(tieBreak)}).toJson(QJsonDocument::Compact));
+}
+
 } // namespace
 
 class TestKeysetQuery : public QObject
@@ -76,7 +83,7 @@ class TestKeysetQuery : public QObject
             auto rows = connection.query(query.sql(), query.values(limit));
             if (!rows)
                 return rows.error();
-            return collectPage<QString>(*rows, limit, query.keyColumn(), [](const Rows &row) { return row.value(0).toString(); });
+            return collectPage<QString>(*rows, limit, query, [](const Rows &row) { return row.value(0).toString(); });
         });
     }
 
@@ -192,19 +199,28 @@ private slots:
                               QStringLiteral("big")}));
     }
 
-    // A cursor made by keysetCursor() is what startAfter() reads back, the
-    // same whether the database gave the time as a QDateTime (PostgreSQL) or
-    // as its stored text (SQLite).
+    // A cursor made by cursor() is what startAfter() reads back, the same
+    // whether the database gave the time as a QDateTime (PostgreSQL) or as
+    // its stored text (SQLite); it carries its order, and another order
+    // refuses it.
     void aCursorRoundTrips()
     {
-        const QString fromDateTime = keysetCursor(QVariant(noon), QVariant(qint64(42)));
-        QCOMPARE(fromDateTime, keysetCursor(sql::fromTime(noon), QVariant(qint64(42))));
-        const QByteArray json = QByteArray::fromBase64(fromDateTime.toLatin1(), QByteArray::Base64UrlEncoding);
-        QCOMPARE(QJsonDocument::fromJson(json).array(),
-                 (QJsonArray{QStringLiteral("2026-12-06T12:00:00.000Z"), QStringLiteral("42")}));
-        QVERIFY(!fromDateTime.contains(u'=') && !fromDateTime.contains(u'+') && !fromDateTime.contains(u'/'));
-
         KeysetQuery query = probeQuery(KeysetQuery::SortValue::Timestamp, QStringLiteral("k.at"), true);
+        const QString fromDateTime = query.cursor(QVariant(noon), QVariant(qint64(42)));
+        QCOMPARE(fromDateTime, query.cursor(sql::fromTime(noon), QVariant(qint64(42))));
+        const QByteArray json = QByteArray::fromBase64(fromDateTime.toLatin1(), QByteArray::Base64UrlEncoding);
+        const QJsonArray parts = QJsonDocument::fromJson(json).array();
+        QCOMPARE(parts.size(), 3);
+        QCOMPARE(parts.at(0).toString(), QStringLiteral("2026-12-06T12:00:00.000Z"));
+        QCOMPARE(parts.at(1).toString(), QStringLiteral("42"));
+        QVERIFY(!fromDateTime.contains(u'=') && !fromDateTime.contains(u'+') && !fromDateTime.contains(u'/'));
+        KeysetQuery ascending = probeQuery(KeysetQuery::SortValue::Timestamp, QStringLiteral("k.at"), false);
+        verifyRefused(ascending.startAfter(fromDateTime), "a cursor of the descending order");
+        KeysetQuery other = probeQuery(KeysetQuery::SortValue::Timestamp, QStringLiteral("k.updated"), true);
+        verifyRefused(other.startAfter(fromDateTime), "a cursor of another column");
+        SIGNOFF_VERIFY_OK(query.startAfter(untagged(QStringLiteral("2026-12-06T12:00:00.000Z"), 42)));
+
+        query = probeQuery(KeysetQuery::SortValue::Timestamp, QStringLiteral("k.at"), true);
         SIGNOFF_VERIFY_OK(query.startAfter(fromDateTime));
         QCOMPARE(query.values(10), (QVariantList{sql::fromTime(noon), sql::fromTime(noon), qint64(42), 11}));
         QVERIFY(query.sql().contains(QStringLiteral("k.at < ? OR (k.at = ? AND %1 < ?)").arg(tieBreak())));
@@ -235,17 +251,17 @@ private slots:
         }
         // A sort value longer than any we make.
         KeysetQuery query = probeQuery(KeysetQuery::SortValue::Text, QStringLiteral("k.name"), true);
-        verifyRefused(query.startAfter(keysetCursor(QString(1025, u'x'), 1)), "a sort value of 1025 characters");
-        SIGNOFF_VERIFY_OK(query.startAfter(keysetCursor(QString(1024, u'x'), 1)));
+        verifyRefused(query.startAfter(untagged(QString(1025, u'x'), 1)), "a sort value of 1025 characters");
+        SIGNOFF_VERIFY_OK(query.startAfter(untagged(QString(1024, u'x'), 1)));
     }
 
     // A cursor of another list's sort (a name where a time belongs) is refused
     // before it reaches the database.
     void aCursorOfTheWrongKindIsInvalid()
     {
-        const QString ofName = keysetCursor(QStringLiteral("alpha"), 1);
-        const QString ofTime = keysetCursor(noon, 1);
-        const QString ofNumber = keysetCursor(qint64(12), 1);
+        const QString ofName = untagged(QStringLiteral("alpha"), 1);
+        const QString ofTime = untagged(sql::fromTime(noon).toString(), 1);
+        const QString ofNumber = untagged(QStringLiteral("12"), 1);
 
         KeysetQuery byTime = probeQuery(KeysetQuery::SortValue::Timestamp, QStringLiteral("k.at"), true);
         verifyRefused(byTime.startAfter(ofName), "a name for a time");
@@ -253,15 +269,15 @@ private slots:
         // A time, but not in the stored form.
         for (const char *time : {"2026-12-06T12:00:00Z", "2026-12-06T12:00:00.000+01:00", "2026-12-06 12:00:00.000Z",
                                  "2026-13-06T12:00:00.000Z"})
-            verifyRefused(byTime.startAfter(keysetCursor(QString::fromLatin1(time), 1)), time);
+            verifyRefused(byTime.startAfter(untagged(QString::fromLatin1(time), 1)), time);
         SIGNOFF_VERIFY_OK(byTime.startAfter(ofTime));
 
         KeysetQuery byNumber = probeQuery(KeysetQuery::SortValue::Integer, QStringLiteral("k.n"), true);
         verifyRefused(byNumber.startAfter(ofName), "a name for a number");
         verifyRefused(byNumber.startAfter(ofTime), "a time for a number");
         for (const char *number : {"1e3", "012", "+5", "12.0", "0x10", "99999999999999999999"})
-            verifyRefused(byNumber.startAfter(keysetCursor(QString::fromLatin1(number), 1)), number);
-        SIGNOFF_VERIFY_OK(byNumber.startAfter(keysetCursor(QStringLiteral("-7"), 1)));
+            verifyRefused(byNumber.startAfter(untagged(QString::fromLatin1(number), 1)), number);
+        SIGNOFF_VERIFY_OK(byNumber.startAfter(untagged(QStringLiteral("-7"), 1)));
         QCOMPARE(byNumber.values(1).first(), QVariant(qint64(-7)));
 
         // Any text is a name; it is bound, never part of the statement.
@@ -276,7 +292,7 @@ private slots:
     {
         insert({{QStringLiteral("alpha"), noon, 1}, {QStringLiteral("bravo"), noon, 2}, {QStringLiteral("charlie"), noon, 3}});
         KeysetQuery query = probeQuery(KeysetQuery::SortValue::Text, QStringLiteral("k.name"), false);
-        SIGNOFF_VERIFY_OK(query.startAfter(keysetCursor(QStringLiteral("b' OR '1'='1"), 0)));
+        SIGNOFF_VERIFY_OK(query.startAfter(untagged(QStringLiteral("b' OR '1'='1"), 0)));
         QVERIFY(!query.sql().contains(QStringLiteral("OR '1'")));
         auto rest = page(query, 10);
         SIGNOFF_VERIFY_OK(rest);
