@@ -3,6 +3,7 @@
 
 #include "Connection.h"
 
+#include "SqlConnection.h"
 #include "StorageLog.h"
 
 #include <sqlite3.h>
@@ -147,24 +148,26 @@ Connection::Connection(const DatabaseUrl &url, QString name, QString instance)
     : m_name(std::move(name))
     , m_instance(std::move(instance))
     , m_dialect(url.dialect)
+    , m_sql(std::make_unique<Sql>(*this))
 {
+    QSqlDatabase &handle = m_sql->handle;
     if (url.dialect == SqlDialect::Sqlite) {
-        m_handle = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
-        m_handle->setDatabaseName(url.path);
-        m_handle->setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(sqliteBusyTimeoutMs));
+        handle = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_name);
+        handle.setDatabaseName(url.path);
+        handle.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(sqliteBusyTimeoutMs));
     } else {
-        m_handle = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
-        m_handle->setHostName(url.host);
-        m_handle->setPort(url.port);
-        m_handle->setUserName(url.user);
-        m_handle->setPassword(url.password);
-        m_handle->setDatabaseName(url.databaseName);
+        handle = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_name);
+        handle.setHostName(url.host);
+        handle.setPort(url.port);
+        handle.setUserName(url.user);
+        handle.setPassword(url.password);
+        handle.setDatabaseName(url.databaseName);
         QStringList options{QStringLiteral("connect_timeout=5"), QStringLiteral("application_name=signoff")};
         for (auto it = url.options.cbegin(); it != url.options.cend(); ++it) {
             options.removeIf([&](const QString &option) { return option.startsWith(it.key() + u'='); });
             options.append(it.key() + u'=' + it.value());
         }
-        m_handle->setConnectOptions(options.join(u';'));
+        handle.setConnectOptions(options.join(u';'));
     }
 }
 
@@ -173,28 +176,27 @@ Connection::~Connection()
     // Finalized before QSQLITE closes its handle: sqlite3_close() refuses a
     // handle with statements left, and the connection would stay open.
     m_sqliteStatements.clear();
-    m_statements.clear();
-    m_unpreparable.reset();
-    if (m_handle) {
-        m_handle->close();
-        m_handle.reset();
-    }
+    m_sql->statements.clear();
+    m_sql->unpreparable.reset();
+    m_sql->handle.close();
+    m_sql.reset(); // the last QSqlDatabase of this name goes before its removal
     QSqlDatabase::removeDatabase(m_name);
 }
 
 Result<void> Connection::open()
 {
-    if (!m_handle->isValid())
+    QSqlDatabase &handle = m_sql->handle;
+    if (!handle.isValid())
         return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The Qt SQL driver for this database is not installed.")));
-    if (!m_handle->open()) {
-        qCWarning(lcStorage).noquote() << "cannot open database:" << m_handle->lastError().text();
+    if (!handle.open()) {
+        qCWarning(lcStorage).noquote() << "cannot open database:" << handle.lastError().text();
         return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Cannot open the database: %1"),
-                                          {m_handle->lastError().text()}));
+                                          {handle.lastError().text()}));
     }
     if (m_dialect == SqlDialect::Sqlite) {
-        const QVariant handle = m_handle->driver()->handle();
-        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
-            m_sqlite = *static_cast<sqlite3 *const *>(handle.constData());
+        const QVariant native = handle.driver()->handle();
+        if (native.isValid() && qstrcmp(native.typeName(), "sqlite3*") == 0)
+            m_sqlite = *static_cast<sqlite3 *const *>(native.constData());
         return configureSqlite();
     }
     // Timestamps are exchanged as UTC text; make the session agree.
@@ -210,12 +212,12 @@ bool Connection::answers()
 {
     if (m_broken)
         return false;
-    QSqlQuery query(*m_handle); // not forward-only: QPSQL reads the whole result at once
+    QSqlQuery query(m_sql->handle); // not forward-only: QPSQL reads the whole result at once
     if (query.prepare(QStringLiteral("SELECT 1")) && query.exec() && query.next())
         return true;
-    m_broken = m_broken || isConnectionLoss(query.lastError()) || !m_handle->isOpen();
+    m_broken = m_broken || isConnectionLoss(query.lastError()) || !m_sql->handle.isOpen();
     if (!m_broken)
-        failure(query); // logged; a server that answers with an error is still there
+        m_sql->failure(query); // logged; a server that answers with an error is still there
     return !m_broken;
 }
 
@@ -236,7 +238,7 @@ Result<void> Connection::configureSqlite()
     // held every feature, and cost the server 17 MB more.)
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL",
                                "PRAGMA journal_mode = WAL", "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -4096"}) {
-        QSqlQuery query(*m_handle);
+        QSqlQuery query(m_sql->handle);
         if (!query.exec(QString::fromLatin1(pragma))) {
             const QSqlError error = query.lastError();
             qCWarning(lcStorage).noquote() << "cannot configure SQLite:" << error.text();
@@ -247,20 +249,21 @@ Result<void> Connection::configureSqlite()
     return {};
 }
 
-QSqlQuery &Connection::prepared(const QString &sql)
+QSqlQuery &Connection::Sql::prepared(const QString &sql)
 {
-    auto it = m_statements.find(sql);
-    if (it == m_statements.end()) {
-        auto query = std::make_unique<QSqlQuery>(*m_handle);
+    const SqlDialect dialect = connection.m_dialect;
+    auto it = statements.find(sql);
+    if (it == statements.end()) {
+        auto query = std::make_unique<QSqlQuery>(handle);
         query->setForwardOnly(true);
-        if (isPreparable(m_dialect, sql) && !query->prepare(sql)) {
+        if (isPreparable(dialect, sql) && !query->prepare(sql)) {
             // Not cached: a statement that failed to prepare (say, before a
             // migration created its table) would fail forever on this connection.
-            qCCritical(lcStorage).noquote() << "cannot prepare statement:" << loggable(query->lastError(), m_dialect) << "|" << sql;
-            m_unpreparable = std::move(query);
-            return *m_unpreparable;
+            qCCritical(lcStorage).noquote() << "cannot prepare statement:" << loggable(query->lastError(), dialect) << "|" << sql;
+            unpreparable = std::move(query);
+            return *unpreparable;
         }
-        it = m_statements.emplace(sql, std::move(query)).first;
+        it = statements.emplace(sql, std::move(query)).first;
     }
     return *it->second;
 }
@@ -279,10 +282,10 @@ Result<Rows> Connection::query(const QString &sql, const QVariantList &values)
         return nulRefused();
     if (m_sqlite)
         return querySqlite(sql, values);
-    QSqlQuery &statement = prepared(sql);
+    QSqlQuery &statement = m_sql->prepared(sql);
     bindAll(statement, values);
     if (!run(statement, m_dialect, sql)) {
-        Error error = failure(statement);
+        Error error = m_sql->failure(statement);
         statement.finish();
         return error;
     }
@@ -298,7 +301,7 @@ Result<Rows> Connection::querySqlite(const QString &sql, const QVariantList &val
         QSqlError refused;
         auto compiled = SqliteStatement::prepare(m_sqlite, sql, &refused);
         if (!compiled)
-            return failure(refused, sql);
+            return m_sql->failure(refused, sql);
         it = m_sqliteStatements.emplace(sql, std::move(compiled)).first;
     }
     SqliteStatement &statement = *it->second;
@@ -306,7 +309,7 @@ Result<Rows> Connection::querySqlite(const QString &sql, const QVariantList &val
     if (first == SqliteStatement::Step::Failed) {
         const QSqlError failed = statement.lastError();
         statement.finish();
-        return failure(failed, sql);
+        return m_sql->failure(failed, sql);
     }
     return Rows(statement, first == SqliteStatement::Step::Row);
 }
@@ -342,38 +345,50 @@ int Rows::rowsAffected() const
     return m_query ? m_query->numRowsAffected() : m_sqlite->changes();
 }
 
-Error Connection::failure(const QSqlQuery &query)
+Result<void> Connection::executeOnce(const QString &sql, QString *reason)
+{
+    QSqlQuery query(m_sql->handle);
+    if (query.exec(sql))
+        return {};
+    const QSqlError error = query.lastError();
+    if (reason)
+        *reason = (error.databaseText().isEmpty() ? error.text() : error.databaseText()).simplified();
+    return m_sql->failure(error, sql);
+}
+
+Error Connection::Sql::failure(const QSqlQuery &query)
 {
     return failure(query.lastError(), query.lastQuery());
 }
 
-Error Connection::failure(const QSqlError &error, const QString &context)
+Error Connection::Sql::failure(const QSqlError &error, const QString &context)
 {
+    const SqlDialect dialect = connection.m_dialect;
     if (isUniqueViolation(error))
         return Error::conflict(QStringLiteral("duplicate"), Message(QT_TRANSLATE_NOOP("Core", "This item already exists.")));
-    if (m_dialect == SqlDialect::Postgresql && isConnectionLoss(error))
-        m_broken = true;
-    if (m_dialect == SqlDialect::Sqlite) {
+    if (dialect == SqlDialect::Postgresql && isConnectionLoss(error))
+        connection.m_broken = true;
+    if (dialect == SqlDialect::Sqlite) {
         const int code = sqlitePrimaryCode(error);
         // The file's state outside SQLite: reopen on next use, so that the
         // server recovers by itself once the disk has room or the file is
         // writable again (a connection keeps the mode it was opened with).
         if (code == sqliteReadOnly || code == sqliteIoError || code == sqliteFull || code == sqliteCantOpen)
-            m_broken = true;
+            connection.m_broken = true;
         if (code == sqliteFull) {
-            qCCritical(lcStorage).noquote() << "disk full:" << loggable(error, m_dialect) << "|" << context.simplified();
+            qCCritical(lcStorage).noquote() << "disk full:" << loggable(error, dialect) << "|" << context.simplified();
             return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The disk that holds the database is full; nothing was saved.")));
         }
         if (code == sqliteReadOnly) {
-            qCCritical(lcStorage).noquote() << "database is read-only:" << loggable(error, m_dialect) << "|" << context.simplified();
+            qCCritical(lcStorage).noquote() << "database is read-only:" << loggable(error, dialect) << "|" << context.simplified();
             return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database cannot be written (it is read-only); nothing was saved.")));
         }
     }
     if (isBusy(error)) {
-        qCWarning(lcStorage).noquote() << "database busy:" << loggable(error, m_dialect);
+        qCWarning(lcStorage).noquote() << "database busy:" << loggable(error, dialect);
         return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database is busy; try again shortly.")));
     }
-    qCCritical(lcStorage).noquote() << "statement failed:" << loggable(error, m_dialect) << "|" << context.simplified();
+    qCCritical(lcStorage).noquote() << "statement failed:" << loggable(error, dialect) << "|" << context.simplified();
     return unavailable();
 }
 
@@ -384,14 +399,14 @@ Result<void> Connection::beginWrite()
     // busy_timeout already waits; a few more attempts ride out a writer that
     // holds the lock longer than that (a checkpoint, a backup).
     for (int attempt = 1; attempt <= beginAttempts; ++attempt) {
-        QSqlQuery &query = prepared(begin);
+        QSqlQuery &query = m_sql->prepared(begin);
         if (run(query, m_dialect, begin)) {
             query.finish();
             m_inTransaction = true;
             return {};
         }
         const QSqlError error = query.lastError();
-        result = failure(error, begin);
+        result = m_sql->failure(error, begin);
         if (!isBusy(error))
             break;
     }
@@ -420,7 +435,7 @@ Result<void> Connection::commit()
 
 void Connection::rollback()
 {
-    QSqlQuery &query = prepared(QStringLiteral("ROLLBACK"));
+    QSqlQuery &query = m_sql->prepared(QStringLiteral("ROLLBACK"));
     if (!run(query, m_dialect, QStringLiteral("ROLLBACK")))
         qCWarning(lcStorage).noquote() << "rollback failed:" << loggable(query.lastError(), m_dialect);
     query.finish();

@@ -4,28 +4,31 @@
 #pragma once
 
 #include "DatabaseUrl.h"
-#include "SqliteStatement.h"
 #include "domain/Result.h"
 
 #include <QHash>
-#include <QSqlDatabase>
-#include <QSqlQuery>
+#include <QString>
+#include <QVariant>
 #include <memory>
 #include <optional>
 #include <unordered_map>
 #include <utility>
 
+// No QtSql here: this header is storage's face to the layers above it
+// (docs/architecture.md, "The storage boundary"). Rows only points at a
+// statement; QtSql's side of a connection is in SqlConnection.h.
+class QSqlQuery;
+struct sqlite3;
+
 namespace signoff {
+
+class SqliteStatement;
 
 // The rows of one executed statement. Finishes the statement when it goes
 // out of scope: SQLite holds its read snapshot until then.
 class Rows
 {
 public:
-    explicit Rows(QSqlQuery &query) : m_query(&query) {}
-    // A statement whose first step() was taken: `firstStep` says whether it
-    // gave a row.
-    Rows(SqliteStatement &statement, bool firstStep) : m_sqlite(&statement), m_pendingRow(firstStep) {}
     Rows(Rows &&other) noexcept
         : m_query(std::exchange(other.m_query, nullptr))
         , m_sqlite(std::exchange(other.m_sqlite, nullptr))
@@ -42,6 +45,12 @@ public:
     int rowsAffected() const;
 
 private:
+    friend class Connection;
+    explicit Rows(QSqlQuery &query) : m_query(&query) {}
+    // A statement whose first step() was taken: `firstStep` says whether it
+    // gave a row.
+    Rows(SqliteStatement &statement, bool firstStep) : m_sqlite(&statement), m_pendingRow(firstStep) {}
+
     QSqlQuery *m_query = nullptr;
     SqliteStatement *m_sqlite = nullptr;
     bool m_pendingRow = false; // SQLite: the first row, already stepped to
@@ -64,25 +73,25 @@ public:
     Result<void> open();
 
     SqlDialect dialect() const { return m_dialect; }
-    QSqlDatabase &handle() { return *m_handle; }
+    // The name of its QtSql connection (unique in the process).
     const QString &name() const { return m_name; }
 
-    // The prepared statement for `sql`, compiled once per connection. The
-    // caller binds, executes and calls finish() (SQLite keeps a read snapshot
-    // open until then).
-    QSqlQuery &prepared(const QString &sql);
+    // QtSql's side of this connection: its QSqlDatabase, the statements
+    // prepared on it, and how a QSqlError becomes a typed error. Defined in
+    // the storage-internal SqlConnection.h, for core/storage's own sources.
+    struct Sql;
+    Sql &sql() { return *m_sql; }
 
     // Runs `sql` (prepared, with `values` bound in order) and reports failure
     // as a typed error. For statements whose result is not read.
     Result<void> execute(const QString &sql, const QVariantList &values = {});
     // The same for statements whose rows or affected-row count are read.
     Result<Rows> query(const QString &sql, const QVariantList &values = {});
-
-    // A failed statement: logs it with context and turns it into a typed error
-    // (Conflict for unique violations, Unavailable otherwise). Marks the
-    // connection broken when the server went away, so the next use reconnects.
-    Error failure(const QSqlQuery &query);
-    Error failure(const QSqlError &error, const QString &context);
+    // Runs `sql` as it is, neither prepared nor kept: a statement that runs
+    // once and may not be preparable (a migration's DDL: PostgreSQL cannot
+    // PREPARE it). A failure is logged and typed like execute()'s; `reason`,
+    // when given, receives the database's own words for it.
+    Result<void> executeOnce(const QString &sql, QString *reason = nullptr);
 
     bool isBroken() const { return m_broken; }
     // Whether the server still answers, asked so that the connection is
@@ -126,17 +135,12 @@ private:
     QString m_name;
     QString m_instance;
     SqlDialect m_dialect;
-    std::optional<QSqlDatabase> m_handle;
-    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
-    std::unique_ptr<QSqlQuery> m_unpreparable; // the last statement that failed to prepare
+    std::unique_ptr<Sql> m_sql;
     sqlite3 *m_sqlite = nullptr; // QSQLITE's handle, owned by its driver
     std::unordered_map<QString, std::unique_ptr<SqliteStatement>> m_sqliteStatements;
     bool m_broken = false;
     bool m_inTransaction = false;
     int m_walAutoCheckpoint = 1000; // SQLite's default
 };
-
-bool isUniqueViolation(const QSqlError &error);
-bool isBusy(const QSqlError &error);
 
 } // namespace signoff

@@ -8,7 +8,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <QSqlQuery>
 #include <QThread>
 
 namespace signoff {

@@ -3,7 +3,7 @@
 
 #include "DatabaseNotifications.h"
 
-#include "Connection.h"
+#include "SqlConnection.h"
 #include "StorageLog.h"
 
 #include <QAtomicInteger>
@@ -74,7 +74,7 @@ private:
             return;
         }
         m_check.setInterval(m_checkInterval);
-        QSqlDriver *driver = connection->handle().driver();
+        QSqlDriver *driver = connection->sql().handle.driver();
         if (!driver->subscribeToNotification(changeChannel) || !driver->subscribeToNotification(sealedChannel)) {
             qCWarning(lcStorage) << "cannot LISTEN for changes:" << driver->lastError().text().simplified();
             return;

@@ -9,8 +9,6 @@
 #include <QDir>
 #include <QFile>
 #include <QSet>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <algorithm>
 
 namespace signoff {
@@ -54,12 +52,9 @@ Error invalid(const char *source, QStringList arguments = {})
 // PostgreSQL cannot PREPARE it. Not cached: each runs once.
 Result<void> runStatement(Connection &connection, const QString &version, int index, const QString &statement)
 {
-    QSqlQuery query(connection.handle());
-    if (query.exec(statement))
+    QString reason;
+    if (connection.executeOnce(statement, &reason)) // a failure is logged, a lost server noticed
         return {};
-    const QSqlError error = query.lastError();
-    connection.failure(error, statement); // logs it, notices a lost server
-    const QString reason = (error.databaseText().isEmpty() ? error.text() : error.databaseText()).simplified();
     return Error{ErrorKind::Unavailable, QStringLiteral("migration-failed"),
                  Message(QT_TRANSLATE_NOOP("Core", "Migration %1 failed at statement %2: %3"),
                          {version, QString::number(index + 1), reason}),
@@ -77,16 +72,10 @@ Result<void> lockMigrations(Connection &connection)
 
 Result<bool> isApplied(Connection &connection, const QString &version)
 {
-    QSqlQuery &query = connection.prepared(QStringLiteral("SELECT count(*) FROM schema_migrations WHERE version = ?"));
-    query.bindValue(0, version);
-    if (!query.exec() || !query.next()) {
-        Error error = connection.failure(query);
-        query.finish();
-        return error;
-    }
-    const bool applied = query.value(0).toInt() > 0;
-    query.finish();
-    return applied;
+    auto rows = connection.query(QStringLiteral("SELECT count(*) FROM schema_migrations WHERE version = ?"), {version});
+    if (!rows)
+        return rows.error();
+    return rows.value().next() && rows.value().value(0).toInt() > 0;
 }
 
 } // namespace
@@ -164,27 +153,22 @@ std::optional<Error> Migrator::refuseUnknownVersions(const QMap<QString, QDateTi
 
 Result<QMap<QString, QDateTime>> Migrator::appliedVersions(Connection &connection)
 {
-    QSqlQuery &exists = connection.prepared(migrationTableExists(connection.dialect()));
-    if (!exists.exec() || !exists.next()) {
-        Error error = connection.failure(exists);
-        exists.finish();
-        return error;
-    }
-    const bool tableExists = exists.value(0).toInt() > 0;
-    exists.finish();
+    bool tableExists = false;
+    {
+        auto exists = connection.query(migrationTableExists(connection.dialect()));
+        if (!exists)
+            return exists.error();
+        tableExists = exists.value().next() && exists.value().value(0).toInt() > 0;
+    } // finished before the next statement
 
     QMap<QString, QDateTime> applied;
     if (!tableExists)
         return applied;
-    QSqlQuery &query = connection.prepared(QStringLiteral("SELECT version, applied_at FROM schema_migrations"));
-    if (!query.exec()) {
-        Error error = connection.failure(query);
-        query.finish();
-        return error;
-    }
-    while (query.next())
-        applied.insert(query.value(0).toString(), sql::toTime(query.value(1)));
-    query.finish();
+    auto rows = connection.query(QStringLiteral("SELECT version, applied_at FROM schema_migrations"));
+    if (!rows)
+        return rows.error();
+    while (rows.value().next())
+        applied.insert(rows.value().value(0).toString(), sql::toTime(rows.value().value(1)));
     return applied;
 }
 
@@ -193,15 +177,12 @@ Result<void> Migrator::ensureMigrationTable()
     return m_database.write([](Connection &connection) -> Result<void> {
         if (auto locked = lockMigrations(connection); !locked)
             return locked;
-        QSqlQuery query(connection.handle());
         // Without this PostgreSQL prints a NOTICE on stderr when the table exists.
-        if (connection.dialect() == SqlDialect::Postgresql
-            && !query.exec(QStringLiteral("SET LOCAL client_min_messages = warning"))) {
-            return connection.failure(query);
+        if (connection.dialect() == SqlDialect::Postgresql) {
+            if (auto quiet = connection.executeOnce(QStringLiteral("SET LOCAL client_min_messages = warning")); !quiet)
+                return quiet;
         }
-        if (!query.exec(createMigrationTable(connection.dialect())))
-            return connection.failure(query);
-        return {};
+        return connection.executeOnce(createMigrationTable(connection.dialect()));
     });
 }
 

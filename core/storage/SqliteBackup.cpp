@@ -3,12 +3,11 @@
 
 #include "SqliteBackup.h"
 
+#include "SqlConnection.h"
 #include "StorageLog.h"
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlError>
-#include <QSqlQuery>
 
 #ifdef Q_OS_UNIX
 #include <fcntl.h>
@@ -88,7 +87,7 @@ Result<void> backupSqlite(Database &database, const QString &targetPath)
         }
     }
 
-    QSqlQuery query(conn.handle());
+    QSqlQuery query(conn.sql().handle);
     bool copied = query.prepare(QStringLiteral("VACUUM INTO ?"));
     if (copied) {
         query.addBindValue(path);
@@ -98,7 +97,7 @@ Result<void> backupSqlite(Database &database, const QString &targetPath)
         const QSqlError error = query.lastError();
         query.finish();
         QFile::remove(path);
-        conn.failure(error, QStringLiteral("VACUUM INTO")); // logs it
+        conn.sql().failure(error, QStringLiteral("VACUUM INTO")); // logs it
         if (isBusy(error))
             return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "The database is busy; try again shortly.")));
         const QString reason = (error.databaseText().isEmpty() ? error.text() : error.databaseText()).simplified();

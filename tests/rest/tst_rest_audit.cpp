@@ -7,6 +7,7 @@
 #include "RestTestSupport.h"
 
 #include <QJsonArray>
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtTest>
@@ -23,7 +24,7 @@ class TestRestAudit : public QObject
         auto connection = f.database().connection();
         if (!connection)
             return false;
-        QSqlQuery query(connection.value()->handle());
+        QSqlQuery query(QSqlDatabase::database(connection.value()->name(), false));
         if (!query.exec(sql)) {
             qWarning() << query.lastError().text();
             return false;

@@ -5,6 +5,7 @@
 
 #include "storage/OpenDatabase.h"
 
+#include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -60,7 +61,7 @@ qint64 ServiceFixture::count(const QString &table, const QString &condition, con
     auto connection = m_database->connection();
     if (!connection)
         return -1;
-    QSqlQuery query(connection.value()->handle());
+    QSqlQuery query(QSqlDatabase::database(connection.value()->name(), false));
     query.prepare(QStringLiteral("SELECT COUNT(*) FROM ") + table
                   + (condition.isEmpty() ? QString() : QStringLiteral(" WHERE ") + condition));
     for (int i = 0; i < values.size(); ++i)
@@ -77,7 +78,7 @@ bool ServiceFixture::exec(const QString &sql, QString *error)
     auto connection = m_database->connection();
     if (!connection)
         return false;
-    QSqlQuery query(connection.value()->handle());
+    QSqlQuery query(QSqlDatabase::database(connection.value()->name(), false));
     if (!query.exec(sql)) {
         if (error)
             *error = query.lastError().text();

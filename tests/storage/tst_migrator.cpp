@@ -57,7 +57,7 @@ QString run(Database &database, const QString &sql, const QVariantList &values =
     auto connection = database.connection();
     if (!connection)
         return connection.error().message.english();
-    QSqlQuery query(connection.value()->handle());
+    QSqlQuery query(QSqlDatabase::database(connection.value()->name(), false));
     if (!query.prepare(sql))
         return query.lastError().text();
     for (const QVariant &value : values)
@@ -73,7 +73,7 @@ QStringList rows(Database &database, const QString &sql, const QVariantList &val
     auto connection = database.connection();
     if (!connection)
         return {QStringLiteral("error: ") + connection.error().message.english()};
-    QSqlQuery query(connection.value()->handle());
+    QSqlQuery query(QSqlDatabase::database(connection.value()->name(), false));
     query.setForwardOnly(true);
     if (!query.prepare(sql))
         return {QStringLiteral("error: ") + query.lastError().text()};
@@ -584,7 +584,7 @@ private slots:
         if (database.dialect() == SqlDialect::Postgresql) {
             auto connection = database.connection();
             QVERIFY(connection.ok());
-            QSqlQuery truncate(connection.value()->handle());
+            QSqlQuery truncate(QSqlDatabase::database(connection.value()->name(), false));
             QVERIFY(!truncate.exec(QStringLiteral("TRUNCATE audit_event")));
             QVERIFY2(truncate.lastError().text().contains(QStringLiteral("append-only")), qPrintable(truncate.lastError().text()));
         }

@@ -77,7 +77,7 @@ int batchCount(Database &database)
     auto connection = database.connection();
     if (!connection)
         return -1;
-    QSqlQuery query(connection.value()->handle());
+    QSqlQuery query(QSqlDatabase::database(connection.value()->name(), false));
     if (!query.exec(QStringLiteral("SELECT count(DISTINCT batch) FROM written")) || !query.next())
         return -1;
     return query.value(0).toInt();

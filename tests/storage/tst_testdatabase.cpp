@@ -18,15 +18,12 @@ class TestTestDatabase : public QObject
 
     static int tableCount(Connection &connection, const QString &table)
     {
-        QSqlQuery &query = connection.prepared(connection.dialect() == SqlDialect::Sqlite
+        auto rows = connection.query(connection.dialect() == SqlDialect::Sqlite
             ? QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?")
-            : QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_name = ?"));
-        query.bindValue(0, table);
-        if (!query.exec() || !query.next())
+            : QStringLiteral("SELECT count(*) FROM information_schema.tables WHERE table_name = ?"), {table});
+        if (!rows || !rows.value().next())
             return -1;
-        const int count = query.value(0).toInt();
-        query.finish();
-        return count;
+        return rows.value().value(0).toInt();
     }
 
 private slots:
@@ -102,12 +99,11 @@ private slots:
         Database admin(server);
         auto connection = admin.connection();
         SIGNOFF_VERIFY_OK(connection);
-        QSqlQuery &query = connection.value()->prepared(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = ?"));
-        query.bindValue(0, url.databaseName);
-        QVERIFY(query.exec());
-        QVERIFY(query.next());
-        QCOMPARE(query.value(0).toInt(), 0);
-        query.finish();
+        auto rows = connection.value()->query(QStringLiteral("SELECT count(*) FROM pg_database WHERE datname = ?"),
+                                              {url.databaseName});
+        SIGNOFF_VERIFY_OK(rows);
+        QVERIFY(rows.value().next());
+        QCOMPARE(rows.value().value(0).toInt(), 0);
     }
 
     // Without the fixture's URL file a PostgreSQL test database is invalid,
