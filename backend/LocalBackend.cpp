@@ -34,7 +34,7 @@ QString LocalBackend::location() const
 {
     if (!m_locationLabel.isEmpty())
         return m_locationLabel;
-    return m_services.database().url().redacted();
+    return m_services.databaseLocation();
 }
 
 template<typename Task>

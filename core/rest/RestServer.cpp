@@ -44,21 +44,21 @@ struct RestServer::Private
 
 void RestServer::Private::stopThreads()
 {
-    Database &database = services.database();
+    Services &services = this->services;
     QThreadPool *pool = this->workers.get();
     for (ServerThread &worker : threads) {
         rest::RestEngine *engine = worker.engine;
         QObject *context = worker.context;
         QMetaObject::invokeMethod(
             context,
-            [engine, context, &database, pool] {
-                const auto finish = [engine, context, &database, pool] {
+            [engine, context, &services, pool] {
+                const auto finish = [engine, context, &services, pool] {
                     // Requests still running in a worker answer to the
                     // engine: let them end before it goes.
                     if (pool)
                         pool->waitForDone();
                     delete engine;
-                    database.closeThreadConnection();
+                    services.releaseThreadConnection();
                     context->deleteLater();
                     QThread::currentThread()->quit();
                 };

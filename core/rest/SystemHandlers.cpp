@@ -65,7 +65,7 @@ HttpResponse revokeToken(RequestContext &context)
 
 HttpResponse health(RequestContext &context)
 {
-    auto answered = context.services.database().ping();
+    auto answered = context.services.ping();
     HttpResponse response = answered ? HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ok")}})
                                      : databaseUnavailable(answered.error());
     response.setHeader("Cache-Control", "no-store");
@@ -83,7 +83,7 @@ HttpResponse ready(RequestContext &context)
     } else if (readiness == Readiness::Draining) {
         response = toResponse(httpProblem(503, QStringLiteral("draining"),
                                           QStringLiteral("The server is stopping: it finishes what it has, but takes no new work.")));
-    } else if (auto answered = context.services.database().ping(); !answered) {
+    } else if (auto answered = context.services.ping(); !answered) {
         response = databaseUnavailable(answered.error());
     } else {
         response = HttpResponse::json(200, {{QStringLiteral("status"), QStringLiteral("ready")}});

@@ -3,6 +3,8 @@
 
 #include "Services.h"
 
+#include "storage/Database.h"
+
 namespace signoff {
 
 Services::Services(Database &database, ChangeNotifier &notifier, ServiceOptions options)
@@ -21,6 +23,21 @@ Services::Services(Database &database, ChangeNotifier &notifier, ServiceOptions 
     , m_webhooks(m_context)
     , m_feed(database, notifier)
 {
+}
+
+Result<void> Services::ping()
+{
+    return m_context.database.ping();
+}
+
+void Services::releaseThreadConnection()
+{
+    m_context.database.closeThreadConnection();
+}
+
+QString Services::databaseLocation() const
+{
+    return m_context.database.url().redacted();
 }
 
 } // namespace signoff

@@ -31,7 +31,15 @@ public:
     Services(const Services &) = delete;
     Services &operator=(const Services &) = delete;
 
-    Database &database() { return m_context.database; }
+    // The database stays behind the services: the doors ask only these.
+    // Whether it answers a trivial query (/healthz, /readyz).
+    Result<void> ping();
+    // Closes this thread's database connection (the next call on this thread
+    // opens another): for a thread that ends, or that keeps none open idle.
+    void releaseThreadConnection();
+    // Where the data lives, without its password (the desktop shows it).
+    QString databaseLocation() const;
+
     ChangeNotifier &notifier() { return m_context.notifier; }
     const ServiceOptions &options() const { return m_context.options; }
     // This instance's metrics (the REST server adds its series here).

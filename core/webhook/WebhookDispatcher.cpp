@@ -98,7 +98,7 @@ public:
             record(state.job, sent);
         }
         m_resolvers.waitForDone();
-        m_services.database().closeThreadConnection();
+        m_services.releaseThreadConnection();
     }
 
     // Something may have become due (the feed grew): look soon.
@@ -123,7 +123,7 @@ private:
         // No idle connection between looks: one kept open would keep SQLite's
         // view of the file as it was opened (read-only, say) for every later
         // connection of the process (as ServeCommand notes for its own).
-        m_services.database().closeThreadConnection();
+        m_services.releaseThreadConnection();
         if (!jobs) {
             qCWarning(lcWebhook).noquote() << "could not claim webhook deliveries:" << jobs.error().englishSummary();
             return;

@@ -129,7 +129,7 @@ private slots:
                     ++limited;
                 else
                     ++other;
-                f.services().database().closeThreadConnection();
+                f.services().releaseThreadConnection();
             }));
             threads.back()->start();
         }

@@ -150,7 +150,7 @@ private slots:
                     ++limited;
                 else
                     ++unexpected;
-                services.database().closeThreadConnection();
+                services.releaseThreadConnection();
             }));
             threads.back()->start();
         }
