@@ -26,7 +26,10 @@ function(signoff_precompiled_headers target)
         <QtCore/QJsonDocument> <QtCore/QDateTime> <QtCore/QUuid> <QtCore/QLoggingCategory>
         <functional> <memory> <optional> <variant>)
     get_target_property(libraries ${target} LINK_LIBRARIES)
-    if("Qt6::Sql" IN_LIST libraries OR "signoff_core" IN_LIST libraries)
+    # Set by signoff_forbid_qt_modules(), which therefore comes first: a
+    # precompiled header must not hand a layer what its guards forbid.
+    get_target_property(forbidden ${target} SIGNOFF_FORBIDDEN_QT_MODULES)
+    if(("Qt6::Sql" IN_LIST libraries OR "signoff_core" IN_LIST libraries) AND NOT "Sql" IN_LIST forbidden)
         list(APPEND headers <QtSql/QSqlDatabase> <QtSql/QSqlQuery> <QtSql/QSqlError>)
     endif()
     if("Qt6::HttpServer" IN_LIST libraries)
