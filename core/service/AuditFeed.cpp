@@ -6,6 +6,7 @@
 #include "AuditSealer.h"
 #include "ServiceLog.h"
 #include "storage/AuditSealRepository.h"
+#include "storage/Database.h"
 #include "storage/DatabaseNotifications.h"
 
 #include <QElapsedTimer>

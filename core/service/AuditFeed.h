@@ -4,8 +4,8 @@
 #pragma once
 
 #include "ChangeNotifier.h"
-#include "storage/Database.h"
 
+#include <QMutex>
 #include <QObject>
 #include <atomic>
 #include <chrono>
@@ -15,6 +15,7 @@ class QThread;
 
 namespace signoff {
 
+class Database;
 class DatabaseNotifications;
 
 // The ordered feed of committed changes in this process (docs/design.md,

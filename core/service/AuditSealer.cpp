@@ -5,6 +5,7 @@
 
 #include "domain/AuditChain.h"
 #include "storage/AuditSealRepository.h"
+#include "storage/Database.h"
 
 namespace signoff {
 

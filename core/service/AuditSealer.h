@@ -4,9 +4,10 @@
 #pragma once
 
 #include "domain/Result.h"
-#include "storage/Database.h"
 
 namespace signoff {
+
+class Database;
 
 // Seals committed audit events into the hash chain, giving each its position
 // in the ordered feed (docs/design.md, "The ordered feed"). Any process may

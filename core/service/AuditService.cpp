@@ -5,6 +5,7 @@
 
 #include "domain/EventType.h"
 #include "storage/AuditRepository.h"
+#include "storage/Database.h"
 
 namespace signoff {
 

@@ -6,6 +6,7 @@
 #include "AuditSealer.h"
 #include "domain/AuditChain.h"
 #include "storage/AuditSealRepository.h"
+#include "storage/Database.h"
 
 #include <QThread>
 

@@ -4,11 +4,12 @@
 #pragma once
 
 #include "domain/Result.h"
-#include "storage/Database.h"
 
 #include <QString>
 
 namespace signoff {
+
+class Database;
 
 // What checking the audit log's hash chain found (docs/design.md, "The audit log").
 struct ChainReport

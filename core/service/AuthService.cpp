@@ -9,6 +9,7 @@
 #include "domain/Identifier.h"
 #include "domain/Validation.h"
 #include "storage/AuditRepository.h"
+#include "storage/Database.h"
 #include "storage/TokenRepository.h"
 #include "storage/UserRepository.h"
 

@@ -5,6 +5,7 @@
 
 #include "ServiceLog.h"
 #include "storage/AuditSealRepository.h"
+#include "storage/Database.h"
 
 #include <QSet>
 

@@ -4,12 +4,13 @@
 #pragma once
 
 #include "ChangeNotifier.h"
-#include "storage/Database.h"
 
 #include <QObject>
 #include <QTimer>
 
 namespace signoff {
+
+class Database;
 
 // Notices changes that other processes make to the same database (a second
 // desktop, a separate `signoff serve`) and announces them like our own.

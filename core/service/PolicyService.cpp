@@ -7,6 +7,7 @@
 #include "domain/Clock.h"
 #include "domain/Validation.h"
 #include "storage/AuditRepository.h"
+#include "storage/Database.h"
 #include "storage/PolicyRepository.h"
 
 namespace signoff {

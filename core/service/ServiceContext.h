@@ -11,9 +11,10 @@
 #include "domain/EntityType.h"
 #include "domain/ExpectedVersion.h"
 #include "domain/Workflow.h"
-#include "storage/Database.h"
 
 namespace signoff {
+
+class Database;
 
 // What every service needs: the database, the change announcements, the
 // options, the metrics. Owned by Services; services hold a reference.

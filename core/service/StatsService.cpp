@@ -5,6 +5,7 @@
 
 #include "domain/Clock.h"
 #include "domain/Workflow.h"
+#include "storage/Database.h"
 #include "storage/StatsRepository.h"
 
 namespace signoff {

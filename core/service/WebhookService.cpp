@@ -10,6 +10,7 @@
 #include "domain/EventType.h"
 #include "domain/Identifier.h"
 #include "storage/AuditRepository.h"
+#include "storage/Database.h"
 #include "storage/WebhookRepository.h"
 
 #include <QJsonArray>

@@ -9,6 +9,7 @@
 #include "domain/JsonChanges.h"
 #include "domain/LogText.h"
 #include "storage/AuditRepository.h"
+#include "storage/Database.h"
 
 #include <functional>
 
