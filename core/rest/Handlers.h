@@ -16,35 +16,13 @@ namespace handlers {
 HttpResponse issueToken(RequestContext &context);
 HttpResponse revokeToken(RequestContext &context);
 
+// Features and orders: what differs between them (their bodies). What they
+// share is one template per operation (ItemHandlers.h), bound in Routes.cpp.
 HttpResponse createFeature(RequestContext &context);
-HttpResponse listFeatures(RequestContext &context);
-HttpResponse getFeature(RequestContext &context);
 HttpResponse updateFeature(RequestContext &context);
-HttpResponse deleteFeature(RequestContext &context);
-HttpResponse submitFeature(RequestContext &context);
-HttpResponse approveFeature(RequestContext &context);
-HttpResponse rejectFeature(RequestContext &context);
-HttpResponse reviseFeature(RequestContext &context);
-HttpResponse featureHistory(RequestContext &context);
-HttpResponse withdrawFeature(RequestContext &context);
-HttpResponse featureComments(RequestContext &context);
-HttpResponse commentFeature(RequestContext &context);
-HttpResponse batchFeature(RequestContext &context);
 
 HttpResponse createOrder(RequestContext &context);
-HttpResponse listOrders(RequestContext &context);
-HttpResponse getOrder(RequestContext &context);
 HttpResponse updateOrder(RequestContext &context);
-HttpResponse deleteOrder(RequestContext &context);
-HttpResponse submitOrder(RequestContext &context);
-HttpResponse approveOrder(RequestContext &context);
-HttpResponse rejectOrder(RequestContext &context);
-HttpResponse reviseOrder(RequestContext &context);
-HttpResponse orderHistory(RequestContext &context);
-HttpResponse withdrawOrder(RequestContext &context);
-HttpResponse orderComments(RequestContext &context);
-HttpResponse commentOrder(RequestContext &context);
-HttpResponse batchOrder(RequestContext &context);
 
 HttpResponse createProduct(RequestContext &context);
 HttpResponse listProducts(RequestContext &context);

@@ -68,13 +68,9 @@ HttpResponse get(RequestContext &context)
 template<auto service>
 HttpResponse remove(RequestContext &context)
 {
-    auto version = context.expectedVersion();
-    if (!version)
-        return toResponse(version.error());
-    auto removed = serviceOf<service>(context).remove(context.user(), context.id(), version.value());
-    if (!removed)
-        return toResponse(removed.error());
-    return HttpResponse::empty(204);
+    return removeResponse(context, [&](ExpectedVersion version) {
+        return serviceOf<service>(context).remove(context.user(), context.id(), version);
+    });
 }
 
 // POST .../{id}/submit|approve|reject|revise with {"comment"} or, where core

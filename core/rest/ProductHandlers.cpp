@@ -10,17 +10,9 @@ namespace signoff::rest::handlers {
 
 HttpResponse createProduct(RequestContext &context)
 {
-    auto body = context.jsonObject();
-    if (!body)
-        return toResponse(body.error());
-    auto input = bodies::newProduct(body.value());
-    if (!input)
-        return toResponse(input.error());
-
-    auto product = context.services.products().create(context.user(), input.value());
-    if (!product)
-        return toResponse(product.error());
-    return createdResponse(product.value(), QStringLiteral("/api/v1/product/") + idString(product->id));
+    return createResponse(context, bodies::newProduct,
+                          [&](const NewProduct &input) { return context.services.products().create(context.user(), input); },
+                          QStringLiteral("/api/v1/product"));
 }
 
 HttpResponse listProducts(RequestContext &context)
@@ -49,31 +41,16 @@ HttpResponse getProduct(RequestContext &context)
 
 HttpResponse updateProduct(RequestContext &context)
 {
-    auto body = context.jsonObject();
-    if (!body)
-        return toResponse(body.error());
-    auto patch = bodies::productPatch(body.value());
-    if (!patch)
-        return toResponse(patch.error());
-    auto version = context.expectedVersion();
-    if (!version)
-        return toResponse(version.error());
-
-    auto product = context.services.products().update(context.user(), context.id(), patch.value(), version.value());
-    if (!product)
-        return toResponse(product.error());
-    return itemResponse(200, product.value());
+    return updateResponse(context, bodies::productPatch, [&](const ProductPatch &patch, ExpectedVersion version) {
+        return context.services.products().update(context.user(), context.id(), patch, version);
+    });
 }
 
 HttpResponse deleteProduct(RequestContext &context)
 {
-    auto version = context.expectedVersion();
-    if (!version)
-        return toResponse(version.error());
-    auto removed = context.services.products().remove(context.user(), context.id(), version.value());
-    if (!removed)
-        return toResponse(removed.error());
-    return HttpResponse::empty(204);
+    return removeResponse(context, [&](ExpectedVersion version) {
+        return context.services.products().remove(context.user(), context.id(), version);
+    });
 }
 
 } // namespace signoff::rest::handlers

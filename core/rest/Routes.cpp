@@ -4,14 +4,45 @@
 #include "Routes.h"
 
 #include "Handlers.h"
+#include "ItemHandlers.h"
 
 namespace signoff::rest {
 
 namespace {
 
+Route route(const char *method, const QString &path, Handler handler, Access access = Access::Authenticated)
+{
+    return Route{QByteArray(method), path, access, handler};
+}
+
 Route route(const char *method, const char *path, Handler handler, Access access = Access::Authenticated)
 {
-    return Route{QByteArray(method), QString::fromLatin1(path), access, handler};
+    return route(method, QString::fromLatin1(path), handler, access);
+}
+
+// What features and orders share, for one of them (its service and
+// collection path): one template per operation (ItemHandlers.h).
+template<auto service>
+QList<Route> itemRoutes(const QString &collection, Handler create, Handler update)
+{
+    using namespace items;
+    const QString item = collection + QStringLiteral("/{id}");
+    return {
+        route("POST", collection, create),
+        route("GET", collection, list<service>),
+        route("GET", item, get<service>),
+        route("PATCH", item, update),
+        route("DELETE", item, remove<service>),
+        route("POST", item + QStringLiteral("/submit"), transition<service, WorkflowAction::Submit>),
+        route("POST", item + QStringLiteral("/approve"), transition<service, WorkflowAction::Approve>),
+        route("POST", item + QStringLiteral("/reject"), transition<service, WorkflowAction::Reject>),
+        route("POST", item + QStringLiteral("/revise"), transition<service, WorkflowAction::Revise>),
+        route("POST", item + QStringLiteral("/withdraw"), transition<service, WorkflowAction::Withdraw>),
+        route("GET", item + QStringLiteral("/history"), history<service>),
+        route("GET", item + QStringLiteral("/comment"), comments<service>),
+        route("POST", item + QStringLiteral("/comment"), addComment<service>),
+        route("POST", collection + QStringLiteral("/batch"), batch<service>),
+    };
 }
 
 } // namespace
@@ -19,39 +50,10 @@ Route route(const char *method, const char *path, Handler handler, Access access
 const QList<Route> &routeTable()
 {
     using namespace handlers;
-    static const QList<Route> table{
+    static const QList<Route> table = itemRoutes<&Services::features>(QStringLiteral("/api/v1/feature"), createFeature, updateFeature)
+        + itemRoutes<&Services::orders>(QStringLiteral("/api/v1/order"), createOrder, updateOrder) + QList<Route>{
         route("POST", "/api/v1/auth/token", issueToken, Access::Public),
         route("DELETE", "/api/v1/auth/token", revokeToken),
-
-        route("POST", "/api/v1/feature", createFeature),
-        route("GET", "/api/v1/feature", listFeatures),
-        route("GET", "/api/v1/feature/{id}", getFeature),
-        route("PATCH", "/api/v1/feature/{id}", updateFeature),
-        route("DELETE", "/api/v1/feature/{id}", deleteFeature),
-        route("POST", "/api/v1/feature/{id}/submit", submitFeature),
-        route("POST", "/api/v1/feature/{id}/approve", approveFeature),
-        route("POST", "/api/v1/feature/{id}/reject", rejectFeature),
-        route("POST", "/api/v1/feature/{id}/revise", reviseFeature),
-        route("POST", "/api/v1/feature/{id}/withdraw", withdrawFeature),
-        route("GET", "/api/v1/feature/{id}/history", featureHistory),
-        route("GET", "/api/v1/feature/{id}/comment", featureComments),
-        route("POST", "/api/v1/feature/{id}/comment", commentFeature),
-        route("POST", "/api/v1/feature/batch", batchFeature),
-
-        route("POST", "/api/v1/order", createOrder),
-        route("GET", "/api/v1/order", listOrders),
-        route("GET", "/api/v1/order/{id}", getOrder),
-        route("PATCH", "/api/v1/order/{id}", updateOrder),
-        route("DELETE", "/api/v1/order/{id}", deleteOrder),
-        route("POST", "/api/v1/order/{id}/submit", submitOrder),
-        route("POST", "/api/v1/order/{id}/approve", approveOrder),
-        route("POST", "/api/v1/order/{id}/reject", rejectOrder),
-        route("POST", "/api/v1/order/{id}/revise", reviseOrder),
-        route("POST", "/api/v1/order/{id}/withdraw", withdrawOrder),
-        route("GET", "/api/v1/order/{id}/history", orderHistory),
-        route("GET", "/api/v1/order/{id}/comment", orderComments),
-        route("POST", "/api/v1/order/{id}/comment", commentOrder),
-        route("POST", "/api/v1/order/batch", batchOrder),
 
         route("POST", "/api/v1/product", createProduct),
         route("GET", "/api/v1/product", listProducts),

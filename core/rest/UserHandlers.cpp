@@ -28,17 +28,9 @@ HttpResponse listUsers(RequestContext &context)
 
 HttpResponse createUser(RequestContext &context)
 {
-    auto body = context.jsonObject();
-    if (!body)
-        return toResponse(body.error());
-    auto input = bodies::newUser(body.value());
-    if (!input)
-        return toResponse(input.error());
-
-    auto user = context.services.users().create(context.user(), input.value());
-    if (!user)
-        return toResponse(user.error());
-    return createdResponse(user.value(), QStringLiteral("/api/v1/user/") + user->username);
+    return createResponse(context, bodies::newUser,
+                          [&](const NewUser &input) { return context.services.users().create(context.user(), input); },
+                          QStringLiteral("/api/v1/user"));
 }
 
 HttpResponse getUser(RequestContext &context)
@@ -48,20 +40,9 @@ HttpResponse getUser(RequestContext &context)
 
 HttpResponse updateUser(RequestContext &context)
 {
-    auto body = context.jsonObject();
-    if (!body)
-        return toResponse(body.error());
-    auto patch = bodies::userPatch(body.value());
-    if (!patch)
-        return toResponse(patch.error());
-    auto version = context.expectedVersion();
-    if (!version)
-        return toResponse(version.error());
-
-    auto user = context.services.users().update(context.user(), context.parameter(), patch.value(), version.value());
-    if (!user)
-        return toResponse(user.error());
-    return itemResponse(200, user.value());
+    return updateResponse(context, bodies::userPatch, [&](const UserPatch &patch, ExpectedVersion version) {
+        return context.services.users().update(context.user(), context.parameter(), patch, version);
+    });
 }
 
 } // namespace signoff::rest::handlers

@@ -11,25 +11,17 @@ namespace signoff::rest::handlers {
 // POST /api/v1/webhook: 201 with the endpoint and its signing secret, shown this once.
 HttpResponse createWebhook(RequestContext &context)
 {
-    auto body = context.jsonObject();
-    if (!body)
-        return toResponse(body.error());
-    auto input = bodies::newWebhook(body.value());
-    if (!input)
-        return toResponse(input.error());
-    auto endpoint = context.services.webhooks().create(context.user(), input.value());
-    if (!endpoint)
-        return toResponse(endpoint.error());
-    return createdResponse(endpoint.value(), QStringLiteral("/api/v1/webhook/") + idString(endpoint->id));
+    return createResponse(context, bodies::newWebhook,
+                          [&](const NewWebhook &input) { return context.services.webhooks().create(context.user(), input); },
+                          QStringLiteral("/api/v1/webhook"));
 }
 
 HttpResponse listWebhooks(RequestContext &context)
 {
-    QueryParameters parameters(context.request.url(), {QStringLiteral("limit"), QStringLiteral("after")});
-    const PageRequest page = parameters.page();
-    if (!parameters.problems().isEmpty())
-        return invalidResponse(parameters.problems());
-    return pageResponse(context.services.webhooks().list(context.user(), page));
+    const auto page = pageOnly(context);
+    if (!page)
+        return toResponse(page.error());
+    return pageResponse(context.services.webhooks().list(context.user(), page.value()));
 }
 
 HttpResponse getWebhook(RequestContext &context)
@@ -39,40 +31,25 @@ HttpResponse getWebhook(RequestContext &context)
 
 HttpResponse updateWebhook(RequestContext &context)
 {
-    auto body = context.jsonObject();
-    if (!body)
-        return toResponse(body.error());
-    auto patch = bodies::webhookPatch(body.value());
-    if (!patch)
-        return toResponse(patch.error());
-    auto version = context.expectedVersion();
-    if (!version)
-        return toResponse(version.error());
-    auto endpoint = context.services.webhooks().update(context.user(), context.id(), patch.value(), version.value());
-    if (!endpoint)
-        return toResponse(endpoint.error());
-    return itemResponse(200, endpoint.value());
+    return updateResponse(context, bodies::webhookPatch, [&](const WebhookPatch &patch, ExpectedVersion version) {
+        return context.services.webhooks().update(context.user(), context.id(), patch, version);
+    });
 }
 
 HttpResponse deleteWebhook(RequestContext &context)
 {
-    auto version = context.expectedVersion();
-    if (!version)
-        return toResponse(version.error());
-    auto removed = context.services.webhooks().remove(context.user(), context.id(), version.value());
-    if (!removed)
-        return toResponse(removed.error());
-    return HttpResponse::empty(204);
+    return removeResponse(context, [&](ExpectedVersion version) {
+        return context.services.webhooks().remove(context.user(), context.id(), version);
+    });
 }
 
 // GET /api/v1/webhook/{id}/delivery: the delivery log, newest first.
 HttpResponse listWebhookDeliveries(RequestContext &context)
 {
-    QueryParameters parameters(context.request.url(), {QStringLiteral("limit"), QStringLiteral("after")});
-    const PageRequest page = parameters.page();
-    if (!parameters.problems().isEmpty())
-        return invalidResponse(parameters.problems());
-    return pageResponse(context.services.webhooks().deliveries(context.user(), context.id(), page));
+    const auto page = pageOnly(context);
+    if (!page)
+        return toResponse(page.error());
+    return pageResponse(context.services.webhooks().deliveries(context.user(), context.id(), page.value()));
 }
 
 // POST /api/v1/webhook/{id}/delivery/{delivery_id}/retry: 202, queued to be sent again.
