@@ -26,6 +26,13 @@ namespace {
 
 // Beyond a few, more threads than cores only add switching (docs/benchmarks.md).
 constexpr int maxDefaultThreads = 4;
+// Connections a server opens besides its threads' and its workers': the
+// ordered feed's (sealing, events), the webhook deliveries', and the change
+// listener's (PostgreSQL) or the group commit writer's (SQLite).
+constexpr int backgroundConnections = 3;
+// Five servers fit PostgreSQL's default max_connections of 100 with room for
+// operators (docs/design.md, "Several instances").
+constexpr int defaultDatabaseConnections = 16;
 // After SIGTERM, how long /readyz answers 503 while requests are still
 // served: a load balancer checking every second notices within it
 // (packaging/haproxy/signoff.cfg).
@@ -96,6 +103,7 @@ struct ServeSettings
     ListenAddress listen;
     int rateLimit = 0;
     int threads = 1;
+    int databaseConnections = 0;
     int cacheTtl = 0;
     int drainSeconds = 0;
     std::optional<QSslConfiguration> tls;
@@ -125,6 +133,16 @@ struct ServeOptions
             .arg(maxDefaultThreads)
             .arg(defaultThreads),
         QStringLiteral("N"), QString::number(defaultThreads)};
+    const QCommandLineOption databaseConnections{
+        QStringLiteral("db-connections"),
+        QStringLiteral("Database connections this server opens at most: one for each server thread, %1 for its "
+                       "background work, the rest for the workers that run changes and sign-ins; a change that "
+                       "finds them all busy waits in line, at most %2 s, else it is answered 503 with Retry-After "
+                       "(default %3; with PostgreSQL's default max_connections of 100, five servers fit).")
+            .arg(backgroundConnections)
+            .arg(RestConfig().maxWorkerWait.count() / 1000)
+            .arg(defaultDatabaseConnections),
+        QStringLiteral("N")};
     const QCommandLineOption cacheTtl{
         QStringLiteral("cache-ttl"),
         QStringLiteral("Seconds a cached feature or API token may be served without reading the database again; "
@@ -144,7 +162,7 @@ struct ServeOptions
 
     void addTo(QCommandLineParser &parser) const
     {
-        for (const QCommandLineOption *option : {&listen, &rate, &threads, &cacheTtl, &tlsCert, &tlsKey, &privateWebhooks, &drain})
+        for (const QCommandLineOption *option : {&listen, &rate, &threads, &databaseConnections, &cacheTtl, &tlsCert, &tlsKey, &privateWebhooks, &drain})
             parser.addOption(*option);
     }
 };
@@ -169,6 +187,19 @@ std::optional<int> readNumbers(const QCommandLineParser &parser, const ServeOpti
     if (!threadsOk || settings->threads < 1 || settings->threads > 64)
         return console::usageError(QStringLiteral("--threads needs a whole number from 1 to 64, not ‘%1’")
                                        .arg(parser.value(options.threads)));
+    const int fewestConnections = settings->threads + backgroundConnections + 1;
+    bool connectionsOk = true;
+    settings->databaseConnections = parser.isSet(options.databaseConnections)
+        ? parser.value(options.databaseConnections).toInt(&connectionsOk)
+        : qMax(defaultDatabaseConnections, fewestConnections); // more threads than the default allows for
+    if (!connectionsOk || settings->databaseConnections < fewestConnections || settings->databaseConnections > 1000)
+        return console::usageError(QStringLiteral("--db-connections needs a whole number from %1 (one for each of the %2 "
+                                                  "server threads, %3 for background work and one for a worker) "
+                                                  "to 1000, not ‘%4’")
+                                       .arg(fewestConnections)
+                                       .arg(settings->threads)
+                                       .arg(backgroundConnections)
+                                       .arg(parser.value(options.databaseConnections)));
     bool ttlOk = false;
     settings->cacheTtl = parser.value(options.cacheTtl).toInt(&ttlOk);
     if (!ttlOk || settings->cacheTtl < 0 || settings->cacheTtl > 86400)
@@ -204,7 +235,7 @@ std::optional<int> readTls(const QCommandLineParser &parser, const ServeOptions 
 // command line is wrong); fills `settings` otherwise.
 std::optional<int> readServeCommandLine(const GlobalOptions &globalOptions, ServeSettings *settings)
 {
-    CommandParser command(QStringLiteral("signoff serve [--listen HOST:PORT] [--rate-limit N] [--threads N] [--cache-ttl SECONDS] "
+    CommandParser command(QStringLiteral("signoff serve [--listen HOST:PORT] [--rate-limit N] [--threads N] [--db-connections N] [--cache-ttl SECONDS] "
                                          "[--tls-cert FILE --tls-key FILE] [--allow-private-webhooks] [--drain-seconds N]"),
                           QStringLiteral("Serves the REST API without a window until SIGTERM or SIGINT."));
     const ServeOptions options;
@@ -237,6 +268,7 @@ RestConfig restConfigFor(const ServeSettings &settings)
     config.port = settings.listen.port;
     config.rateLimitPerSecond = settings.rateLimit;
     config.threads = settings.threads;
+    config.workers = settings.databaseConnections - settings.threads - backgroundConnections;
     config.tls = settings.tls;
     config.startsReady = false;
     return config;

@@ -211,7 +211,12 @@ private slots:
                                            QStringList{QStringLiteral("--rate-limit"), QStringLiteral("-1")},
                                            QStringList{QStringLiteral("--rate-limit"), QStringLiteral("lots")},
                                            QStringList{QStringLiteral("--drain-seconds"), QStringLiteral("-1")},
-                                           QStringList{QStringLiteral("--drain-seconds"), QStringLiteral("soon")}}) {
+                                           QStringList{QStringLiteral("--drain-seconds"), QStringLiteral("soon")},
+                                           QStringList{QStringLiteral("--db-connections"), QStringLiteral("many")},
+                                           // Fewer than the threads, the background and one worker need.
+                                           QStringList{QStringLiteral("--threads"), QStringLiteral("2"),
+                                                       QStringLiteral("--db-connections"), QStringLiteral("5")},
+                                           QStringList{QStringLiteral("--db-connections"), QStringLiteral("1001")}}) {
             QProcess serve;
             serve.start(binary(), QStringList{QStringLiteral("serve")} + options);
             QVERIFY(serve.waitForFinished(15000));
