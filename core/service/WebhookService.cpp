@@ -320,12 +320,14 @@ Result<AttemptOutcome> WebhookService::recordAttempt(const QString &owner, const
     // A target that is not allowed now (its name resolves elsewhere, the
     // server lost --allow-private-webhooks) may be allowed again later.
     AttemptOutcome outcome = sent.refused ? AttemptOutcome::Retry : webhook::outcomeOf(sent.responseCode);
+    bool gaveUp = false;
     if (outcome == AttemptOutcome::Retry) {
         const double jitter = QRandomGenerator::global()->generateDouble() * 2.0 - 1.0;
         const auto delay = webhook::retryDelay(job.attemptCount + 1, m_context.options.webhooks.retrySchedule, jitter);
         record.nextAttemptAt = now.addMSecs(delay.count());
         if (record.nextAttemptAt > job.giveUpAt) {
             outcome = AttemptOutcome::Failed;
+            gaveUp = true;
             if (record.attempt.error.isEmpty())
                 record.attempt.error = QStringLiteral("no success within the retry window; given up");
             else
@@ -336,10 +338,49 @@ Result<AttemptOutcome> WebhookService::recordAttempt(const QString &owner, const
     record.status = outcome == AttemptOutcome::Delivered ? DeliveryStatus::Delivered
         : outcome == AttemptOutcome::Failed             ? DeliveryStatus::Failed
                                                         : DeliveryStatus::Pending;
-    auto recorded = m_context.database.write([&](Connection &connection) { return WebhookRepository(connection).recordAttempt(record); });
+    bool paused = false;
+    auto recorded = m_context.database.write([&](Connection &connection) -> Result<bool> {
+        auto written = WebhookRepository(connection).recordAttempt(record);
+        if (!written || !written.value() || !gaveUp)
+            return written;
+        auto pausing = pauseFailing(connection, job.endpointId, now);
+        if (!pausing)
+            return pausing.error();
+        paused = pausing.value();
+        return true;
+    });
     if (!recorded)
         return recorded.error();
+    if (paused)
+        qCWarning(lcService).noquote() << "webhook paused:" << idText(job.endpointId)
+                                       << "no delivery succeeded within the retry window";
     return outcome;
+}
+
+// An endpoint whose delivery found no success for the whole retry window
+// (24 hours) is paused: nothing more is queued for it, and its later
+// deliveries wait, until an administrator sets it active again. Its version
+// changes, so an admin's form loaded before sees the pause as a change.
+Result<bool> WebhookService::pauseFailing(Connection &connection, const QUuid &endpointId, const QDateTime &at)
+{
+    auto current = find(connection, endpointId);
+    if (!current)
+        return current.error().kind == ErrorKind::NotFound ? Result<bool>(false) : Result<bool>(current.error());
+    if (!current->active)
+        return false;
+    WebhookEndpoint paused = current.value();
+    paused.active = false;
+    paused.version = current->version + 1;
+    paused.updatedAt = at;
+    auto written = WebhookRepository(connection).update(paused, current->version);
+    if (!written || !written.value())
+        return written;
+    AuditEvent event = webhookEvent(Actor::system(), QStringLiteral("pause"), paused, at);
+    event.detail.insert(QStringLiteral("changed"), QJsonArray{QStringLiteral("active")});
+    event.comment = QStringLiteral("No delivery succeeded within the retry window.");
+    if (auto appended = AuditRepository(connection).append(event); !appended)
+        return appended.error();
+    return true;
 }
 
 Result<qint64> WebhookService::pruneLog()

@@ -14,6 +14,8 @@
 
 namespace signoff {
 
+class Connection;
+
 // What an attempt at sending a delivery came to, as the dispatcher saw it.
 struct SendResult
 {
@@ -65,6 +67,8 @@ public:
     static QByteArray body(const AuditEvent &event);
 
 private:
+    Result<bool> pauseFailing(Connection &connection, const QUuid &endpointId, const QDateTime &at);
+
     ServiceContext &m_context;
 };
 

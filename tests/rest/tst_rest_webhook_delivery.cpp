@@ -312,6 +312,56 @@ private slots:
         dispatcher.stop();
     }
 
+    // A receiver that never succeeds for the whole retry window (24 hours;
+    // here 400 ms): the delivery is given up and the endpoint paused, by
+    // "system" in the audit log; nothing is queued for it while it is.
+    void anEndpointFailingForTheWholeWindowIsPaused()
+    {
+        Receiver receiver;
+        receiver.script = QList<int>(200, 500);
+        ServiceOptions options = deliveryOptions();
+        options.webhooks.retryWindow = std::chrono::milliseconds(400);
+        RestFixture f(RestFixture::testConfig(), options);
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        const QByteArray admin = f.signIn(QStringLiteral("ada"), Role::Admin);
+        const QByteArray alice = f.signIn(QStringLiteral("alice"), Role::Requester);
+        const Endpoint endpoint = registerEndpoint(f, admin, receiver.url(), {QStringLiteral("feature.*")});
+        WebhookDispatcher dispatcher(f.services());
+        dispatcher.start();
+
+        createFeature(f, alice, QStringLiteral("Never heard of"));
+        QList<QJsonObject> log;
+        QTRY_VERIFY_WITH_TIMEOUT((log = deliveryLog(f, admin, endpoint), statuses(log) == QStringList{QStringLiteral("failed")}), 30000);
+        QVERIFY(log.first().value(QStringLiteral("attempt_count")).toInt() > 1);
+        const Reply paused = f.call("GET", endpoint.path, admin);
+        QCOMPARE(paused.status, 200);
+        QCOMPARE(paused.json.value(QStringLiteral("active")).toBool(true), false);
+        QCOMPARE(paused.json.value(QStringLiteral("version")).toInt(), 2);
+        const Reply audit = f.call("GET", QStringLiteral("/api/v1/audit?entity_type=webhook"), admin);
+        const QJsonObject newest = audit.json.value(QStringLiteral("items")).toArray().first().toObject();
+        QCOMPARE(newest.value(QStringLiteral("action")).toString(), QStringLiteral("pause"));
+        QCOMPARE(newest.value(QStringLiteral("actor")).toString(), QStringLiteral("system"));
+
+        const qsizetype sent = receiver.requests.size();
+        createFeature(f, alice, QStringLiteral("While paused"));
+        QTest::qWait(300);
+        QCOMPARE(receiver.requests.size(), sent);
+        QCOMPARE(deliveryLog(f, admin, endpoint).size(), 1);
+
+        // Set active again, it receives what comes next.
+        QCOMPARE(f.call("PATCH", endpoint.path, admin, QJsonObject{{QStringLiteral("active"), true}}, {{"If-Match", "\"2\""}}).status, 200);
+        receiver.script.clear();
+        createFeature(f, alice, QStringLiteral("After the pause"));
+        QTRY_VERIFY_WITH_TIMEOUT(!receiver.requests.isEmpty()
+                                     && receiver.requests.last().json.value(QStringLiteral("status")).toString() == QStringLiteral("draft")
+                                     && receiver.requests.size() > sent,
+                                 30000);
+        QTRY_VERIFY_WITH_TIMEOUT((log = deliveryLog(f, admin, endpoint),
+                                  statuses(log) == QStringList({QStringLiteral("failed"), QStringLiteral("delivered")})),
+                                 30000);
+        dispatcher.stop();
+    }
+
     // DNS rebinding: the name resolved to a public address at registration,
     // to a private one at delivery: nothing is sent, the attempt is logged.
     void checksTheTargetAgainAtDelivery()
