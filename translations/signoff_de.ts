@@ -1863,16 +1863,8 @@ Trotzdem verbinden?</translation>
         <translation>&amp;Genehmigen…</translation>
     </message>
     <message>
-        <source>Approve the selected items</source>
-        <translation>Die ausgewählten Einträge genehmigen</translation>
-    </message>
-    <message>
         <source>&amp;Reject…</source>
         <translation>A&amp;blehnen…</translation>
-    </message>
-    <message>
-        <source>Reject the selected items, with a reason</source>
-        <translation>Die ausgewählten Einträge mit Begründung ablehnen</translation>
     </message>
     <message>
         <source>&amp;Refresh</source>
@@ -2035,6 +2027,18 @@ Trotzdem verbinden?</translation>
     <message>
         <source>Signoff: nothing waits for your review</source>
         <translation>Signoff: nichts wartet auf Ihre Prüfung</translation>
+    </message>
+    <message>
+        <source>Approve the selected items (%1)</source>
+        <translation>Die ausgewählten Einträge genehmigen (%1)</translation>
+    </message>
+    <message>
+        <source>Reject the selected items, with a reason (%1)</source>
+        <translation>Die ausgewählten Einträge mit Begründung ablehnen (%1)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
 </context>
 <context>
@@ -2509,6 +2513,10 @@ Fügen Sie mit Strg+N ein Produkt hinzu.</translation>
         <source>‘%1’ could not be changed: %2</source>
         <translation>„%1“ konnte nicht geändert werden: %2</translation>
     </message>
+    <message>
+        <source>%1 (Ctrl+Enter)</source>
+        <translation>%1 (Strg+Eingabe)</translation>
+    </message>
 </context>
 <context>
     <name>signoff::ReviewNotifications</name>
@@ -2606,6 +2614,45 @@ Fügen Sie mit Strg+N ein Produkt hinzu.</translation>
     <message>
         <source>Notifications</source>
         <translation>Benachrichtigungen</translation>
+    </message>
+</context>
+<context>
+    <name>signoff::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Open the selected row</source>
+        <translation>Die ausgewählte Zeile öffnen</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>From the search field to the list</source>
+        <translation>Vom Suchfeld in die Liste</translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation>Pfeil nach unten</translation>
+    </message>
+    <message>
+        <source>Save a form</source>
+        <translation>Ein Formular speichern</translation>
+    </message>
+    <message>
+        <source>Confirm a comment or a reason</source>
+        <translation>Einen Kommentar oder eine Begründung bestätigen</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Was</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Tasten</translation>
     </message>
 </context>
 <context>

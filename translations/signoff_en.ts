@@ -1856,15 +1856,7 @@ Connect anyway?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Approve the selected items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Reject…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Reject the selected items, with a reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2027,6 +2019,18 @@ Connect anyway?</source>
     </message>
     <message>
         <source>Signoff: nothing waits for your review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Approve the selected items (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reject the selected items, with a reason (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2501,6 +2505,10 @@ Add a product with Ctrl+N.</source>
         <source>‘%1’ could not be changed: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>signoff::ReviewNotifications</name>
@@ -2597,6 +2605,45 @@ Add a product with Ctrl+N.</source>
     </message>
     <message>
         <source>Notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>signoff::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From the search field to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save a form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confirm a comment or a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -6,6 +6,7 @@
 #include "Backend.h"
 #include "FormManager.h"
 #include "ReviewNotifications.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "SettingsDialog.h"
 #include "forms/EntityForm.h"
 #include "pages/AuditPage.h"
@@ -263,14 +264,16 @@ void MainWindow::createItemActions()
 
     m_approveAction = new QAction(themeIcon("dialog-ok-apply", QStyle::SP_DialogApplyButton), tr("&Approve…"), this);
     m_approveAction->setObjectName(QStringLiteral("approveAction"));
-    m_approveAction->setToolTip(tr("Approve the selected items"));
+    m_approveAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    m_approveAction->setToolTip(tr("Approve the selected items (%1)").arg(m_approveAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_approveAction, &QAction::triggered, this, [this] {
         if (ListPage *page = currentPage(); page && page->canReview(WorkflowAction::Approve))
             page->reviewSelected(WorkflowAction::Approve);
     });
     m_rejectAction = new QAction(themeIcon("dialog-cancel", QStyle::SP_DialogCancelButton), tr("&Reject…"), this);
     m_rejectAction->setObjectName(QStringLiteral("rejectAction"));
-    m_rejectAction->setToolTip(tr("Reject the selected items, with a reason"));
+    m_rejectAction->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    m_rejectAction->setToolTip(tr("Reject the selected items, with a reason (%1)").arg(m_rejectAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_rejectAction, &QAction::triggered, this, [this] {
         if (ListPage *page = currentPage(); page && page->canReview(WorkflowAction::Reject))
             page->reviewSelected(WorkflowAction::Reject);
@@ -330,6 +333,25 @@ void MainWindow::createApplicationActions()
     m_aboutAction->setObjectName(QStringLiteral("aboutAction"));
     m_aboutAction->setMenuRole(QAction::AboutRole);
     connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_shortcutsAction = new QAction(tr("&Keyboard shortcuts"), this);
+    m_shortcutsAction->setObjectName(QStringLiteral("shortcutsAction"));
+    // The platform's key for help (F1; some platforms' themes name none).
+    const QList<QKeySequence> helpKeys = QKeySequence::keyBindings(QKeySequence::HelpContents);
+    m_shortcutsAction->setShortcuts(helpKeys.isEmpty() ? QList<QKeySequence>{QKeySequence(Qt::Key_F1)} : helpKeys);
+    connect(m_shortcutsAction, &QAction::triggered, this, [this] {
+        ShortcutsDialog dialog(actions() + findChildren<QAction *>(QString(), Qt::FindDirectChildrenOnly), this);
+        dialog.exec();
+    });
+
+    // Ctrl+1 … Ctrl+9: the pages, in the navigation's order.
+    for (int row = 0; row < m_navigation->count() && row < 9; ++row) {
+        auto *go = new QAction(m_navigation->item(row)->text(), this);
+        go->setObjectName(QStringLiteral("goToPage%1Action").arg(row + 1));
+        go->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + row)));
+        connect(go, &QAction::triggered, this, [this, row] { m_navigation->setCurrentRow(row); });
+        m_pageActions.append(go);
+    }
 }
 
 void MainWindow::createMenus()
@@ -356,8 +378,11 @@ void MainWindow::createMenus()
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_findAction);
     view->addAction(m_refreshAction);
+    view->addSeparator();
+    view->addActions(m_pageActions);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_shortcutsAction);
     help->addAction(m_aboutAction);
 
     QToolBar *tools = addToolBar(tr("Main toolbar"));

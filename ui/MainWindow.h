@@ -125,6 +125,8 @@ private:
     QAction *m_signOutAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
+    QAction *m_shortcutsAction = nullptr;
+    QList<QAction *> m_pageActions; // Ctrl+1 … Ctrl+9
     bool m_signingOut = false;
 };
 

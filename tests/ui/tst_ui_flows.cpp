@@ -30,6 +30,7 @@
 #include <QTableWidget>
 #include <QThread>
 #include <QTreeWidget>
+#include <QItemSelectionModel>
 #include <QtTest>
 
 using namespace signoff;
@@ -491,6 +492,64 @@ private slots:
         form = openForm<FeatureForm>(&window);
         QVERIFY(form);
         QVERIFY(form->key().isEmpty());
+    }
+
+    // Reviewing without the mouse: Ctrl+2 to the queue, Down from the search
+    // lands on the first row, Ctrl+Shift+A approves it with Ctrl+Enter in
+    // the comment dialog, and the next item is selected, ready for the next.
+    // Help lists the shortcuts from the actions themselves.
+    void keyboardReviewsOneItemAfterAnother()
+    {
+        UiFixture fixture;
+        SIGNOFF_REQUIRE_FIXTURE(fixture);
+        const User alice = fixture.addUser(QStringLiteral("alice"), Role::Requester);
+        const User rita = fixture.addUser(QStringLiteral("rita"), Role::Reviewer);
+        for (int i = 0; i < 3; ++i)
+            fixture.addFeature(alice, QStringLiteral("Waiting %1").arg(i), ItemStatus::Pending);
+
+        MainWindow window(fixture.backendFor(rita), rita);
+        window.show();
+        QApplication::setActiveWindow(&window);
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier); // dashboard, my items, review queue
+        QCOMPARE(window.currentPage() ? window.currentPage()->objectName() : QString(), QStringLiteral("reviewQueuePage"));
+        auto *queue = static_cast<ItemsPage *>(window.currentPage());
+        QVERIFY(settled(*queue->items()));
+        QCOMPARE(queue->items()->rowCount(), 3);
+
+        queue->searchField()->setFocus();
+        QTest::keyClick(queue->searchField(), Qt::Key_Down);
+        QVERIFY(queue->table()->hasFocus());
+        QCOMPARE(queue->table()->currentIndex().row(), 0);
+        QTRY_VERIFY(queue->table()->selectionModel()->isRowSelected(0, {}));
+        const QString second = queue->items()->rowAt(1).title();
+
+        whenModal([](QWidget *dialog) {
+            QTest::keyClicks(dialog->findChild<QPlainTextEdit *>(QStringLiteral("commentEdit")), QStringLiteral("Fine."));
+            QTest::keyClick(dialog->findChild<QPlainTextEdit *>(QStringLiteral("commentEdit")), Qt::Key_Return, Qt::ControlModifier);
+        });
+        QTest::keyClick(queue->table(), Qt::Key_A, Qt::ControlModifier | Qt::ShiftModifier);
+        QTRY_COMPARE_WITH_TIMEOUT(queue->items()->rowCount(), 2, 5000);
+        QVERIFY(settled(*queue->items()));
+        QTRY_VERIFY(queue->table()->selectionModel()->isRowSelected(0, {}));
+        QCOMPARE(queue->items()->rowAt(queue->table()->currentIndex().row()).title(), second);
+        auto history = fixture.services().features().list(rita.actor(), ItemQuery{ItemStatus::Approved, {}, {}, false, false, {}, {}});
+        SIGNOFF_VERIFY_OK(history);
+        QCOMPARE(history->items.size(), 1);
+
+        QApplication::setActiveWindow(&window); // the review dialog had it
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QStringList listed;
+        whenModal([&listed](QWidget *dialog) {
+            auto *table = dialog->findChild<QTableWidget *>(QStringLiteral("shortcutsTable"));
+            for (int row = 0; table && row < table->rowCount(); ++row)
+                listed.append(table->item(row, 0)->text() + QStringLiteral(" = ") + table->item(row, 1)->text());
+            static_cast<QDialog *>(dialog)->reject();
+        });
+        QTest::keyClick(&window, Qt::Key_F1);
+        QVERIFY2(listed.contains(QStringLiteral("Approve = Ctrl+Shift+A")), qPrintable(listed.join(u'|')));
+        QVERIFY2(listed.contains(QStringLiteral("Reject = Ctrl+Shift+R")), qPrintable(listed.join(u'|')));
+        QVERIFY2(listed.contains(QStringLiteral("Review queue = Ctrl+3")), qPrintable(listed.join(u'|')));
     }
 
     void signOutIsAskedFor()

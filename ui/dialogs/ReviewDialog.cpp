@@ -8,6 +8,7 @@
 #include "support/Format.h"
 
 #include <QDialogButtonBox>
+#include <QShortcut>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -46,6 +47,14 @@ ReviewDialog::ReviewDialog(WorkflowAction action, const QStringList &itemTitles,
     m_confirm->setDefault(true);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    // Enter makes a new line in the text; Ctrl+Enter confirms, as in a chat.
+    for (const QKeySequence &keys : {QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
+        connect(new QShortcut(keys, this), &QShortcut::activated, this, [this] {
+            if (m_confirm->isEnabled())
+                m_confirm->click();
+        });
+    }
+    m_confirm->setToolTip(tr("%1 (Ctrl+Enter)").arg(Format::action(action)));
 
     auto *layout = new QVBoxLayout(this);
     if (count > 1) {

@@ -10,6 +10,7 @@
 #include "support/Format.h"
 
 #include <QComboBox>
+#include <QItemSelectionModel>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTableView>
@@ -231,8 +232,26 @@ void ItemsPage::reviewSelected(WorkflowAction action)
     QList<ReviewTarget> targets;
     for (const ItemRow &item : selectedItems())
         targets.append(ReviewTarget{item.type, item.id, item.version, item.title()});
-    const bool started = reviewFromList(this, session(), targets, action, [this, action](QList<ReviewOutcome> outcomes) {
+    // Where the next item will be once the decided ones have left the list:
+    // selected then, ready for the next decision.
+    const QModelIndexList selectedRows = table()->selectionModel()->selectedRows();
+    const int firstRow = selectedRows.isEmpty()
+        ? -1
+        : std::min_element(selectedRows.cbegin(), selectedRows.cend(), [](const QModelIndex &a, const QModelIndex &b) {
+              return a.row() < b.row();
+          })->row();
+    const bool started = reviewFromList(this, session(), targets, action, [this, action, firstRow](QList<ReviewOutcome> outcomes) {
         setWorking(false);
+        if (firstRow >= 0) {
+            auto *once = new QObject(this);
+            connect(m_items, &TableModel::loaded, once, [this, once, firstRow] {
+                once->deleteLater();
+                if (m_items->rowCount() == 0)
+                    return;
+                table()->selectionModel()->setCurrentIndex(m_items->index(std::min(firstRow, m_items->rowCount() - 1), 0),
+                                                           QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            });
+        }
         refresh();
         const auto done = std::count_if(outcomes.cbegin(), outcomes.cend(),
                                         [](const ReviewOutcome &outcome) { return !outcome.error; });

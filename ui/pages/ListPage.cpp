@@ -12,8 +12,10 @@
 #include "support/TableExport.h"
 
 #include <QComboBox>
+#include <QFocusEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -43,6 +45,41 @@ protected:
         }
         QTableView::keyPressEvent(event);
     }
+
+    // Coming to the list by keyboard (Tab, or Down from the search) lands on
+    // a row, so that Enter opens it and the arrows move from there.
+    void focusInEvent(QFocusEvent *event) override
+    {
+        QTableView::focusInEvent(event);
+        if (event->reason() == Qt::MouseFocusReason || !model() || model()->rowCount() == 0 || selectionModel()->hasSelection())
+            return;
+        const QModelIndex row = currentIndex().isValid() ? currentIndex() : model()->index(0, 0);
+        selectionModel()->setCurrentIndex(row, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+};
+
+// Down in the search field goes on to the results (Enter does too, after
+// searching at once: ListPage's returnPressed).
+class SearchKeys : public QObject
+{
+public:
+    SearchKeys(QWidget *results, QObject *parent) : QObject(parent), m_results(results) {}
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::KeyPress) {
+            const auto *key = static_cast<QKeyEvent *>(event);
+            if (key->modifiers() == Qt::NoModifier && key->key() == Qt::Key_Down) {
+                m_results->setFocus(Qt::TabFocusReason);
+                return true;
+            }
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QWidget *m_results;
 };
 
 constexpr int searchDelayMilliseconds = 250;
@@ -69,6 +106,7 @@ ListPage::ListPage(Session &session, FormManager &forms, TableModel *model, QSet
     m_search->setClearButtonEnabled(true);
     m_search->setAccessibleName(tr("Search"));
     m_search->setPlaceholderText(tr("Search (Ctrl+F)"));
+    m_search->installEventFilter(new SearchKeys(m_table, m_search));
     m_filter->setObjectName(QStringLiteral("statusFilter"));
     m_filter->hide();
     m_error->setObjectName(QStringLiteral("loadError"));
