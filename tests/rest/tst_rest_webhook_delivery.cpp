@@ -64,6 +64,7 @@ public:
     }
 
     QList<int> script;
+    QByteArray location; // sent as Location with every answer, when set
     QList<Received> requests;
 
 private:
@@ -93,8 +94,9 @@ private:
         requests.append(request);
         const int status = script.isEmpty() ? 200 : script.takeFirst();
         const QByteArray body = status == 200 ? QByteArray("ok") : QByteArray("no \x1b[1mthanks\x1b[0m");
-        socket->write("HTTP/1.1 " + QByteArray::number(status) + " Whatever\r\nContent-Type: text/plain\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+        const QByteArray redirect = location.isEmpty() ? QByteArray() : "Location: " + location + "\r\n";
+        socket->write("HTTP/1.1 " + QByteArray::number(status) + " Whatever\r\nContent-Type: text/plain\r\n" + redirect
+                      + "Content-Length: " + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
         socket->disconnectFromHost();
     }
 
@@ -359,6 +361,32 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT((log = deliveryLog(f, admin, endpoint),
                                   statuses(log) == QStringList({QStringLiteral("failed"), QStringLiteral("delivered")})),
                                  30000);
+        dispatcher.stop();
+    }
+
+    // A redirect is an answer, not an address to go to: a receiver cannot
+    // send Signoff's signed request on to where it may not go itself.
+    void redirectsAreNotFollowed()
+    {
+        Receiver elsewhere;
+        Receiver redirecting;
+        redirecting.script = {307};
+        redirecting.location = elsewhere.url(QStringLiteral("/internal")).toLatin1();
+        RestFixture f(RestFixture::testConfig(), deliveryOptions());
+        SIGNOFF_REQUIRE_FIXTURE(f);
+        const QByteArray admin = f.signIn(QStringLiteral("ada"), Role::Admin);
+        const QByteArray alice = f.signIn(QStringLiteral("alice"), Role::Requester);
+        const Endpoint endpoint = registerEndpoint(f, admin, redirecting.url(), {QStringLiteral("feature.*")});
+        WebhookDispatcher dispatcher(f.services());
+        dispatcher.start();
+
+        createFeature(f, alice, QStringLiteral("Sent once, to one place"));
+        QList<QJsonObject> log;
+        QTRY_VERIFY_WITH_TIMEOUT((log = deliveryLog(f, admin, endpoint), statuses(log) == QStringList{QStringLiteral("failed")}), 30000);
+        QCOMPARE(log.first().value(QStringLiteral("last_response_code")).toInt(), 307);
+        QCOMPARE(redirecting.requests.size(), 1);
+        QTest::qWait(300);
+        QVERIFY(elsewhere.requests.isEmpty());
         dispatcher.stop();
     }
 
