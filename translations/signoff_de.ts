@@ -1091,6 +1091,10 @@
         <source>Sort by one of %1, with &quot;-&quot; in front for descending order.</source>
         <translation>Sortieren Sie nach einem von %1, mit vorangestelltem &quot;-&quot; für absteigende Reihenfolge.</translation>
     </message>
+    <message>
+        <source>Give this query parameter once.</source>
+        <translation>Geben Sie diesen Abfrageparameter nur einmal an.</translation>
+    </message>
 </context>
 <context>
     <name>TableExport</name>

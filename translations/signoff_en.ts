@@ -1090,6 +1090,10 @@
         <source>Sort by one of %1, with &quot;-&quot; in front for descending order.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Give this query parameter once.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TableExport</name>

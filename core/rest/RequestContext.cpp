@@ -103,8 +103,13 @@ QueryParameters::QueryParameters(const QUrl &url, const QStringList &names)
         const QByteArray bytes = QByteArray::fromPercentEncoding(encoded.toUtf8());
         return QString::fromUtf8(bytes).toUtf8() == bytes;
     };
+    QStringList seen;
     for (const auto &[name, value] : items) {
         const QString decoded = QUrl::fromPercentEncoding(name.toUtf8());
+        // Two values for one parameter: which one counts would be a guess.
+        if (seen.contains(decoded) && names.contains(decoded))
+            addProblem(decoded, Message(QT_TRANSLATE_NOOP("Rest", "Give this query parameter once.")));
+        seen.append(decoded);
         if (!names.contains(decoded))
             addProblem(decoded, Message(QT_TRANSLATE_NOOP("Rest", "This query parameter is unknown; remove it.")));
         else if (!isUtf8(value))

@@ -197,6 +197,8 @@ private slots:
         QTest::newRow("name of a user") << QStringLiteral("/api/v1/user?sort=name");
         QTest::newRow("owner of a product") << QStringLiteral("/api/v1/product?sort=owner");
         QTest::newRow("NUL") << QStringLiteral("/api/v1/feature?sort=name%00");
+        QTest::newRow("twice") << QStringLiteral("/api/v1/feature?sort=name&sort=-name");
+        QTest::newRow("twice, once encoded") << QStringLiteral("/api/v1/feature?sort=name&%73ort=-name");
     }
 
     void aFieldTheListCannotSortByIsNamed()
