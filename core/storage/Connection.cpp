@@ -236,10 +236,19 @@ Result<void> Connection::configureSqlite()
     // instead of reading them again from the file (pread); SQLite fills it
     // only as pages are used. (8 MiB read no faster once the feature cache
     // held every feature, and cost the server 17 MB more.)
+    // Switching a new file to WAL while another connection holds it can be
+    // SQLITE_BUSY at once, without the busy handler: a few more tries, for
+    // at most about a second (two programs starting on one new file).
+    constexpr int busyAttempts = 50;
     for (const char *pragma : {"PRAGMA foreign_keys = ON", "PRAGMA synchronous = FULL",
                                "PRAGMA journal_mode = WAL", "PRAGMA temp_store = MEMORY", "PRAGMA cache_size = -4096"}) {
         QSqlQuery query(m_sql->handle);
-        if (!query.exec(QString::fromLatin1(pragma))) {
+        bool done = query.exec(QString::fromLatin1(pragma));
+        for (int attempt = 1; !done && attempt < busyAttempts && isBusy(query.lastError()); ++attempt) {
+            QThread::msleep(20);
+            done = query.exec(QString::fromLatin1(pragma));
+        }
+        if (!done) {
             const QSqlError error = query.lastError();
             qCWarning(lcStorage).noquote() << "cannot configure SQLite:" << error.text();
             return Error::unavailable(Message(QT_TRANSLATE_NOOP("Core", "Cannot open the database: %1"),
